@@ -1,0 +1,33 @@
+namespace Migrate.Core.Diagnostics;
+
+/// <summary>Stable reason codes. Reports, rejects files and decisions refer to these strings.</summary>
+public static class ErrorCodes
+{
+    public const string EncodingInvalid = "encoding.invalid";
+    public const string CsvColumnCount = "csv.column-count";
+    public const string CsvBadQuote = "csv.bad-quote";
+    public const string FixedRecordLength = "fixed.record-length";
+    public const string FixedSplitCharacter = "fixed.split-character";
+
+    public const string DateInvalid = "date.invalid";
+    public const string DateFormat = "date.format";
+    public const string DateEraUnknown = "date.era-unknown";
+    public const string DateEraOutOfRange = "date.era-out-of-range";
+    public const string DateBeforeGregorian = "date.before-gregorian";
+
+    public const string CodeUnknown = "code.unknown";
+    public const string CodeNotInList = "code.not-in-standard-list";
+    public const string RequiredMissing = "required.missing";
+    public const string LengthExceeded = "length.exceeded";
+    public const string TypeInteger = "type.integer";
+    public const string TypeFlag = "type.flag";
+    public const string TypeDecimal = "type.decimal";
+    public const string CharsDigits = "chars.digits";
+    public const string CharsKatakana = "chars.katakana";
+    public const string CharsAscii = "chars.ascii";
+    public const string CharsStandard = "chars.standard";
+    public const string GaijiUnresolved = "gaiji.unresolved";
+    public const string SplitMissingPart = "split.missing-part";
+
+    public static string CheckDigit(string rule) => "check." + rule;
+}

@@ -1,0 +1,47 @@
+using System.Text;
+
+namespace Migrate.Core.Extract;
+
+/// <summary>
+/// The encodings legacy exports come in, always with exception fallbacks: .NET's default replacement
+/// fallback would silently turn an undecodable byte into '?' or U+FFFD.
+/// Shift_JIS is read as CP932 (Microsoft's variant, with NEC/IBM extensions and the user-defined area
+/// 0xF040–0xF9FC → U+E000–U+E757), never as Shift_JIS-2004.
+/// </summary>
+public static class LegacyEncodings
+{
+    public static IReadOnlyList<string> Names { get; } = ["cp932", "shift_jis", "euc-jp", "utf-8", "utf-16le", "utf-16be"];
+
+    public static bool IsKnown(string name) => Names.Contains(Normalize(name));
+
+    public static Encoding Strict(string name)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Normalize(name) switch
+        {
+            "cp932" or "shift_jis" => Encoding.GetEncoding(932, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback),
+            "euc-jp" => Encoding.GetEncoding(51932, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback),
+            "utf-8" => new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true),
+            "utf-16le" => new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true),
+            "utf-16be" => new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true),
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown encoding"),
+        };
+    }
+
+    /// <summary>The name people know the encoding by, for messages.</summary>
+    public static string DisplayName(string name) => Normalize(name) switch
+    {
+        "cp932" or "shift_jis" => "CP932 (Shift_JIS)",
+        "euc-jp" => "EUC-JP",
+        "utf-8" => "UTF-8",
+        var other => other.ToUpperInvariant(),
+    };
+
+    private static string Normalize(string name) => name.Trim().ToLowerInvariant() switch
+    {
+        "sjis" or "shift-jis" or "windows-31j" or "ms932" => "cp932",
+        "eucjp" => "euc-jp",
+        "utf8" => "utf-8",
+        var other => other,
+    };
+}

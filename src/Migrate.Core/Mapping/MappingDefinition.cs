@@ -1,0 +1,17 @@
+namespace Migrate.Core.Mapping;
+
+/// <summary>A vendor's (or municipality's) declarative mapping from its legacy layout to a standard.</summary>
+public sealed record MappingDefinition(
+    string Path,
+    string Sha256,
+    string Vendor,
+    string? Municipality,
+    string StandardId,
+    string StandardVersion,
+    IReadOnlyDictionary<string, SourceDefinition> Sources,
+    IReadOnlyList<EraDefinition> Eras,
+    IReadOnlyDictionary<string, DateFormatDefinition> DateFormats,
+    IReadOnlyDictionary<string, CodeTableDefinition> CodeTables,
+    GaijiTable Gaiji,
+    IReadOnlyList<TableMapping> Tables,
+    IReadOnlyList<DeclaredCustomization> DeclaredCustomizations);

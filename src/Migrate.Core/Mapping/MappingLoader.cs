@@ -1,0 +1,318 @@
+using System.Globalization;
+using Migrate.Core.Diagnostics;
+using Migrate.Core.Standard;
+using Migrate.Core.Text;
+using Migrate.Core.Work;
+using Migrate.Core.Yaml;
+using YamlDotNet.RepresentationModel;
+
+namespace Migrate.Core.Mapping;
+
+/// <summary>
+/// Reads a mapping file and checks it against its standard. Every error names the mapping file,
+/// line and column, says what is wrong and, for names, suggests the closest known one.
+/// </summary>
+public static class MappingLoader
+{
+    private static readonly string[] TopLevelKeys =
+        ["mapping_version", "vendor", "municipality", "standard", "standard_version", "sources", "eras", "date_formats", "code_tables", "gaiji", "tables", "declared_customizations"];
+
+    public static MappingDefinition Load(string path, StandardDefinition standard)
+    {
+        ArgumentNullException.ThrowIfNull(standard);
+        var yaml = YamlFile.Load(path);
+        var root = yaml.Root;
+        yaml.AllowOnly(root, TopLevelKeys);
+
+        var versionNode = yaml.Require(root, "mapping_version");
+        if (yaml.Scalar(versionNode) != "1")
+            throw yaml.Error(versionNode, $"mapping_version {yaml.Scalar(versionNode)} is not supported by this version of migrate (supported: 1)");
+
+        var standardNode = yaml.Require(root, "standard");
+        if (yaml.Scalar(standardNode) != standard.Id)
+            throw yaml.Error(standardNode, $"this mapping is for standard '{yaml.Scalar(standardNode)}', but the standard given is '{standard.Id}'");
+        var standardVersion = yaml.RequireString(root, "standard_version");
+        if (standardVersion != standard.Version)
+            throw yaml.Error(yaml.Require(root, "standard_version"), $"this mapping was written for {standard.Id} version {standardVersion}, but the standard is version {standard.Version}");
+
+        var sources = ReadSources(yaml, yaml.Mapping(yaml.Require(root, "sources"), "sources"));
+        var eras = ReadEras(yaml, yaml.Get(root, "eras"));
+        var dateFormats = ReadDateFormats(yaml, yaml.Get(root, "date_formats"));
+        var codeTables = ReadCodeTables(yaml, yaml.Get(root, "code_tables"));
+        var gaiji = ReadGaiji(yaml, yaml.Get(root, "gaiji"));
+        var tables = ReadTables(yaml, yaml.Mapping(yaml.Require(root, "tables"), "tables"), standard, sources);
+        var declared = ReadDeclared(yaml, yaml.Get(root, "declared_customizations"));
+
+        var mapping = new MappingDefinition(Path.GetFullPath(path), FileHash.Sha256(path), yaml.RequireString(root, "vendor"),
+            yaml.String(root, "municipality"), standard.Id, standardVersion, sources, eras, dateFormats, codeTables, gaiji, tables, declared);
+
+        // Compile every pipeline once so that a wrong transform parameter fails here, at its line.
+        Transforms.TransformFactory.CompileAll(mapping, standard, yaml);
+        return mapping;
+    }
+
+    private static Dictionary<string, SourceDefinition> ReadSources(YamlFile yaml, YamlMappingNode map)
+    {
+        var sources = new Dictionary<string, SourceDefinition>(StringComparer.Ordinal);
+        foreach (var (id, _, node) in yaml.Entries(map))
+        {
+            var s = yaml.Mapping(node, $"source '{id}'");
+            yaml.AllowOnly(s, "file", "format", "encoding", "delimiter", "header", "columns");
+            var formatNode = yaml.Get(s, "format");
+            var format = formatNode is null ? "csv" : yaml.Scalar(formatNode);
+            if (format is not ("csv" or "tsv"))
+                throw yaml.Error(formatNode!, $"source '{id}': unknown format '{format}'; use csv or tsv");
+            var encodingNode = yaml.Require(s, "encoding");
+            var encoding = yaml.Scalar(encodingNode);
+            if (!Extract.LegacyEncodings.IsKnown(encoding))
+                throw yaml.Error(encodingNode, $"source '{id}': unknown encoding '{encoding}'; use one of {string.Join(", ", Extract.LegacyEncodings.Names)}");
+            var delimiterText = yaml.String(s, "delimiter") ?? (format == "tsv" ? "\t" : ",");
+            if (delimiterText.Length != 1)
+                throw yaml.Error(yaml.Require(s, "delimiter"), $"source '{id}': the delimiter must be one character");
+            var columns = yaml.StringList(s, "columns");
+            if (columns.Count == 0) throw yaml.Error(s, $"source '{id}': list its columns under 'columns'");
+            var duplicate = columns.GroupBy(c => c).FirstOrDefault(g => g.Count() > 1);
+            if (duplicate is not null) throw yaml.Error(yaml.Require(s, "columns"), $"source '{id}': column '{duplicate.Key}' is listed twice");
+            sources[id] = new SourceDefinition(id, yaml.RequireString(s, "file"), SourceFormat.Delimited, encoding, delimiterText[0],
+                yaml.Bool(s, "header", true), columns, yaml.Position(s));
+        }
+        return sources;
+    }
+
+    private static List<EraDefinition> ReadEras(YamlFile yaml, YamlNode? node)
+    {
+        var eras = new List<EraDefinition>();
+        if (node is null) return eras;
+        foreach (var item in yaml.Sequence(node, "eras").Children)
+        {
+            var e = yaml.Mapping(item, "an era");
+            yaml.AllowOnly(e, "code", "letter", "name", "start", "end");
+            eras.Add(new EraDefinition(yaml.RequireString(e, "code"), yaml.String(e, "letter"), yaml.RequireString(e, "name"),
+                yaml.Date(e, "start") ?? throw yaml.Error(e, "an era needs its first day under 'start'"), yaml.Date(e, "end")));
+        }
+        return eras;
+    }
+
+    private static Dictionary<string, DateFormatDefinition> ReadDateFormats(YamlFile yaml, YamlNode? node)
+    {
+        var result = new Dictionary<string, DateFormatDefinition>(StringComparer.Ordinal);
+        if (node is null) return result;
+        foreach (var (id, _, value) in yaml.Entries(yaml.Mapping(node, "date_formats")))
+        {
+            var d = yaml.Mapping(value, $"date format '{id}'");
+            yaml.AllowOnly(d, "formats", "unknown_zero", "gregorian_from", "unknown_markers");
+            var formats = yaml.StringList(d, "formats");
+            if (formats.Count == 0) throw yaml.Error(d, $"date format '{id}': list at least one pattern under 'formats'");
+            result[id] = new DateFormatDefinition(id, formats, yaml.Bool(d, "unknown_zero", false), yaml.Date(d, "gregorian_from"), yaml.StringList(d, "unknown_markers"));
+        }
+        return result;
+    }
+
+    private static Dictionary<string, CodeTableDefinition> ReadCodeTables(YamlFile yaml, YamlNode? node)
+    {
+        var result = new Dictionary<string, CodeTableDefinition>(StringComparer.Ordinal);
+        if (node is null) return result;
+        foreach (var (id, _, value) in yaml.Entries(yaml.Mapping(node, "code_tables")))
+        {
+            var t = yaml.Mapping(value, $"code table '{id}'");
+            yaml.AllowOnly(t, "values", "custom", "lossy", "unknown");
+            var values = yaml.Entries(yaml.Mapping(yaml.Require(t, "values"), "values"))
+                .ToDictionary(e => e.Key, e => yaml.Scalar(e.Value), StringComparer.Ordinal);
+            var custom = yaml.StringList(t, "custom").ToHashSet(StringComparer.Ordinal);
+            var lossy = yaml.StringList(t, "lossy").ToHashSet(StringComparer.Ordinal);
+            foreach (var v in custom.Concat(lossy))
+                if (!values.ContainsKey(v)) throw yaml.Error(t, $"code table '{id}': '{v}' is listed as custom or lossy but has no entry under 'values'");
+
+            var rule = UnknownCodeRule.Reject;
+            string? fallback = null;
+            if (yaml.Get(t, "unknown") is { } unknownNode)
+            {
+                if (unknownNode is YamlMappingNode m)
+                {
+                    yaml.AllowOnly(m, "default");
+                    rule = UnknownCodeRule.Default;
+                    fallback = yaml.RequireString(m, "default");
+                }
+                else
+                {
+                    rule = yaml.Scalar(unknownNode) switch
+                    {
+                        "reject" => UnknownCodeRule.Reject,
+                        "keep" => UnknownCodeRule.Keep,
+                        var other => throw yaml.Error(unknownNode, $"code table '{id}': unknown rule '{other}'; use reject, keep or {{ default: CODE }}"),
+                    };
+                }
+            }
+            result[id] = new CodeTableDefinition(id, values, custom, lossy, rule, fallback);
+        }
+        return result;
+    }
+
+    private static GaijiTable ReadGaiji(YamlFile yaml, YamlNode? node)
+    {
+        if (node is null) return GaijiTable.Empty;
+        var g = yaml.Mapping(node, "gaiji");
+        yaml.AllowOnly(g, "unresolved", "table");
+        var rule = (yaml.String(g, "unresolved") ?? "reject") switch
+        {
+            "reject" => UnresolvedGaijiRule.Reject,
+            "keep" => UnresolvedGaijiRule.Keep,
+            var other => throw yaml.Error(yaml.Require(g, "unresolved"), $"gaiji: unknown rule '{other}' for unresolved 外字; use reject or keep"),
+        };
+        var entries = new Dictionary<int, GaijiEntry>();
+        if (yaml.Get(g, "table") is { } tableNode)
+        {
+            foreach (var (code, keyNode, value) in yaml.Entries(yaml.Mapping(tableNode, "gaiji table")))
+            {
+                var codePoint = ParseGaijiCode(code) ?? throw yaml.Error(keyNode,
+                    $"'{code}' is not a 外字 code: write the CP932 user-defined code (F040–F9FC) or U+E000–U+F8FF");
+                entries[codePoint] = ReadGaijiEntry(yaml, code, codePoint, value);
+            }
+        }
+        return new GaijiTable(entries, rule);
+    }
+
+    private static GaijiEntry ReadGaijiEntry(YamlFile yaml, string code, int codePoint, YamlNode value)
+    {
+        if (value is YamlScalarNode)
+        {
+            return yaml.Scalar(value) == "unresolved"
+                ? new GaijiEntry(code, codePoint, GaijiResolution.Unresolved, null, null, null)
+                : throw yaml.Error(value, $"外字 {code}: write 'unresolved' or a mapping with char, ivs, mj or fallback");
+        }
+        var e = yaml.Mapping(value, $"外字 {code}");
+        yaml.AllowOnly(e, "char", "ivs", "mj", "fallback", "note");
+        var character = yaml.String(e, "char");
+        var fallback = yaml.String(e, "fallback");
+        var note = yaml.String(e, "note");
+        var mj = yaml.String(e, "mj");
+        if (character is not null)
+        {
+            var ivs = yaml.String(e, "ivs");
+            if (ivs is not null)
+            {
+                if (!int.TryParse(ivs.Replace("U+", "", StringComparison.Ordinal), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var selector)
+                    || selector is < 0xE0100 or > 0xE01EF)
+                    throw yaml.Error(yaml.Require(e, "ivs"), $"外字 {code}: ivs must be a variation selector E0100–E01EF");
+                character += char.ConvertFromUtf32(selector);
+            }
+            return new GaijiEntry(code, codePoint, GaijiResolution.Identified, character, mj, note);
+        }
+        if (fallback is not null) return new GaijiEntry(code, codePoint, GaijiResolution.Reduced, fallback, mj, note);
+        throw yaml.Error(e, $"外字 {code}: give 'char' (同定) or 'fallback' (縮退), or write 'unresolved'");
+    }
+
+    private static int? ParseGaijiCode(string code)
+    {
+        if (code.StartsWith("U+", StringComparison.OrdinalIgnoreCase)
+            && int.TryParse(code.AsSpan(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var cp))
+            return cp is >= 0xE000 and <= 0xF8FF ? cp : null;
+        return code.Length == 4 && int.TryParse(code, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var sjis)
+            ? GaijiTable.Cp932UserDefinedToCodePoint(sjis)
+            : null;
+    }
+
+    private static List<TableMapping> ReadTables(YamlFile yaml, YamlMappingNode map, StandardDefinition standard, Dictionary<string, SourceDefinition> sources)
+    {
+        var tables = new List<TableMapping>();
+        foreach (var (tableId, keyNode, value) in yaml.Entries(map))
+        {
+            var table = standard.FindTable(tableId) ?? throw yaml.Error(keyNode,
+                $"standard {standard.Id} has no table '{tableId}'{DidYouMean.Hint(tableId, standard.Tables.Select(t => t.Id))}");
+            var t = yaml.Mapping(value, $"table '{tableId}'");
+            yaml.AllowOnly(t, "from", "filters", "items");
+            var fromNode = yaml.Require(t, "from");
+            var from = yaml.Scalar(fromNode);
+            if (!sources.TryGetValue(from, out var source))
+                throw yaml.Error(fromNode, $"table '{tableId}' reads from '{from}', which is not a source{DidYouMean.Hint(from, sources.Keys)}");
+
+            var filters = new List<FilterRule>();
+            if (yaml.Get(t, "filters") is { } filtersNode)
+            {
+                foreach (var f in yaml.Sequence(filtersNode, "filters").Children)
+                {
+                    var fm = yaml.Mapping(f, "a filter");
+                    yaml.AllowOnly(fm, "name", "column", "equals", "starts_with", "empty");
+                    var column = RequireColumn(yaml, fm, "column", source);
+                    bool? empty = yaml.Get(fm, "empty") is null ? null : yaml.Bool(fm, "empty", false);
+                    var rule = new FilterRule(yaml.RequireString(fm, "name"), column, yaml.String(fm, "equals"), yaml.String(fm, "starts_with"), empty);
+                    if (rule.EqualsValue is null && rule.StartsWith is null && rule.IsEmpty is null)
+                        throw yaml.Error(fm, $"filter '{rule.Name}' needs a condition: equals, starts_with or empty");
+                    filters.Add(rule);
+                }
+            }
+
+            var items = new List<ItemDerivation>();
+            foreach (var (itemId, itemKey, derivation) in yaml.Entries(yaml.Mapping(yaml.Require(t, "items"), "items")))
+            {
+                if (table.Find(itemId) is null)
+                    throw yaml.Error(itemKey, $"table '{tableId}' of standard {standard.Id} has no item '{itemId}'{DidYouMean.Hint(itemId, table.Items.Select(i => i.Id))}");
+                items.Add(ReadDerivation(yaml, itemId, derivation, source));
+            }
+            tables.Add(new TableMapping(tableId, from, filters, items, yaml.Position(t)));
+        }
+        return tables;
+    }
+
+    private static ItemDerivation ReadDerivation(YamlFile yaml, string itemId, YamlNode node, SourceDefinition source)
+    {
+        if (node is YamlScalarNode)
+        {
+            var column = yaml.Scalar(node);
+            CheckColumn(yaml, node, column, source);
+            return new ItemDerivation(itemId, column, [], yaml.Position(node));
+        }
+        var map = yaml.Mapping(node, $"item '{itemId}'");
+        yaml.AllowOnly(map, "from", "do");
+        var from = yaml.Get(map, "from") is null ? null : RequireColumn(yaml, map, "from", source);
+        var transforms = new List<TransformSpec>();
+        if (yaml.Get(map, "do") is { } doNode)
+        {
+            foreach (var step in yaml.Sequence(doNode, "'do'").Children)
+            {
+                switch (step)
+                {
+                    case YamlScalarNode s:
+                        transforms.Add(new TransformSpec(yaml.Scalar(s), null, yaml.Position(s)));
+                        break;
+                    case YamlMappingNode m when m.Children.Count == 1:
+                        var (name, nameNode, argument) = yaml.Entries(m).Single();
+                        transforms.Add(new TransformSpec(name, argument, yaml.Position(nameNode)));
+                        break;
+                    default:
+                        throw yaml.Error(step, "each step of 'do' is a transform name or one 'name: argument' pair");
+                }
+            }
+        }
+        if (from is null && transforms.Count == 0)
+            throw yaml.Error(map, $"item '{itemId}': give the legacy column under 'from', or transforms under 'do' (constant, concat …)");
+        return new ItemDerivation(itemId, from, transforms, yaml.Position(map));
+    }
+
+    private static string RequireColumn(YamlFile yaml, YamlMappingNode map, string key, SourceDefinition source)
+    {
+        var node = yaml.Require(map, key);
+        var column = yaml.Scalar(node);
+        CheckColumn(yaml, node, column, source);
+        return column;
+    }
+
+    internal static void CheckColumn(YamlFile yaml, YamlNode node, string column, SourceDefinition source)
+    {
+        if (!source.Columns.Contains(column, StringComparer.Ordinal))
+            throw yaml.Error(node, $"source '{source.Id}' has no column '{column}'{DidYouMean.Hint(column, source.Columns)}");
+    }
+
+    private static List<DeclaredCustomization> ReadDeclared(YamlFile yaml, YamlNode? node)
+    {
+        var result = new List<DeclaredCustomization>();
+        if (node is null) return result;
+        foreach (var item in yaml.Sequence(node, "declared_customizations").Children)
+        {
+            var m = yaml.Mapping(item, "a declared customization");
+            yaml.AllowOnly(m, "id", "title", "description");
+            result.Add(new DeclaredCustomization(yaml.RequireString(m, "id"), yaml.RequireString(m, "title"), yaml.String(m, "description") ?? ""));
+        }
+        return result;
+    }
+}

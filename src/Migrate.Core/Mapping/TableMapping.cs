@@ -1,0 +1,6 @@
+using Migrate.Core.Diagnostics;
+
+namespace Migrate.Core.Mapping;
+
+/// <summary>How one standard table is filled from one legacy source.</summary>
+public sealed record TableMapping(string TableId, string From, IReadOnlyList<FilterRule> Filters, IReadOnlyList<ItemDerivation> Items, SourcePosition Position);

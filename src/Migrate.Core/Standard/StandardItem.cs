@@ -1,0 +1,27 @@
+using Migrate.Core.Diagnostics;
+
+namespace Migrate.Core.Standard;
+
+/// <summary>For dates that may be 不詳: the items that carry the flag and the free-text notation.</summary>
+public sealed record UnknownDateItems(string FlagItem, string TextItem);
+
+/// <summary>One item (column) of a standard table, as the data standard defines it.</summary>
+public sealed record StandardItem(
+    string Id,
+    string Name,
+    string English,
+    ItemType Type,
+    int? Length,
+    bool Required,
+    string? CodeListId,
+    int CodeChain,
+    CharRule Chars,
+    string? CheckDigit,
+    bool Critical,
+    bool Personal,
+    UnknownDateItems? Unknown,
+    SourcePosition Position)
+{
+    /// <summary>Name shown to people: the Japanese name with the ID, e.g. 生年月日 (seinengappi).</summary>
+    public string Label => $"{Name} ({Id})";
+}

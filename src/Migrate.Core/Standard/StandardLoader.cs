@@ -1,0 +1,119 @@
+using Migrate.Core.Diagnostics;
+using Migrate.Core.Validation;
+using Migrate.Core.Work;
+using Migrate.Core.Yaml;
+using YamlDotNet.RepresentationModel;
+
+namespace Migrate.Core.Standard;
+
+/// <summary>Reads a standard definition file and checks it is self-consistent.</summary>
+public static class StandardLoader
+{
+    public static StandardDefinition Load(string path)
+    {
+        var yaml = YamlFile.Load(path);
+        var root = yaml.Root;
+        yaml.AllowOnly(root, "standard", "name", "english", "version", "tables", "code_lists");
+
+        var codeLists = new Dictionary<string, CodeList>(StringComparer.Ordinal);
+        if (yaml.Get(root, "code_lists") is { } listsNode)
+        {
+            foreach (var (id, _, value) in yaml.Entries(yaml.Mapping(listsNode, "code_lists")))
+            {
+                var map = yaml.Mapping(value, $"code list '{id}'");
+                yaml.AllowOnly(map, "name", "values", "chain_joiner");
+                var values = yaml.Entries(yaml.Mapping(yaml.Require(map, "values"), "values"))
+                    .ToDictionary(e => e.Key, e => yaml.Scalar(e.Value), StringComparer.Ordinal);
+                codeLists[id] = new CodeList(id, yaml.RequireString(map, "name"), values, yaml.String(map, "chain_joiner"));
+            }
+        }
+
+        var tables = new List<StandardTable>();
+        foreach (var tableNode in yaml.Sequence(yaml.Require(root, "tables"), "tables").Children)
+            tables.Add(ReadTable(yaml, yaml.Mapping(tableNode, "a table"), codeLists));
+
+        return new StandardDefinition(
+            yaml.RequireString(root, "standard"),
+            yaml.RequireString(root, "name"),
+            yaml.String(root, "english") ?? "",
+            yaml.RequireString(root, "version"),
+            tables,
+            codeLists,
+            Path.GetFullPath(path),
+            FileHash.Sha256(path));
+    }
+
+    private static StandardTable ReadTable(YamlFile yaml, YamlMappingNode map, Dictionary<string, CodeList> codeLists)
+    {
+        yaml.AllowOnly(map, "id", "name", "english", "description", "key", "critical", "items");
+        var id = yaml.RequireString(map, "id");
+        var items = new List<StandardItem>();
+        foreach (var itemNode in yaml.Sequence(yaml.Require(map, "items"), $"items of table '{id}'").Children)
+            items.Add(ReadItem(yaml, yaml.Mapping(itemNode, "an item"), codeLists));
+
+        var duplicate = items.GroupBy(i => i.Id).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw yaml.Error(map, $"table '{id}' defines item '{duplicate.Key}' twice");
+
+        var key = yaml.StringList(map, "key");
+        foreach (var k in key)
+            if (items.All(i => i.Id != k)) throw yaml.Error(yaml.Require(map, "key"), $"key item '{k}' is not an item of table '{id}'");
+
+        foreach (var item in items.Where(i => i.Unknown is not null))
+        {
+            foreach (var companion in new[] { item.Unknown!.FlagItem, item.Unknown.TextItem })
+                if (items.All(i => i.Id != companion))
+                    throw MigrateException.Usage($"{item.Position}: item '{item.Id}' names '{companion}' for its 不詳 value, but table '{id}' has no such item");
+        }
+
+        return new StandardTable(id, yaml.RequireString(map, "name"), yaml.String(map, "english") ?? "",
+            yaml.String(map, "description") ?? "", key, yaml.Bool(map, "critical", false), items);
+    }
+
+    private static StandardItem ReadItem(YamlFile yaml, YamlMappingNode map, Dictionary<string, CodeList> codeLists)
+    {
+        yaml.AllowOnly(map, "id", "name", "english", "type", "length", "required", "codes", "chain", "chars", "check", "critical", "personal", "unknown");
+        var id = yaml.RequireString(map, "id");
+        var typeNode = yaml.Require(map, "type");
+        var type = yaml.Scalar(typeNode) switch
+        {
+            "string" => ItemType.String,
+            "code" => ItemType.Code,
+            "integer" => ItemType.Integer,
+            "decimal" => ItemType.Decimal,
+            "date" => ItemType.Date,
+            "flag" => ItemType.Flag,
+            var other => throw yaml.Error(typeNode, $"item '{id}': unknown type '{other}'; use string, code, integer, decimal, date or flag"),
+        };
+
+        var codes = yaml.String(map, "codes");
+        if (codes is not null && !codeLists.ContainsKey(codes))
+            throw yaml.Error(yaml.Require(map, "codes"), $"item '{id}': no code list '{codes}'{Text.DidYouMean.Hint(codes, codeLists.Keys)}");
+
+        var charsNode = yaml.Get(map, "chars");
+        var chars = charsNode is null ? CharRule.Any : yaml.Scalar(charsNode) switch
+        {
+            "any" => CharRule.Any,
+            "digits" => CharRule.Digits,
+            "katakana" => CharRule.Katakana,
+            "ascii" => CharRule.Ascii,
+            "standard" => CharRule.Standard,
+            var other => throw yaml.Error(charsNode, $"item '{id}': unknown character rule '{other}'; use any, digits, katakana, ascii or standard"),
+        };
+
+        var check = yaml.String(map, "check");
+        if (check is not null && !CheckDigitRules.IsKnown(check))
+            throw yaml.Error(yaml.Require(map, "check"), $"item '{id}': unknown check-digit rule '{check}'{Text.DidYouMean.Hint(check, CheckDigitRules.Names)}");
+
+        UnknownDateItems? unknown = null;
+        if (yaml.Get(map, "unknown") is { } unknownNode)
+        {
+            var u = yaml.Mapping(unknownNode, "unknown");
+            yaml.AllowOnly(u, "flag", "text");
+            unknown = new UnknownDateItems(yaml.RequireString(u, "flag"), yaml.RequireString(u, "text"));
+        }
+
+        return new StandardItem(id, yaml.RequireString(map, "name"), yaml.String(map, "english") ?? "", type,
+            yaml.Int(map, "length"), yaml.Bool(map, "required", false), codes, yaml.Int(map, "chain") ?? 1, chars, check,
+            yaml.Bool(map, "critical", false), yaml.Bool(map, "personal", false), unknown, yaml.Position(map));
+    }
+}

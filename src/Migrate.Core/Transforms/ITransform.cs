@@ -1,0 +1,12 @@
+using Migrate.Core.Diagnostics;
+
+namespace Migrate.Core.Transforms;
+
+/// <summary>
+/// One named step of an item's pipeline. It validates its input and, when it cannot convert it,
+/// returns a <see cref="Problem"/> with a stable code instead of throwing.
+/// </summary>
+public interface ITransform
+{
+    bool TryApply(in Cell input, RowScope row, out Cell output, out Problem? problem);
+}

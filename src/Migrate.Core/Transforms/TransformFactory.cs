@@ -1,0 +1,137 @@
+using System.Globalization;
+using Migrate.Core.Mapping;
+using Migrate.Core.Standard;
+using Migrate.Core.Text;
+using Migrate.Core.Yaml;
+
+
+namespace Migrate.Core.Transforms;
+
+/// <summary>Builds transforms from the names users write in a mapping's <c>do:</c> lists.</summary>
+public static class TransformFactory
+{
+    private static readonly Dictionary<string, Func<TransformContext, ITransform>> Builders = new(StringComparer.Ordinal)
+    {
+        ["trim"] = c => { c.NoArgument(); return new TrimTransform(); },
+        ["kana"] = c => { c.NoArgument(); return new KanaTransform(); },
+        ["halfwidth-ascii"] = c => { c.NoArgument(); return new HalfWidthAsciiTransform(); },
+        ["gaiji"] = c => { c.NoArgument(); return new GaijiTransform(c.Item.Id, c.Mapping.Gaiji); },
+        ["default"] = c => new DefaultTransform(c.RequireScalarArgument("the default value")),
+        ["constant"] = c => new ConstantTransform(c.RequireScalarArgument("the value")),
+        ["remove"] = c => new ReplaceTransform(c.RequireScalarArgument("the text to remove"), ""),
+        ["replace"] = BuildReplace,
+        ["pad"] = BuildPad,
+        ["truncate"] = c => new TruncateTransform(c.Item.Id, ParseInt(c, c.RequireScalarArgument("the length"))),
+        ["concat"] = BuildConcat,
+        ["split"] = BuildSplit,
+        ["code"] = BuildCode,
+        ["wareki"] = BuildWareki,
+        ["date"] = BuildDate,
+    };
+
+    public static IReadOnlyCollection<string> Names => Builders.Keys;
+
+    public static ITransform Build(TransformContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!Builders.TryGetValue(context.Spec.Name, out var build))
+            throw Diagnostics.MigrateException.Usage(
+                $"{context.Spec.Position}: unknown transform '{context.Spec.Name}'{DidYouMean.Hint(context.Spec.Name, Builders.Keys)}; known: {string.Join(", ", Builders.Keys.Order(StringComparer.Ordinal))}");
+        return build(context);
+    }
+
+    /// <summary>Builds every pipeline of a mapping once, so parameter errors surface when the file is loaded.</summary>
+    public static void CompileAll(MappingDefinition mapping, StandardDefinition standard, YamlFile yaml)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        ArgumentNullException.ThrowIfNull(standard);
+        foreach (var table in mapping.Tables)
+        {
+            var standardTable = standard.FindTable(table.TableId)!;
+            var source = mapping.Sources[table.From];
+            foreach (var item in table.Items)
+                foreach (var spec in item.Transforms)
+                    Build(new TransformContext(mapping, standard, standardTable.Find(item.ItemId)!, source, spec, yaml));
+        }
+    }
+
+    private static ITransform BuildReplace(TransformContext c)
+    {
+        var map = c.RequireMappingArgument("{ from: TEXT, to: TEXT }");
+        c.Yaml.AllowOnly(map, "from", "to");
+        return new ReplaceTransform(c.Yaml.RequireString(map, "from"), c.Yaml.String(map, "to") ?? "");
+    }
+
+    private static ITransform BuildPad(TransformContext c)
+    {
+        var map = c.RequireMappingArgument("{ width: N, char: \"0\", side: left|right }");
+        c.Yaml.AllowOnly(map, "width", "char", "side");
+        var padding = c.Yaml.String(map, "char") ?? " ";
+        if (padding.Length != 1) throw c.Error("char must be one character");
+        var side = c.Yaml.String(map, "side") ?? "left";
+        if (side is not ("left" or "right")) throw c.Error($"side must be left or right, not '{side}'");
+        return new PadTransform(c.Yaml.Int(map, "width") ?? throw c.Error("needs width"), padding[0], side == "left");
+    }
+
+    private static ITransform BuildConcat(TransformContext c)
+    {
+        var map = c.RequireMappingArgument("{ columns: [A, B], separator: \" \" }");
+        c.Yaml.AllowOnly(map, "columns", "separator");
+        var columnsNode = c.Yaml.Require(map, "columns");
+        var columns = c.Yaml.StringList(map, "columns");
+        foreach (var column in columns) MappingLoader.CheckColumn(c.Yaml, columnsNode, column, c.Source);
+        return new ConcatTransform(columns, c.Yaml.String(map, "separator") ?? "");
+    }
+
+    private static ITransform BuildSplit(TransformContext c)
+    {
+        var map = c.RequireMappingArgument("{ separator: \" \", index: 0 }");
+        c.Yaml.AllowOnly(map, "separator", "index", "required");
+        var index = c.Yaml.Int(map, "index") ?? ParseInt(c, c.Yaml.String(map, "index") ?? "0");
+        return new SplitTransform(c.Yaml.RequireString(map, "separator"), index, c.Yaml.Bool(map, "required", false));
+    }
+
+    private static ITransform BuildCode(TransformContext c)
+    {
+        var name = c.RequireScalarArgument("the code table name");
+        if (!c.Mapping.CodeTables.TryGetValue(name, out var table))
+            throw c.Error($"no code table '{name}' under code_tables{DidYouMean.Hint(name, c.Mapping.CodeTables.Keys)}");
+        var list = c.Standard.FindCodeList(c.Item.CodeListId);
+        if (list is not null)
+        {
+            foreach (var (legacy, standardValue) in table.Values)
+                if (!list.Contains(standardValue, c.Item.CodeChain))
+                    throw c.Error($"code table '{name}' maps '{legacy}' to '{standardValue}', which is not in the standard list {list.Name} ({list.Id})");
+            if (table.UnknownDefault is not null && !list.Contains(table.UnknownDefault, c.Item.CodeChain))
+                throw c.Error($"code table '{name}' defaults unknown values to '{table.UnknownDefault}', which is not in the standard list {list.Name}");
+        }
+        return new CodeTransform(c.Item.Id, table);
+    }
+
+    private static ITransform BuildWareki(TransformContext c)
+    {
+        var name = c.RequireScalarArgument("the date format name");
+        if (!c.Mapping.DateFormats.TryGetValue(name, out var format))
+            throw c.Error($"no date format '{name}' under date_formats{DidYouMean.Hint(name, c.Mapping.DateFormats.Keys)}");
+        try
+        {
+            return new WarekiTransform(new WarekiParser(format, c.Mapping.Eras));
+        }
+        catch (FormatException e)
+        {
+            throw c.Error(e.Message);
+        }
+    }
+
+    private static ITransform BuildDate(TransformContext c)
+    {
+        var pattern = c.RequireScalarArgument("a pattern such as yyyyMMdd");
+        if (!pattern.Contains("yyyy", StringComparison.Ordinal) || !pattern.Contains("MM", StringComparison.Ordinal) || !pattern.Contains("dd", StringComparison.Ordinal))
+            throw c.Error($"pattern '{pattern}' needs yyyy, MM and dd");
+        return new GregorianDateTransform(pattern);
+    }
+
+    private static int ParseInt(TransformContext c, string text) =>
+        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : throw c.Error($"'{text}' is not a whole number");
+
+}

@@ -1,0 +1,18 @@
+using Migrate.Core.Diagnostics;
+using Migrate.Core.Text;
+
+namespace Migrate.Core.Transforms;
+
+/// <summary><c>wareki: FORMAT</c>: a legacy era-coded date → ISO YYYY-MM-DD, or a 不詳 date with its notation.</summary>
+public sealed class WarekiTransform(WarekiParser parser) : ITransform
+{
+    public bool TryApply(in Cell input, RowScope row, out Cell output, out Problem? problem)
+    {
+        output = input;
+        problem = null;
+        if (string.IsNullOrEmpty(input.Value)) return true;
+        if (!parser.TryParse(input.Value, out var result, out problem)) return false;
+        output = new Cell(result.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), result.Unknown, result.UnknownText);
+        return true;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text;
+using System.Globalization;
+using Migrate.Core.Diagnostics;
+using Migrate.Core.Standard;
+
+namespace Migrate.Core.Validation;
+
+/// <summary>Checks a value against an item's character rule, returning the first offending position.</summary>
+public static class CharacterRules
+{
+    /// <summary>Returns null when the value conforms, otherwise the problem (without the value itself).</summary>
+    public static Problem? Check(CharRule rule, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (rule == CharRule.Any) return null;
+        var index = 0;
+        while (index < value.Length)
+        {
+            var rune = Rune.GetRuneAt(value, index);
+            if (!Allowed(rule, rune))
+            {
+                var (code, expected) = rule switch
+                {
+                    CharRule.Digits => (ErrorCodes.CharsDigits, "digits 0-9 only"),
+                    CharRule.Katakana => (ErrorCodes.CharsKatakana, "full-width katakana only"),
+                    CharRule.Ascii => (ErrorCodes.CharsAscii, "printable ASCII only"),
+                    _ => (ErrorCodes.CharsStandard, "standard characters only (no control or private-use characters)"),
+                };
+                var what = IsPrivateUse(rune) ? $"private-use character U+{rune.Value:X4} (外字)" : $"character U+{rune.Value:X4}";
+                return new Problem(code, $"{what} at position {index + 1}; expected {expected}");
+            }
+            index += rune.Utf16SequenceLength;
+        }
+        return null;
+    }
+
+    public static bool IsPrivateUse(Rune rune) =>
+        Rune.GetUnicodeCategory(rune) == UnicodeCategory.PrivateUse;
+
+    private static bool Allowed(CharRule rule, Rune rune) => rule switch
+    {
+        CharRule.Digits => rune.Value is >= '0' and <= '9',
+        CharRule.Ascii => rune.Value is >= 0x20 and < 0x7F,
+        // ァ..ヶ, ヷ..ヺ, ー (prolonged sound mark), ヽヾ, the middle dot and the ideographic space.
+        CharRule.Katakana => rune.Value is (>= 0x30A1 and <= 0x30FA) or 0x30FC or 0x30FD or 0x30FE or 0x30FB or 0x3000,
+        CharRule.Standard => !IsPrivateUse(rune) && !Rune.IsControl(rune)
+            // Variation selectors (IVS) are part of standard characters.
+            || rune.Value is >= 0xE0100 and <= 0xE01EF,
+        _ => true,
+    };
+}
