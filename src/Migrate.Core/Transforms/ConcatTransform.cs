@@ -6,8 +6,10 @@ namespace Migrate.Core.Transforms;
 /// <c>concat: { columns: [SEI, MEI], separator: "　" }</c>: joins the current value (if any) and the
 /// named legacy columns, skipping empty ones.
 /// </summary>
-public sealed class ConcatTransform(IReadOnlyList<string> columns, string separator) : ITransform
+public sealed class ConcatTransform(IReadOnlyList<string> columns, string separator) : ITransform, IReadsColumns
 {
+    public IReadOnlyList<string> Columns => columns;
+
     public bool TryApply(in Cell input, RowScope row, out Cell output, out Problem? problem)
     {
         problem = null;

@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Migrate.Core.Diagnostics;
+using Migrate.Core.Mapping;
+using Migrate.Core.Rejects;
+using Migrate.Core.Work;
+
+namespace Migrate.Core.Extract;
+
+/// <summary>
+/// Extracts a delimited legacy file (CSV/TSV) into a UTF-8 staging file. Every record ends staged or
+/// rejected (undecodable bytes, wrong field count, broken quoting) with its line and byte offset.
+/// A file whose header or first record does not decode at all stops with a message that names the
+/// likely encoding instead of rejecting every row.
+/// </summary>
+public sealed class DelimitedExtractor(SourceDefinition source, string sourcePath, WorkDirectory work)
+{
+    public const string LineColumn = "_line";
+    public const string OffsetColumn = "_offset";
+
+    public async Task<ExtractResult> ExtractAsync(IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(sourcePath))
+            throw MigrateException.Usage($"{sourcePath}: legacy file for source '{source.Id}' not found");
+        if (source.Encoding.StartsWith("utf-16", StringComparison.OrdinalIgnoreCase))
+            throw MigrateException.Usage($"{source.Position}: UTF-16 delimited files are not supported yet; convert to UTF-8 first");
+
+        var clock = Stopwatch.StartNew();
+        var fileName = Path.GetFileName(sourcePath);
+        var decoder = new FieldDecoder(LegacyEncodings.Strict(source.Encoding), source.Encoding);
+        var bytes = new FileInfo(sourcePath).Length;
+
+        await using var input = new FileStream(sourcePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var bomLength = SkipUtf8Bom(input, source.Encoding, fileName);
+        using var reader = new StreamReader(input, Encoding.Latin1, detectEncodingFromByteOrderMarks: false, 1 << 16);
+
+        string? badQuote = null;
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            Delimiter = source.Delimiter.ToString(),
+            HasHeaderRecord = false,
+            CountBytes = true,
+            Encoding = Encoding.Latin1,
+            Mode = CsvMode.RFC4180,
+            BadDataFound = args => badQuote ??= "a quote inside an unquoted field, or text after a closing quote",
+            IgnoreBlankLines = true,
+        };
+        using var parser = new CsvParser(reader, config);
+
+        var stagingPath = work.StagingFile(source.Id);
+        var hashing = new HashingStream(PrivateFiles.Create(stagingPath));
+        long records = 0, staged = 0, lastLine = 0, lastBytes = 0;
+        using var rejects = new RejectWriter(work.ExtractRejects(source.Id));
+        await using (var writer = new StreamWriter(hashing, new UTF8Encoding(false), 1 << 16))
+        await using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        {
+            csv.WriteField(LineColumn);
+            csv.WriteField(OffsetColumn);
+            foreach (var column in source.Columns) csv.WriteField(column);
+            await csv.NextRecordAsync();
+
+            var values = new string[source.Columns.Count];
+            var first = true;
+            while (await parser.ReadAsync())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var line = lastLine + 1;
+                var offset = lastBytes + bomLength;
+                lastLine = parser.RawRow;
+                lastBytes = parser.ByteCount;
+                var quoteProblem = badQuote;
+                badQuote = null;
+
+                if (first && source.Header)
+                {
+                    first = false;
+                    CheckHeader(parser, decoder, fileName, line, offset);
+                    continue;
+                }
+
+                records++;
+                var reasons = new List<RejectReason>();
+                if (quoteProblem is not null)
+                    reasons.Add(new RejectReason(ErrorCodes.CsvBadQuote, $"line {line}: broken quoting: {quoteProblem}", null, null));
+                if (parser.Count != source.Columns.Count)
+                    reasons.Add(new RejectReason(ErrorCodes.CsvColumnCount, $"line {line}: {parser.Count} fields, expected {source.Columns.Count}", null, null));
+
+                var fields = Math.Min(parser.Count, values.Length);
+                for (var i = 0; i < fields; i++)
+                {
+                    if (decoder.TryDecode(parser[i], out var value, out var problem))
+                    {
+                        values[i] = value;
+                        continue;
+                    }
+                    if (first) throw WrongEncoding(parser, fileName, line, i, problem!);
+                    reasons.Add(new RejectReason(problem!.Code, $"line {line}, column {i + 1} ({source.Columns[i]}): {problem.Message}", null, source.Columns[i]));
+                }
+                first = false;
+
+                if (reasons.Count > 0)
+                {
+                    rejects.Write(new RejectRecord("extract", source.Id, fileName, line, offset, reasons, RawHex: Convert.ToHexString(Encoding.Latin1.GetBytes(parser.RawRecord.TrimEnd('\r', '\n')))));
+                    continue;
+                }
+
+                csv.WriteField(line.ToString(CultureInfo.InvariantCulture));
+                csv.WriteField(offset.ToString(CultureInfo.InvariantCulture));
+                foreach (var value in values) csv.WriteField(value);
+                await csv.NextRecordAsync();
+                staged++;
+                if ((records & 0x3FFF) == 0) progress?.Report(lastBytes);
+            }
+        }
+        progress?.Report(bytes);
+
+        return new ExtractResult(source.Id, fileName, FileHash.Sha256(sourcePath), bytes, source.Encoding, records, staged, rejects.Count,
+            new Dictionary<string, long>(rejects.ByReason), work.Relative(stagingPath), hashing.Sha256, clock.Elapsed.TotalSeconds);
+    }
+
+    private static long SkipUtf8Bom(FileStream input, string encoding, string fileName)
+    {
+        Span<byte> head = stackalloc byte[3];
+        var read = input.Read(head);
+        if (read == 3 && head is [0xEF, 0xBB, 0xBF])
+        {
+            if (!encoding.StartsWith("utf", StringComparison.OrdinalIgnoreCase) && !encoding.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+                throw MigrateException.DataError($"{fileName}: the file starts with a UTF-8 byte order mark, but the mapping says {LegacyEncodings.DisplayName(encoding)}; is the file UTF-8?");
+            return 3;
+        }
+        input.Position = 0;
+        return 0;
+    }
+
+    private void CheckHeader(CsvParser parser, FieldDecoder decoder, string fileName, long line, long offset)
+    {
+        for (var i = 0; i < parser.Count; i++)
+        {
+            if (!decoder.TryDecode(parser[i], out var name, out var problem))
+                throw WrongEncoding(parser, fileName, line, i, problem!);
+            if (i >= source.Columns.Count)
+                throw MigrateException.DataError($"{fileName}:{line}: the header has {parser.Count} columns, but the mapping ({source.Position}) lists {source.Columns.Count}; extra column {i + 1} is '{name}'");
+            if (name.Trim() != source.Columns[i])
+                throw MigrateException.DataError($"{fileName}:{line}: header column {i + 1} is '{name.Trim()}', but the mapping ({source.Position}) expects '{source.Columns[i]}'");
+        }
+        if (parser.Count < source.Columns.Count)
+            throw MigrateException.DataError($"{fileName}:{line}: the header has {parser.Count} columns, but the mapping ({source.Position}) lists {source.Columns.Count}; missing '{source.Columns[parser.Count]}'");
+        _ = offset;
+    }
+
+    private MigrateException WrongEncoding(CsvParser parser, string fileName, long line, int field, Problem problem)
+    {
+        var raw = Encoding.Latin1.GetBytes(parser.RawRecord);
+        var suggestion = EncodingGuess.Suggest(raw, source.Encoding);
+        var hint = suggestion is null ? "check the 'encoding' of the source in the mapping" : $"is the file {LegacyEncodings.DisplayName(suggestion)}?";
+        return MigrateException.DataError($"{fileName}: line {line} is not valid {LegacyEncodings.DisplayName(source.Encoding)} in column {field + 1}: {problem.Message}; {hint}");
+    }
+}

@@ -1,0 +1,16 @@
+namespace Migrate.Core.Extract;
+
+/// <summary>What extracting one legacy source produced.</summary>
+public sealed record ExtractResult(
+    string SourceId,
+    string File,
+    string FileSha256,
+    long Bytes,
+    string Encoding,
+    long Records,
+    long Staged,
+    long Rejected,
+    IReadOnlyDictionary<string, long> RejectsByReason,
+    string StagingFile,
+    string StagingSha256,
+    double Seconds);

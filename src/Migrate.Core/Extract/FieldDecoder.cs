@@ -1,0 +1,53 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using Migrate.Core.Diagnostics;
+
+namespace Migrate.Core.Extract;
+
+/// <summary>
+/// Decodes one field from its raw bytes with the strict legacy encoding. The CSV layer reads the
+/// file as Latin-1, where every byte is one char, so quoting and delimiters are found without
+/// decoding, byte offsets stay exact, and an undecodable byte is pinned to its field.
+/// This works because no CP932, EUC-JP or UTF-8 multi-byte sequence contains the bytes of
+/// ',', '"', CR or LF.
+/// </summary>
+public sealed class FieldDecoder(Encoding strict, string encodingName)
+{
+    public bool TryDecode(string latin1Field, out string value, out Problem? problem)
+    {
+        ArgumentNullException.ThrowIfNull(latin1Field);
+        problem = null;
+        if (IsAscii(latin1Field))
+        {
+            value = latin1Field;
+            return true;
+        }
+        var buffer = ArrayPool<byte>.Shared.Rent(latin1Field.Length);
+        try
+        {
+            var count = Encoding.Latin1.GetBytes(latin1Field, buffer);
+            try
+            {
+                value = strict.GetString(buffer, 0, count);
+                return true;
+            }
+            catch (DecoderFallbackException e)
+            {
+                value = "";
+                var bad = e.BytesUnknown is { Length: > 0 } b
+                    ? string.Join(" ", b.Select(x => "0x" + x.ToString("X2", CultureInfo.InvariantCulture)))
+                    : "?";
+                var at = e.Index >= 0 ? e.Index + 1 : 0;
+                problem = new Problem(ErrorCodes.EncodingInvalid, $"bytes {bad} at byte {at} of the field are not valid {LegacyEncodings.DisplayName(encodingName)}");
+                return false;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static bool IsAscii(string s) => Ascii.IsValid(s);
+}

@@ -1,0 +1,68 @@
+using Migrate.Core.Mapping;
+using Migrate.Core.Standard;
+using Migrate.Core.Transforms;
+using Migrate.Core.Validation;
+using Migrate.Core.Yaml;
+
+namespace Migrate.Core.Map;
+
+/// <summary>A table mapping with its pipelines built and its columns resolved to positions in the staging file.</summary>
+public sealed class CompiledTable
+{
+    private CompiledTable(StandardTable table, TableMapping mapping, SourceDefinition source, IReadOnlyList<ItemPipeline> items,
+        IReadOnlyList<(FilterRule Rule, int Index)> filters, IReadOnlySet<string> usedColumns, IReadOnlyDictionary<string, int> columnIndex)
+    {
+        Table = table;
+        Mapping = mapping;
+        Source = source;
+        Items = items;
+        Filters = filters;
+        UsedColumns = usedColumns;
+        ColumnIndex = columnIndex;
+    }
+
+    public StandardTable Table { get; }
+    public TableMapping Mapping { get; }
+    public SourceDefinition Source { get; }
+
+    /// <summary>One pipeline per standard item, in the standard's layout order (items with no derivation included).</summary>
+    public IReadOnlyList<ItemPipeline> Items { get; }
+    public IReadOnlyList<(FilterRule Rule, int Index)> Filters { get; }
+    public IReadOnlySet<string> UsedColumns { get; }
+
+    /// <summary>Legacy column name → index in a staging row (after the line and offset columns).</summary>
+    public IReadOnlyDictionary<string, int> ColumnIndex { get; }
+
+    public static CompiledTable Compile(MappingDefinition mapping, StandardDefinition standard, TableMapping tableMapping)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        ArgumentNullException.ThrowIfNull(standard);
+        ArgumentNullException.ThrowIfNull(tableMapping);
+        var table = standard.FindTable(tableMapping.TableId)!;
+        var source = mapping.Sources[tableMapping.From];
+        var columnIndex = source.Columns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
+        var yaml = YamlFile.Load(mapping.Path);
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var pipelines = new List<ItemPipeline>();
+        for (var i = 0; i < table.Items.Count; i++)
+        {
+            var item = table.Items[i];
+            var validator = new ItemValidator(item, standard.FindCodeList(item.CodeListId));
+            var derivation = tableMapping.Items.FirstOrDefault(d => d.ItemId == item.Id);
+            if (derivation is null)
+            {
+                pipelines.Add(new ItemPipeline(item, i, -1, null, [], validator));
+                continue;
+            }
+            var transforms = derivation.Transforms
+                .Select(spec => TransformFactory.Build(new TransformContext(mapping, standard, item, source, spec, yaml)))
+                .ToList();
+            if (derivation.From is not null) used.Add(derivation.From);
+            foreach (var reader in transforms.OfType<IReadsColumns>()) used.UnionWith(reader.Columns);
+            pipelines.Add(new ItemPipeline(item, i, derivation.From is null ? -1 : columnIndex[derivation.From], derivation.From, transforms, validator));
+        }
+        var filters = tableMapping.Filters.Select(f => (f, columnIndex[f.Column])).ToList();
+        used.UnionWith(tableMapping.Filters.Select(f => f.Column));
+        return new CompiledTable(table, tableMapping, source, pipelines, filters, used, columnIndex);
+    }
+}

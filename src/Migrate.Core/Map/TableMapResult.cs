@@ -1,0 +1,16 @@
+namespace Migrate.Core.Map;
+
+/// <summary>What mapping one standard table produced. <see cref="Read"/> counts staged records of its source.</summary>
+public sealed record TableMapResult(
+    string TableId,
+    string SourceId,
+    long Read,
+    long Mapped,
+    long Rejected,
+    IReadOnlyDictionary<string, long> Filtered,
+    IReadOnlyDictionary<string, long> RejectsByReason,
+    IReadOnlyDictionary<string, long> RejectsByReasonAndItem,
+    IReadOnlyList<string> CriticalFailures,
+    string MappedFile,
+    string MappedSha256,
+    double Seconds);

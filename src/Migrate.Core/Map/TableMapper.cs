@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Migrate.Core.Diagnostics;
+using Migrate.Core.Rejects;
+using Migrate.Core.Transforms;
+using Migrate.Core.Work;
+
+namespace Migrate.Core.Map;
+
+/// <summary>
+/// Maps one standard table row by row from its source's staging file: every staged record becomes
+/// a standard row, a reject (with every reason found, each naming its item) or a filtered record.
+/// Values are never normalized beyond what the mapping asks (no NFC/NFKC on names or addresses).
+/// </summary>
+public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Observations observations)
+{
+    private const int MaxCriticalListed = 100;
+
+    /// <summary>Non-empty value counts per legacy column, for the customization report.</summary>
+    public long[] ColumnNonEmpty { get; } = new long[compiled.Source.Columns.Count];
+
+    public async Task<TableMapResult> MapAsync(IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var table = compiled.Table;
+        var source = compiled.Source;
+        var stagingPath = work.StagingFile(source.Id);
+        if (!File.Exists(stagingPath))
+            throw MigrateException.Usage($"{stagingPath}: no staging file for source '{source.Id}'; run 'migrate extract' first");
+
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = false, Mode = CsvMode.RFC4180 };
+        using var reader = new StreamReader(stagingPath, new UTF8Encoding(false), false, 1 << 16);
+        using var parser = new CsvParser(reader, config);
+        if (!await parser.ReadAsync()) throw MigrateException.DataError($"{stagingPath}: staging file is empty; run 'migrate extract' again");
+
+        var mappedPath = work.MappedFile(table.Id);
+        var hashing = new HashingStream(PrivateFiles.Create(mappedPath));
+        using var rejects = new RejectWriter(work.MapRejects(table.Id));
+        var scope = new RowScope(compiled.ColumnIndex, observations);
+        var filtered = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var critical = new List<string>();
+        long read = 0, mapped = 0;
+        var columnCount = source.Columns.Count;
+        var values = new string?[columnCount];
+        var output = new string?[table.Items.Count];
+        var problems = new List<Problem>();
+
+        await using (var writer = new StreamWriter(hashing, new UTF8Encoding(false), 1 << 16))
+        await using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        {
+            foreach (var item in table.Items) csv.WriteField(item.Id);
+            await csv.NextRecordAsync();
+
+            while (await parser.ReadAsync())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                read++;
+                var line = long.Parse(parser[0], CultureInfo.InvariantCulture);
+                var offset = long.Parse(parser[1], CultureInfo.InvariantCulture);
+                for (var i = 0; i < columnCount; i++)
+                {
+                    var v = parser[i + 2];
+                    values[i] = v;
+                    if (v.Length > 0) ColumnNonEmpty[i]++;
+                }
+
+                if (MatchingFilter(values) is { } rule)
+                {
+                    filtered[rule] = filtered.GetValueOrDefault(rule) + 1;
+                    continue;
+                }
+
+                scope.Reset(values);
+                problems.Clear();
+                MapRow(values, output, scope, problems);
+                if (problems.Count == 0)
+                {
+                    foreach (var value in output) csv.WriteField(value);
+                    await csv.NextRecordAsync();
+                    mapped++;
+                }
+                else
+                {
+                    var key = KeyOf(values, output);
+                    if (IsCritical(values)) critical.Add(key);
+                    rejects.Write(new RejectRecord("map", source.Id, source.File, line, offset,
+                        problems.Select(RejectWriter.Reason).ToList(), RecordOf(values), Key: key));
+                }
+                if ((read & 0x3FFF) == 0) progress?.Report(read);
+            }
+        }
+        progress?.Report(read);
+
+        return new TableMapResult(table.Id, source.Id, read, mapped, rejects.Count, filtered,
+            new SortedDictionary<string, long>(rejects.ByReason, StringComparer.Ordinal),
+            new SortedDictionary<string, long>(rejects.ByReasonAndItem, StringComparer.Ordinal),
+            critical.Count > MaxCriticalListed ? [.. critical.Take(MaxCriticalListed), $"… and {critical.Count - MaxCriticalListed} more"] : critical,
+            work.Relative(mappedPath), hashing.Sha256, clock.Elapsed.TotalSeconds);
+    }
+
+    private string? MatchingFilter(string?[] values)
+    {
+        foreach (var (rule, index) in compiled.Filters)
+            if (rule.Matches(values[index])) return rule.Name;
+        return null;
+    }
+
+    private void MapRow(string?[] values, string?[] output, RowScope scope, List<Problem> problems)
+    {
+        Array.Clear(output);
+        var items = compiled.Items;
+        // First derive every item, then fill 不詳 companions, then validate: a companion flag set by
+        // its date must not be validated before it is written.
+        foreach (var pipeline in items)
+        {
+            if (!pipeline.HasDerivation) continue;
+            var cell = new Cell(pipeline.SourceIndex >= 0 ? values[pipeline.SourceIndex] : null);
+            var failed = false;
+            foreach (var transform in pipeline.Transforms)
+            {
+                if (transform.TryApply(cell, scope, out cell, out var problem)) continue;
+                problems.Add(problem!.WithItem(pipeline.Item.Id, pipeline.SourceColumn));
+                failed = true;
+                break;
+            }
+            if (failed) continue;
+            output[pipeline.OutputIndex] = string.IsNullOrEmpty(cell.Value) ? null : cell.Value;
+            if (pipeline.Item.Unknown is { } unknown)
+            {
+                var flagIndex = compiled.Table.IndexOf(unknown.FlagItem);
+                var textIndex = compiled.Table.IndexOf(unknown.TextItem);
+                if (cell.DateUnknown)
+                {
+                    output[flagIndex] = "1";
+                    output[textIndex] = cell.UnknownText;
+                }
+                else if (!items[flagIndex].HasDerivation && !cell.IsEmpty)
+                {
+                    output[flagIndex] = "0";
+                }
+            }
+        }
+
+        foreach (var pipeline in items)
+        {
+            var value = output[pipeline.OutputIndex];
+            var before = problems.Count;
+            // An item whose pipeline failed already has its reason; do not add "required" on top.
+            if (value is null && pipeline.HasDerivation && problems.Any(p => p.Item == pipeline.Item.Id)) continue;
+            if (pipeline.Item.Type == Standard.ItemType.Date && pipeline.Item.Unknown is { } u && value is null && output[compiled.Table.IndexOf(u.FlagItem)] == "1")
+                continue; // a 不詳 date is carried by its flag and notation, not missing
+            pipeline.Validator.Validate(ref value, problems);
+            for (var i = before; i < problems.Count; i++) problems[i] = problems[i].WithItem(pipeline.Item.Id, pipeline.SourceColumn);
+            output[pipeline.OutputIndex] = value;
+        }
+    }
+
+    /// <summary>A record is critical when its table is, or when it carries a value for a critical item.</summary>
+    private bool IsCritical(string?[] values)
+    {
+        if (compiled.Table.Critical) return true;
+        foreach (var pipeline in compiled.Items)
+        {
+            if (!pipeline.Item.Critical || pipeline.SourceIndex < 0) continue;
+            var raw = values[pipeline.SourceIndex];
+            if (!string.IsNullOrWhiteSpace(raw) && raw.Trim() != "0") return true;
+        }
+        return false;
+    }
+
+    /// <summary>The record's key as the standard defines it (宛名番号 + 履歴番号): never a name.</summary>
+    private string KeyOf(string?[] values, string?[] output)
+    {
+        var parts = new List<string>();
+        foreach (var keyItem in compiled.Table.Key)
+        {
+            var pipeline = compiled.Items[compiled.Table.IndexOf(keyItem)];
+            var value = output[pipeline.OutputIndex] ?? (pipeline.SourceIndex >= 0 ? values[pipeline.SourceIndex] : null);
+            parts.Add($"{keyItem}={value}");
+        }
+        return string.Join(", ", parts);
+    }
+
+    private Dictionary<string, string?> RecordOf(string?[] values)
+    {
+        var record = new Dictionary<string, string?>(values.Length, StringComparer.Ordinal);
+        for (var i = 0; i < values.Length; i++) record[compiled.Source.Columns[i]] = values[i];
+        return record;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Migrate.Core.Diagnostics;
+using Migrate.Core.Work;
+
+namespace Migrate.Core.Rejects;
+
+/// <summary>Appends rejected records to an owner-only JSON Lines file and counts them by reason code.</summary>
+public sealed class RejectWriter : IDisposable
+{
+    private readonly StreamWriter _writer;
+
+    public RejectWriter(string path)
+    {
+        Path = path;
+        _writer = new StreamWriter(PrivateFiles.Create(path), new System.Text.UTF8Encoding(false));
+    }
+
+    public string Path { get; }
+    public long Count { get; private set; }
+    public SortedDictionary<string, long> ByReason { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Counts by "code|item" so the report can say which standard item each reason hit.</summary>
+    public SortedDictionary<string, long> ByReasonAndItem { get; } = new(StringComparer.Ordinal);
+
+    public void Write(RejectRecord reject)
+    {
+        ArgumentNullException.ThrowIfNull(reject);
+        _writer.WriteLine(JsonSerializer.Serialize(reject, Json.Lines));
+        Count++;
+        foreach (var reason in reject.Reasons)
+        {
+            ByReason[reason.Code] = ByReason.GetValueOrDefault(reason.Code) + 1;
+            var key = reason.Code + "|" + (reason.Item ?? reason.Column ?? "");
+            ByReasonAndItem[key] = ByReasonAndItem.GetValueOrDefault(key) + 1;
+        }
+    }
+
+    public static RejectReason Reason(Problem problem) =>
+        new(problem.Code, problem.Message, problem.Item, problem.Column);
+
+    public void Dispose() => _writer.Dispose();
+}

@@ -1,0 +1,59 @@
+using Migrate.Core.Extract;
+using Migrate.Core.Map;
+
+namespace Migrate.Core.Work;
+
+/// <summary>
+/// DIR/manifest.json: what ran with which inputs, and the counts every stage produced. It holds
+/// checksums and counts only (no personal values, no credentials), so it can be shared for audit.
+/// </summary>
+public sealed record Manifest
+{
+    public const int CurrentSchemaVersion = 1;
+
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+    public required string RunId { get; init; }
+    public required string ToolVersion { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required MappingInfo Mapping { get; init; }
+    public required StandardInfo Standard { get; init; }
+    public string? SourceDirectory { get; init; }
+    public ExtractStage? Extract { get; init; }
+    public MapStage? Map { get; init; }
+    public LoadStage? Load { get; init; }
+    public Reconciliation? Reconciliation { get; init; }
+}
+
+public sealed record MappingInfo(string Path, string Sha256, string Vendor, string? Municipality);
+
+public sealed record StandardInfo(string Id, string Version, string Path, string Sha256);
+
+public sealed record ExtractStage(DateTimeOffset FinishedAt, IReadOnlyList<ExtractResult> Sources);
+
+/// <summary>Per legacy column: how many staged records carry a value in it, and whether the mapping uses it.</summary>
+public sealed record ColumnUsage(string Column, long NonEmpty, bool Used);
+
+public sealed record SourceUsage(string SourceId, string File, long Records, IReadOnlyList<ColumnUsage> Columns);
+
+public sealed record CodeObservation(string Item, string CodeTable, string Legacy, string? Standard, CodeConversion Conversion, long Count);
+
+public sealed record GaijiObservation(string Item, string Code, int CodePoint, Mapping.GaijiResolution Resolution, long Count);
+
+public sealed record LossyObservation(string Item, string Kind, long Count);
+
+public sealed record MapStage(
+    DateTimeOffset FinishedAt,
+    IReadOnlyList<TableMapResult> Tables,
+    IReadOnlyList<SourceUsage> Sources,
+    IReadOnlyList<CodeObservation> Codes,
+    IReadOnlyList<GaijiObservation> Gaiji,
+    IReadOnlyList<LossyObservation> Lossy);
+
+public sealed record TableLoad(string TableId, long Loaded, string Checksum);
+
+public sealed record LoadStage(DateTimeOffset FinishedAt, string Target, IReadOnlyList<TableLoad> Tables, double Seconds);
+
+/// <summary>Per table: read = loaded + rejected + filtered must hold, or the run fails.</summary>
+public sealed record TableBalance(string TableId, long Read, long Loaded, long Rejected, long Filtered, bool Balanced);
+
+public sealed record Reconciliation(bool Balanced, IReadOnlyList<TableBalance> Tables);

@@ -1,0 +1,38 @@
+namespace Migrate.Core.Work;
+
+/// <summary>
+/// The layout of a run's work directory. Every stage reads and writes only here, so any stage can be
+/// rerun or audited later:
+/// <code>
+/// manifest.json            what ran, checksums, counts per stage and table
+/// staging/SOURCE.csv       extracted legacy records, UTF-8, with their source line and byte offset
+/// mapped/TABLE.csv         standard-layout rows (the receiving vendor can import these)
+/// rejects/*.jsonl          every rejected record with all its reasons (personal data: owner-only)
+/// report/                  report.json, report.md, report.html and CSV lists
+/// standard.db              the default SQLite target
+/// </code>
+/// </summary>
+public sealed class WorkDirectory(string root)
+{
+    public string Root { get; } = Path.GetFullPath(root);
+    public string ManifestPath => Path.Combine(Root, "manifest.json");
+    public string StagingDirectory => Path.Combine(Root, "staging");
+    public string MappedDirectory => Path.Combine(Root, "mapped");
+    public string RejectsDirectory => Path.Combine(Root, "rejects");
+    public string ReportDirectory => Path.Combine(Root, "report");
+    public string DefaultDatabasePath => Path.Combine(Root, "standard.db");
+
+    public string StagingFile(string sourceId) => Path.Combine(StagingDirectory, sourceId + ".csv");
+    public string MappedFile(string tableId) => Path.Combine(MappedDirectory, tableId + ".csv");
+    public string ExtractRejects(string sourceId) => Path.Combine(RejectsDirectory, sourceId + ".extract.jsonl");
+    public string MapRejects(string tableId) => Path.Combine(RejectsDirectory, tableId + ".map.jsonl");
+
+    public void Create()
+    {
+        foreach (var dir in new[] { Root, StagingDirectory, MappedDirectory, RejectsDirectory, ReportDirectory })
+            PrivateFiles.CreateDirectory(dir);
+    }
+
+    /// <summary>A path relative to the work directory, with forward slashes, for manifests.</summary>
+    public string Relative(string path) => Path.GetRelativePath(Root, path).Replace('\\', '/');
+}
