@@ -28,7 +28,7 @@ public sealed record MappingInfo(string Path, string Sha256, string Vendor, stri
 
 public sealed record StandardInfo(string Id, string Version, string Path, string Sha256);
 
-public sealed record ExtractStage(DateTimeOffset FinishedAt, IReadOnlyList<ExtractResult> Sources);
+public sealed record ExtractStage(DateTimeOffset FinishedAt, IReadOnlyList<ExtractResult> Sources, IReadOnlyList<string> UnlistedFiles);
 
 /// <summary>Per legacy column: how many staged records carry a value in it, and whether the mapping uses it.</summary>
 public sealed record ColumnUsage(string Column, long NonEmpty, bool Used);

@@ -1,0 +1,31 @@
+using Migrate.Core.Work;
+
+namespace Migrate.Core.Report;
+
+/// <summary>
+/// DIR/report/report.json: every customization found with its disposition, rejects by reason and the
+/// reconciliation. Same inputs give the same body; only run id and time differ between runs.
+/// </summary>
+public sealed record MigrationReport
+{
+    public const int CurrentSchemaVersion = 1;
+
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+    public required string RunId { get; init; }
+    public required string ToolVersion { get; init; }
+    public required string Vendor { get; init; }
+    public string? Municipality { get; init; }
+    public required string StandardId { get; init; }
+    public required string StandardName { get; init; }
+    public required string StandardVersion { get; init; }
+    public required string MappingSha256 { get; init; }
+    public required ReportSummary Summary { get; init; }
+    public required IReadOnlyList<Finding> Findings { get; init; }
+    public required IReadOnlyList<RejectSummary> Rejects { get; init; }
+    public Reconciliation? Reconciliation { get; init; }
+    public required IReadOnlyList<TableInfo> Tables { get; init; }
+    public required IReadOnlyList<string> NotChecked { get; init; }
+}
+
+/// <summary>A standard table's names, so renderers need not load the standard again.</summary>
+public sealed record TableInfo(string Id, string Name, string English, bool Critical);
