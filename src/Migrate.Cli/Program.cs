@@ -1,1 +1,4 @@
-Console.WriteLine("x");
+using Migrate.Cli;
+using Migrate.Cli.Console;
+
+return await MigrateCli.RunAsync(args, new SystemConsole(), Environment.GetEnvironmentVariable, CancellationToken.None);

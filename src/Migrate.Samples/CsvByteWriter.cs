@@ -118,10 +118,7 @@ internal sealed class CsvByteWriter
     /// </summary>
     public void DropField(int rowStart, int fieldIndex)
     {
-        if (fieldIndex < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(fieldIndex));
-        }
+        ArgumentOutOfRangeException.ThrowIfLessThan(fieldIndex, 1);
 
         int field = 0;
         int start = -1;

@@ -100,7 +100,7 @@ internal sealed class VendorAData
             "芽依 メイ", "結愛 ユア", "紬 ツムギ", "愛 アイ");
 
         TestSurnames = Parts("試験 シケン", "テスト テスト", "検証 ケンショウ");
-        TestGivenNames = Parts("太郎 タロウ", "花子 ハナコ", "データ データ", "一号 イチゴウ");
+        TestGivenNames = Parts("太郎 タロウ", "一号 イチゴウ", "花子 ハナコ", "データ データ"); // 2 male, then 2 female
 
         Nationalities =
         [

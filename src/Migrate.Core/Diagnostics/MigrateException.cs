@@ -18,6 +18,6 @@ public sealed class MigrateException : Exception
     public FailureKind Kind { get; }
 
     public static MigrateException Usage(string message) => new(FailureKind.Usage, message);
-    public static MigrateException DataError(string message) => new(FailureKind.Data, message);
+    public static MigrateException DataError(string message, Exception? inner = null) => new(FailureKind.Data, message, inner);
     public static MigrateException Environment(string message, Exception? inner = null) => new(FailureKind.Environment, message, inner);
 }

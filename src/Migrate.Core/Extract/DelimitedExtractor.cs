@@ -64,15 +64,17 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
 
             var values = new string[source.Columns.Count];
             var first = true;
-            while (await parser.ReadAsync())
+            // CsvHelper reports bad quoting while reading or while unescaping fields, so the flag is
+            // cleared before each read and inspected after the fields are taken.
+            while (true)
             {
+                badQuote = null;
+                if (!await parser.ReadAsync()) break;
                 cancellationToken.ThrowIfCancellationRequested();
                 var line = lastLine + 1;
                 var offset = lastBytes + bomLength;
                 lastLine = parser.RawRow;
                 lastBytes = parser.ByteCount;
-                var quoteProblem = badQuote;
-                badQuote = null;
 
                 if (first && source.Header)
                 {
@@ -83,8 +85,6 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
 
                 records++;
                 var reasons = new List<RejectReason>();
-                if (quoteProblem is not null)
-                    reasons.Add(new RejectReason(ErrorCodes.CsvBadQuote, $"line {line}: broken quoting: {quoteProblem}", null, null));
                 if (parser.Count != source.Columns.Count)
                     reasons.Add(new RejectReason(ErrorCodes.CsvColumnCount, $"line {line}: {parser.Count} fields, expected {source.Columns.Count}", null, null));
 
@@ -100,6 +100,9 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
                     reasons.Add(new RejectReason(problem!.Code, $"line {line}, column {i + 1} ({source.Columns[i]}): {problem.Message}", null, source.Columns[i]));
                 }
                 first = false;
+                // CsvHelper reports bad quoting while the fields are read, so this comes after them.
+                if (badQuote is not null)
+                    reasons.Insert(0, new RejectReason(ErrorCodes.CsvBadQuote, $"line {line}: broken quoting: {badQuote}", null, null));
 
                 if (reasons.Count > 0)
                 {

@@ -30,7 +30,9 @@ public sealed class FieldDecoder(Encoding strict, string encodingName)
             try
             {
                 value = strict.GetString(buffer, 0, count);
-                return true;
+                if (!HasUnassignedCp932(value, buffer, out problem)) return true;
+                value = "";
+                return false;
             }
             catch (DecoderFallbackException e)
             {
@@ -50,4 +52,24 @@ public sealed class FieldDecoder(Encoding strict, string encodingName)
     }
 
     private static bool IsAscii(string s) => Ascii.IsValid(s);
+
+    /// <summary>
+    /// .NET's CP932 table maps the unassigned single bytes 0x80, 0xA0 and 0xFD–0xFF to U+0080 and
+    /// U+F8F0–U+F8F3 instead of failing; none of them is a character, so they are invalid bytes too.
+    /// </summary>
+    private bool HasUnassignedCp932(string value, byte[] bytes, out Problem? problem)
+    {
+        problem = null;
+        if (strict.CodePage != 932) return false;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c is not ('\u0080' or (>= '\uF8F0' and <= '\uF8F3'))) continue;
+            byte b = c switch { '\u0080' => 0x80, '\uF8F0' => 0xA0, '\uF8F1' => 0xFD, '\uF8F2' => 0xFE, _ => 0xFF };
+            var at = Array.IndexOf(bytes, b) + 1;
+            problem = new Problem(ErrorCodes.EncodingInvalid, $"byte 0x{b:X2} at byte {at} of the field is not a character in {LegacyEncodings.DisplayName(encodingName)}");
+            return true;
+        }
+        return false;
+    }
 }

@@ -29,7 +29,8 @@ public abstract class SqlDialect
         {
             var item = table.Items[i];
             sql.Append("  ").Append(Quote(item.Id)).Append(' ').Append(ColumnType(item));
-            if (item.Required) sql.Append(" NOT NULL");
+            // A required date that may be 不詳 is carried by its flag and notation, so it may be NULL.
+            if (item.Required && item.Unknown is null) sql.Append(" NOT NULL");
             sql.Append(",  -- ").Append(item.Name).Append('\n');
         }
         sql.Append("  PRIMARY KEY (").Append(string.Join(", ", table.Key.Select(Quote))).Append(")\n);\n");

@@ -1,4 +1,3 @@
-using Migrate.Core.Diagnostics;
 using Migrate.Core.Mapping;
 using Migrate.Core.Standard;
 using Migrate.Core.Work;
@@ -43,17 +42,5 @@ public static class MapStageRunner
                 .OrderBy(g => g.CodePoint).ThenBy(g => g.Item, StringComparer.Ordinal).ToList(),
             observations.Lossy.Select(kv => new LossyObservation(kv.Key.Item, kv.Key.Kind, kv.Value))
                 .OrderBy(l => l.Item, StringComparer.Ordinal).ThenBy(l => l.Kind, StringComparer.Ordinal).ToList());
-    }
-
-    /// <summary>Critical records (支援措置) that could not be mapped stop the run before anything is loaded.</summary>
-    public static void ThrowIfCritical(MapStage stage)
-    {
-        ArgumentNullException.ThrowIfNull(stage);
-        var failures = stage.Tables.Where(t => t.CriticalFailures.Count > 0).ToList();
-        if (failures.Count == 0) return;
-        var lines = failures.Select(t => $"  {t.TableId}: {string.Join("; ", t.CriticalFailures.Take(10))}{(t.CriticalFailures.Count > 10 ? " …" : "")}");
-        throw MigrateException.DataError(
-            "critical records (支援措置) could not be mapped; nothing was loaded. Fix the mapping or the data for these records (see rejects/):"
-            + Environment.NewLine + string.Join(Environment.NewLine, lines));
     }
 }

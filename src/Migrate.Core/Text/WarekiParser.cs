@@ -43,7 +43,7 @@ public sealed class WarekiParser
             if (Match(pattern, input, out var era, out var year, out var month, out var day))
                 return Resolve(era, year, month, day, out result, out problem);
         }
-        if (input.Length > 0 && _patterns.Any(p => p.Tokens.Count == input.Length && p.Tokens[0].Kind == WarekiPattern.Kind.EraChar)
+        if (input.Length > 0 && _patterns.Any(p => p.FixedLength == input.Length && p.Tokens[0].Kind == WarekiPattern.Kind.EraChar)
             && FindEra(input[..1], byName: false) is null)
         {
             problem = new Problem(ErrorCodes.DateEraUnknown, $"era code '{input[0]}' is not in the mapping's era table");

@@ -21,6 +21,15 @@ public sealed class WarekiPattern
     public string Text { get; }
     internal IReadOnlyList<Token> Tokens { get; }
 
+    /// <summary>The input length this pattern accepts, or -1 when a part has variable width.</summary>
+    public int FixedLength => Tokens.Sum(t => t.Kind switch
+    {
+        Kind.EraChar or Kind.Literal => 1,
+        Kind.EraCode2 or Kind.Year2 or Kind.Month2 or Kind.Day2 => 2,
+        Kind.Year4 => 4,
+        _ => -10_000,
+    }) is var n and >= 0 ? n : -1;
+
     public static WarekiPattern Compile(string pattern)
     {
         ArgumentNullException.ThrowIfNull(pattern);

@@ -43,6 +43,8 @@ public sealed class HashingStream(Stream inner) : Stream
     {
         if (disposing)
         {
+            // The writer above disposes this stream after its last flush: fix the hash before letting go.
+            _ = Sha256;
             inner.Dispose();
             _hash.Dispose();
         }

@@ -37,6 +37,11 @@ public sealed class YamlFile
         {
             throw MigrateException.Usage($"{path}:{e.Start.Line}:{e.Start.Column}: YAML syntax error: {e.InnerException?.Message ?? e.Message}");
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way (without a position) on some unterminated flow collections.
+            throw MigrateException.Usage($"{path}: YAML syntax error: a '[' or '{{' is not closed, or a value is not quoted where it must be");
+        }
     }
 
     public MigrateException Error(YamlNode node, string message) =>

@@ -63,6 +63,11 @@ public sealed class SqliteTarget : ITarget
             await transaction.CommitAsync(cancellationToken);
             return results;
         }
+        catch (SqliteException e) when (e.SqliteErrorCode == 19)
+        {
+            // SQLITE_CONSTRAINT: the message names the table and key columns, never the values.
+            throw MigrateException.DataError($"{Description}: {e.Message}; two mapped rows share a key or a required value is missing. Nothing was loaded.", e);
+        }
         catch (SqliteException e)
         {
             throw MigrateException.Environment($"{Description}: SQLite error {e.SqliteErrorCode}: {e.Message}", e);

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Migrate.Cli.Console;
+using Migrate.Core.Pipeline;
+
+namespace Migrate.Cli.Commands;
+
+/// <summary><c>migrate extract</c>: legacy files → checksummed UTF-8 staging files.</summary>
+public static class ExtractCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var mapping = CommonOptions.Mapping(required: true);
+        var standard = CommonOptions.Standard();
+        var source = CommonOptions.Source();
+        var output = CommonOptions.Out();
+        var command = new Command("extract", "Read the legacy export into normalized, checksummed UTF-8 staging files") { mapping, standard, source, output };
+        command.SetAction((result, ct) =>
+        {
+            var json = result.GetValue(context.Json);
+            var quiet = result.GetValue(context.Quiet);
+            return CommandHost.ExecuteAsync(context, "extract", json, async () =>
+            {
+                var session = MigrationSession.Open(result.GetValue(mapping)!, result.GetValue(standard), result.GetValue(output)!);
+                var clock = Stopwatch.StartNew();
+                var manifest = await ProgressHost.RunAsync(context.Console, quiet, progress =>
+                    new MigrationRunner(session, progress).ExtractAsync(result.GetValue(source)!, ct));
+                return OutcomeWriter.Write(context, "extract", OutcomeWriter.Of(manifest), json, quiet, clock.Elapsed);
+            });
+        });
+        return command;
+    }
+}

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Migrate.Cli.Console;
+using Migrate.Core.Load;
+using Migrate.Core.Pipeline;
+using Migrate.Data;
+
+namespace Migrate.Cli.Commands;
+
+/// <summary><c>migrate load</c>: standard-layout files → target database, in one transaction.</summary>
+public static class LoadCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var mapping = CommonOptions.Mapping(required: false);
+        var standard = CommonOptions.Standard();
+        var output = CommonOptions.Out();
+        var target = CommonOptions.Target();
+        var replace = CommonOptions.Replace();
+        var command = new Command("load", "Create the standard tables and load the mapped rows into the target, all or nothing") { mapping, standard, output, target, replace };
+        command.SetAction((result, ct) =>
+        {
+            var json = result.GetValue(context.Json);
+            var quiet = result.GetValue(context.Quiet);
+            return CommandHost.ExecuteAsync(context, "load", json, async () =>
+            {
+                var session = SessionFactory.Open(result.GetValue(mapping), result.GetValue(standard), result.GetValue(output)!);
+                var spec = TargetSpec.Parse(result.GetValue(target) ?? "sqlite:" + session.Work.DefaultDatabasePath, context.Environment);
+                await using var database = TargetFactory.Create(spec);
+                var clock = Stopwatch.StartNew();
+                var manifest = await ProgressHost.RunAsync(context.Console, quiet, progress =>
+                    new MigrationRunner(session, progress).LoadAsync(database, new LoadOptions(result.GetValue(replace), session.Mapping.Municipality), ct));
+                var exit = OutcomeWriter.Write(context, "load", OutcomeWriter.Of(manifest), json, quiet, clock.Elapsed);
+                return manifest.Reconciliation is { Balanced: false } ? ExitCodes.Data : exit;
+            });
+        });
+        return command;
+    }
+}

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Migrate.Core.Pipeline;
+using Migrate.Core.Report;
+
+namespace Migrate.Cli.Commands;
+
+/// <summary><c>migrate report</c>: the customization report (HTML, Markdown, JSON, CSV) from the work directory.</summary>
+public static class ReportCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var mapping = CommonOptions.Mapping(required: false);
+        var standard = CommonOptions.Standard();
+        var output = CommonOptions.Out();
+        var failOn = CommonOptions.FailOn();
+        var command = new Command("report", "Write the customization report: every departure from the standard, rejects by reason, reconciliation") { mapping, standard, output, failOn };
+        command.SetAction((result, _) =>
+        {
+            var json = result.GetValue(context.Json);
+            var quiet = result.GetValue(context.Quiet);
+            return CommandHost.ExecuteAsync(context, "report", json, () =>
+            {
+                var conditions = result.GetValue(failOn) ?? [];
+                FailOnCondition.Validate(conditions);
+                var session = SessionFactory.Open(result.GetValue(mapping), result.GetValue(standard), result.GetValue(output)!);
+                var clock = Stopwatch.StartNew();
+                var outcome = new MigrationRunner(session, NoProgress.None).WriteReportAndCheck(conditions);
+                return Task.FromResult(OutcomeWriter.Write(context, "report", outcome, json, quiet, clock.Elapsed));
+            });
+        });
+        return command;
+    }
+}

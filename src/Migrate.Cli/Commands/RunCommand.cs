@@ -1,0 +1,47 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Migrate.Cli.Console;
+using Migrate.Core.Load;
+using Migrate.Core.Pipeline;
+using Migrate.Core.Report;
+using Migrate.Data;
+
+namespace Migrate.Cli.Commands;
+
+/// <summary><c>migrate run</c>: extract, map, load and report in one go.</summary>
+public static class RunCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var mapping = CommonOptions.Mapping(required: true);
+        var standard = CommonOptions.Standard();
+        var source = CommonOptions.Source();
+        var output = CommonOptions.Out();
+        var target = CommonOptions.Target();
+        var replace = CommonOptions.Replace();
+        var failOn = CommonOptions.FailOn();
+        var command = new Command("run", "Run every stage: extract the legacy export, map it to the standard, load the target, write the report")
+        {
+            mapping, standard, source, output, target, replace, failOn,
+        };
+        command.SetAction((result, ct) =>
+        {
+            var json = result.GetValue(context.Json);
+            var quiet = result.GetValue(context.Quiet);
+            return CommandHost.ExecuteAsync(context, "run", json, async () =>
+            {
+                var conditions = result.GetValue(failOn) ?? [];
+                FailOnCondition.Validate(conditions);
+                var session = MigrationSession.Open(result.GetValue(mapping)!, result.GetValue(standard), result.GetValue(output)!);
+                var spec = TargetSpec.Parse(result.GetValue(target) ?? "sqlite:" + session.Work.DefaultDatabasePath, context.Environment);
+                await using var database = TargetFactory.Create(spec);
+                var clock = Stopwatch.StartNew();
+                var outcome = await ProgressHost.RunAsync(context.Console, quiet, progress =>
+                    new MigrationRunner(session, progress).RunAsync(result.GetValue(source)!, database,
+                        new LoadOptions(result.GetValue(replace), session.Mapping.Municipality), conditions, ct));
+                return OutcomeWriter.Write(context, "run", outcome, json, quiet, clock.Elapsed);
+            });
+        });
+        return command;
+    }
+}

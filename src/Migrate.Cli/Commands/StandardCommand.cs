@@ -1,0 +1,77 @@
+using System.CommandLine;
+using Migrate.Core.Diagnostics;
+using Migrate.Core.Load;
+using Migrate.Core.Standard;
+
+namespace Migrate.Cli.Commands;
+
+/// <summary><c>migrate standard list|show|ddl</c>: inspect the bundled standards and print their DDL.</summary>
+public static class StandardCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var root = new Option<string>("--root") { Description = "Folder holding standard/<id>/standard.yaml", DefaultValueFactory = _ => "mappings", Recursive = true };
+        var command = new Command("standard", "List the standards, show one, or print its DDL") { root };
+
+        var list = new Command("list", "List the standards found under --root");
+        list.SetAction(result => CommandHost.ExecuteAsync(context, "standard list", result.GetValue(context.Json), () =>
+        {
+            var dir = Path.Combine(result.GetValue(root)!, "standard");
+            if (!Directory.Exists(dir)) throw MigrateException.Usage($"{dir}: folder not found; give --root");
+            var standards = Directory.EnumerateFiles(dir, "standard.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(StandardLoader.Load).ToList();
+            if (result.GetValue(context.Json))
+                CommandHost.WriteJson(context, standards.Select(s => new { s.Id, s.Name, s.English, s.Version, Tables = s.Tables.Select(t => t.Id), Path = s.SourcePath }));
+            else
+                foreach (var s in standards) context.Console.Out.WriteLine($"{s.Id}\t{s.Version}\t{s.Name} ({s.English})\t{s.Tables.Count} tables");
+            return Task.FromResult(ExitCodes.Success);
+        }));
+
+        var idArgument = new Argument<string>("id") { Description = "Standard ID, e.g. juki" };
+        var show = new Command("show", "Show a standard's tables and items") { idArgument };
+        show.SetAction(result => CommandHost.ExecuteAsync(context, "standard show", result.GetValue(context.Json), () =>
+        {
+            var standard = Load(result.GetValue(root)!, result.GetValue(idArgument)!);
+            if (result.GetValue(context.Json))
+            {
+                CommandHost.WriteJson(context, new { standard.Id, standard.Name, standard.Version, Tables = standard.Tables.Select(t => new { t.Id, t.Name, t.Key, t.Critical, Items = t.Items.Select(i => new { i.Id, i.Name, i.English, Type = i.Type.ToString().ToLowerInvariant(), i.Length, i.Required, Codes = i.CodeListId }) }) });
+                return Task.FromResult(ExitCodes.Success);
+            }
+            var o = context.Console.Out;
+            o.WriteLine($"{standard.Name} ({standard.Id}) version {standard.Version}");
+            foreach (var table in standard.Tables)
+            {
+                o.WriteLine();
+                o.WriteLine($"{table.Id}: {table.Name}{(table.Critical ? " [critical]" : "")}  key ({string.Join(", ", table.Key)})");
+                foreach (var item in table.Items)
+                    o.WriteLine($"  {item.Id,-26} {item.Type.ToString().ToLowerInvariant(),-8} {(item.Length?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""),4} {(item.Required ? "required" : "        ")} {item.Name}{(item.CodeListId is null ? "" : " [" + item.CodeListId + "]")}");
+            }
+            return Task.FromResult(ExitCodes.Success);
+        }));
+
+        var dialect = new Option<string>("--dialect") { Description = "sqlite (sqlserver and postgres come with those targets)", DefaultValueFactory = _ => "sqlite" };
+        var ddl = new Command("ddl", "Print the DDL generated from a standard") { idArgument, dialect };
+        ddl.SetAction(result => CommandHost.ExecuteAsync(context, "standard ddl", false, () =>
+        {
+            var standard = Load(result.GetValue(root)!, result.GetValue(idArgument)!);
+            SqlDialect sql = result.GetValue(dialect) switch
+            {
+                "sqlite" => new SqliteDialect(),
+                var other => throw MigrateException.Usage($"--dialect {other}: not available; use sqlite"),
+            };
+            context.Console.Out.Write(sql.CreateAll(standard));
+            return Task.FromResult(ExitCodes.Success);
+        }));
+
+        command.Subcommands.Add(list);
+        command.Subcommands.Add(show);
+        command.Subcommands.Add(ddl);
+        return command;
+    }
+
+    private static StandardDefinition Load(string root, string id)
+    {
+        var path = Path.Combine(root, "standard", id, "standard.yaml");
+        if (!File.Exists(path)) throw MigrateException.Usage($"{path}: no standard '{id}' (see 'migrate standard list')");
+        return StandardLoader.Load(path);
+    }
+}

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Migrate.Core.Report;
+
+namespace Migrate.Cli;
+
+/// <summary>Options shared by several commands, created per command so each gets its own instance.</summary>
+public static class CommonOptions
+{
+    public static Option<string> Mapping(bool required) => new("--mapping", "-m")
+    {
+        Description = required
+            ? "Mapping file (YAML), e.g. mappings/vendors/vendor-a/juki.yaml"
+            : "Mapping file (YAML); default: the one recorded in the work directory's manifest",
+        Required = required,
+    };
+
+    public static Option<string?> Standard() => new("--standard")
+    {
+        Description = "Standard definition file; default: standard/<id>/standard.yaml found above the mapping",
+    };
+
+    public static Option<string> Source() => new("--source", "-s")
+    {
+        Description = "Folder holding the legacy export files named in the mapping",
+        Required = true,
+    };
+
+    public static Option<string> Out() => new("--out", "-o")
+    {
+        Description = "Work directory for staging, mapped files, rejects, manifest and report",
+        DefaultValueFactory = _ => "migrate-work",
+    };
+
+    public static Option<string?> Target() => new("--target", "-t")
+    {
+        Description = "sqlite:PATH (default: OUT/standard.db), sqlserver:CONN, postgres:CONN, or env:VARIABLE holding one of those",
+    };
+
+    public static Option<bool> Replace() => new("--replace")
+    {
+        Description = "Replace rows already in the target tables (otherwise a non-empty target is refused)",
+    };
+
+    public static Option<string[]> FailOn() => new("--fail-on")
+    {
+        Description = $"Exit 1 when a condition holds: {string.Join(", ", FailOnCondition.All)} (repeatable)",
+        AllowMultipleArgumentsPerToken = true,
+    };
+}

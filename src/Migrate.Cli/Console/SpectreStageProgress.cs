@@ -1,0 +1,45 @@
+using Migrate.Core.Pipeline;
+using Spectre.Console;
+
+namespace Migrate.Cli.Console;
+
+/// <summary>Progress bars on stderr (Spectre.Console) for a terminal; the messages carry counts and file names only.</summary>
+public sealed class SpectreStageProgress(ProgressContext context, IAnsiConsole console) : IStageProgress
+{
+    public IProgress<long> Start(string description, long total)
+    {
+        var task = context.AddTask(Markup.Escape(description), maxValue: Math.Max(1, total));
+        return new SyncProgress(value => task.Value = Math.Min(value, task.MaxValue));
+    }
+
+    public void Info(string message) => console.MarkupLine(Markup.Escape(message));
+
+    /// <summary>Reports on the calling thread: Progress&lt;T&gt; would post to the thread pool and arrive late.</summary>
+    private sealed class SyncProgress(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
+    }
+}
+
+/// <summary>Writes stage messages as plain lines to stderr (pipes, --quiet off).</summary>
+public sealed class PlainStageProgress(TextWriter error, bool quiet) : IStageProgress
+{
+    public IProgress<long> Start(string description, long total)
+    {
+        if (!quiet) error.WriteLine(description + " …");
+        return new NullProgress();
+    }
+
+    public void Info(string message)
+    {
+        if (!quiet) error.WriteLine(message);
+    }
+
+    private sealed class NullProgress : IProgress<long>
+    {
+        public void Report(long value)
+        {
+            // Plain output shows stage starts only.
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Migrate.Cli.Commands;
+using Migrate.Cli.Console;
+
+namespace Migrate.Cli;
+
+/// <summary>Builds the command tree and runs one command line, returning the exit code.</summary>
+public static class MigrateCli
+{
+    public static RootCommand Build(CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var root = new RootCommand("migrate: move a municipality's legacy data into the national standard schema (標準仕様) and report every customization")
+        {
+            context.Json,
+            context.Quiet,
+        };
+        root.Subcommands.Add(RunCommand.Create(context));
+        root.Subcommands.Add(ExtractCommand.Create(context));
+        root.Subcommands.Add(MapCommand.Create(context));
+        root.Subcommands.Add(LoadCommand.Create(context));
+        root.Subcommands.Add(ReportCommand.Create(context));
+        root.Subcommands.Add(CheckCommand.Create(context));
+        root.Subcommands.Add(StandardCommand.Create(context));
+        root.Subcommands.Add(SampleCommand.Create(context));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, ICliConsole console, Func<string, string?> environment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        var context = new CliContext(console, environment);
+        var parse = Build(context).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) await console.Log.WriteLineAsync($"migrate: {error.Message}");
+            await console.Log.WriteLineAsync("Run 'migrate --help' (or 'migrate COMMAND --help') for usage.");
+            return ExitCodes.Usage;
+        }
+        var configuration = new InvocationConfiguration
+        {
+            Output = console.Out,
+            Error = console.Log,
+            // A load needs time to roll back and write its manifest after Ctrl+C.
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
+        };
+        return await parse.InvokeAsync(configuration, cancellationToken);
+    }
+}

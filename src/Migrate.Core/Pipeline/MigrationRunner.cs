@@ -1,0 +1,164 @@
+using Migrate.Core.Diagnostics;
+using Migrate.Core.Extract;
+using Migrate.Core.Load;
+using Migrate.Core.Map;
+using Migrate.Core.Report;
+using Migrate.Core.Work;
+
+namespace Migrate.Core.Pipeline;
+
+/// <summary>
+/// Runs the stages over one work directory. Each stage reads what the previous one wrote (and the
+/// manifest), so stages can run alone or together with the same result.
+/// </summary>
+public sealed class MigrationRunner(MigrationSession session, IStageProgress progress)
+{
+    private WorkDirectory Work => session.Work;
+
+    public async Task<Manifest> ExtractAsync(string sourceDirectory, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(sourceDirectory))
+            throw MigrateException.Usage($"--source {sourceDirectory}: directory not found");
+        Work.Create();
+        var results = new List<ExtractResult>();
+        foreach (var source in session.Mapping.Sources.Values)
+        {
+            var path = Path.Combine(sourceDirectory, source.File);
+            var size = File.Exists(path) ? new FileInfo(path).Length : 0;
+            var bar = progress.Start($"extract {source.File}", size);
+            results.Add(await new DelimitedExtractor(source, path, Work).ExtractAsync(bar, cancellationToken));
+        }
+        var declared = session.Mapping.Sources.Values.Select(s => s.File).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var unlisted = Directory.EnumerateFiles(sourceDirectory)
+            .Select(Path.GetFileName)
+            .Where(f => f is not null && !f.StartsWith('.') && !declared.Contains(f))
+            .Select(f => f!)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        var manifest = new Manifest
+        {
+            RunId = NewRunId(),
+            ToolVersion = ToolInfo.Version,
+            CreatedAt = DateTimeOffset.UtcNow,
+            Mapping = new MappingInfo(session.Mapping.Path, session.Mapping.Sha256, session.Mapping.Vendor, session.Mapping.Municipality),
+            Standard = new StandardInfo(session.Standard.Id, session.Standard.Version, session.Standard.SourcePath, session.Standard.Sha256),
+            SourceDirectory = Path.GetFullPath(sourceDirectory),
+            Extract = new ExtractStage(DateTimeOffset.UtcNow, results, unlisted),
+        };
+        Save(manifest);
+        return manifest;
+    }
+
+    public async Task<Manifest> MapAsync(CancellationToken cancellationToken)
+    {
+        var manifest = ReadManifest();
+        if (manifest.Extract is null) throw MigrateException.Usage($"{Work.ManifestPath}: nothing extracted yet; run 'migrate extract' first");
+        var readTotals = manifest.Extract.Sources.ToDictionary(s => s.SourceId, s => s.Staged, StringComparer.Ordinal);
+        var stage = await MapStageRunner.RunAsync(session.Mapping, session.Standard, Work,
+            table => progress.Start($"map {table}", readTotals.GetValueOrDefault(session.Mapping.Tables.First(t => t.TableId == table).From)),
+            cancellationToken);
+        manifest = manifest with
+        {
+            Mapping = new MappingInfo(session.Mapping.Path, session.Mapping.Sha256, session.Mapping.Vendor, session.Mapping.Municipality),
+            Map = stage,
+            Load = null,
+            Reconciliation = null,
+        };
+        Save(manifest);
+        return manifest;
+    }
+
+    /// <summary>Loads the mapped files. Refuses when critical records were rejected, before touching the target.</summary>
+    public async Task<Manifest> LoadAsync(ITarget target, LoadOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var manifest = ReadManifest();
+        if (manifest.Map is null) throw MigrateException.Usage($"{Work.ManifestPath}: nothing mapped yet; run 'migrate map' first");
+        if (manifest.Standard.Id != session.Standard.Id || manifest.Standard.Version != session.Standard.Version)
+            throw MigrateException.Usage($"{Work.ManifestPath}: the work directory was made for standard {manifest.Standard.Id} {manifest.Standard.Version}, not {session.Standard.Id} {session.Standard.Version}");
+        CriticalCheck.ThrowIfCritical(manifest, session.Standard);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var inputs = manifest.Map.Tables
+            .Select(t => new LoadInput(session.Standard.FindTable(t.TableId)!, Path.Combine(Work.Root, t.MappedFile)))
+            .ToList();
+        var bar = progress.Start($"load {target.Description}", manifest.Map.Tables.Sum(t => t.Mapped));
+        var loads = await target.LoadAsync(session.Standard, inputs, options, bar, cancellationToken);
+        var load = new LoadStage(DateTimeOffset.UtcNow, target.Description, loads, clock.Elapsed.TotalSeconds);
+        manifest = manifest with { Load = load, Reconciliation = Reconcile(manifest, load) };
+        Save(manifest);
+        return manifest;
+    }
+
+    /// <summary>extract → map → load → report. An unbalanced reconciliation fails after the report is written.</summary>
+    public async Task<RunOutcome> RunAsync(string sourceDirectory, ITarget target, LoadOptions options, IReadOnlyList<string> failOn, CancellationToken cancellationToken)
+    {
+        await ExtractAsync(sourceDirectory, cancellationToken);
+        var mapped = await MapAsync(cancellationToken);
+        try
+        {
+            await LoadAsync(target, options, cancellationToken);
+        }
+        catch (MigrateException)
+        {
+            // The report still shows what was found; the load failure decides the exit code.
+            WriteReport(mapped, failOn);
+            throw;
+        }
+        return WriteReportAndCheck(failOn);
+    }
+
+    /// <summary>Writes the report files from the manifest and evaluates --fail-on; fails (exit 3) when the run does not reconcile.</summary>
+    public RunOutcome WriteReportAndCheck(IReadOnlyList<string> failOn)
+    {
+        var manifest = ReadManifest();
+        var outcome = WriteReport(manifest, failOn);
+        if (manifest.Reconciliation is { Balanced: false } reconciliation)
+        {
+            var bad = reconciliation.Tables.Where(t => !t.Balanced)
+                .Select(t => $"{t.TableId}: read {t.Read} ≠ loaded {t.Loaded} + rejected {t.Rejected} + filtered {t.Filtered}");
+            throw MigrateException.DataError("the run does not reconcile: " + string.Join("; ", bad));
+        }
+        return outcome;
+    }
+
+    private RunOutcome WriteReport(Manifest manifest, IReadOnlyList<string> failOn)
+    {
+        var report = ReportBuilder.Build(manifest, session.Standard, session.Mapping);
+        var files = Report.Rendering.ReportFiles.WriteAll(report, Work.ReportDirectory);
+        return new RunOutcome(manifest, report, files.Select(Work.Relative).ToList(), FailOnCondition.Evaluate(report, failOn));
+    }
+
+    public Manifest ReadManifest()
+    {
+        if (!File.Exists(Work.ManifestPath))
+            throw MigrateException.Usage($"{Work.ManifestPath}: no manifest; run 'migrate extract' (or 'migrate run') with --out {Work.Root} first");
+        var manifest = Json.Read<Manifest>(Work.ManifestPath);
+        if (manifest.SchemaVersion != Manifest.CurrentSchemaVersion)
+            throw MigrateException.Usage($"{Work.ManifestPath}: manifest schema {manifest.SchemaVersion} is not supported by this migrate (expects {Manifest.CurrentSchemaVersion})");
+        return manifest;
+    }
+
+    /// <summary>Per table: rows read from the source = loaded + rejected (extract and map) + filtered.</summary>
+    public static Reconciliation Reconcile(Manifest manifest, LoadStage load)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(load);
+        var balances = new List<TableBalance>();
+        foreach (var table in manifest.Map!.Tables)
+        {
+            var extract = manifest.Extract!.Sources.First(s => s.SourceId == table.SourceId);
+            var loaded = load.Tables.FirstOrDefault(t => t.TableId == table.TableId)?.Loaded ?? 0;
+            var rejected = extract.Rejected + table.Rejected;
+            var filtered = table.Filtered.Values.Sum();
+            balances.Add(new TableBalance(table.TableId, extract.Records, loaded, rejected, filtered, extract.Records == loaded + rejected + filtered));
+        }
+        return new Reconciliation(balances.All(b => b.Balanced), balances);
+    }
+
+    private void Save(Manifest manifest) => Json.Write(Work.ManifestPath, manifest);
+
+    private static string NewRunId() =>
+        $"{DateTimeOffset.UtcNow:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("N")[..8]}";
+}

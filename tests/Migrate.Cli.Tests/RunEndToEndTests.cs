@@ -1,0 +1,179 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Migrate.Cli.Tests.Support;
+
+namespace Migrate.Cli.Tests;
+
+/// <summary>From a CP932 export through extract, map, load and report into a real SQLite file.</summary>
+public sealed class RunEndToEndTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private string Source => _temp.Combine("src");
+    private string Work => _temp.Combine("work");
+
+    private async Task<CliResult> RunAsync(params string[] extra) =>
+        await CliRunner.RunAsync(["run", "--mapping", RepoPaths.VendorAMapping, "--source", Source, "--out", Work, "--quiet", .. extra]);
+
+    private void WriteHandmadeExport()
+    {
+        Directory.CreateDirectory(Source);
+        VendorAFiles.WriteJumin(Source,
+        [
+            VendorAFiles.Person("0000000019"),
+            VendorAFiles.Person("0000000019", 2, ("IDO_JIYU", "C1"), ("IDO_YMD", "4100401"), ("TODOKEDE_YMD", "4100401")),
+            VendorAFiles.Person("0000000027", 1, ("SHIMEI", "\uE000橋　花子"), ("KANA_SHIMEI", "ﾀｶﾊｼ ﾊﾅｺ"), ("SEIBETSU", "F"), ("ZOKUGARA", "07"),
+                ("SEINENGAPPI", "3500300"), ("MEMO", "要介護認定あり")),
+            VendorAFiles.Person("0000000035", 1, ("SEINENGAPPI", "3640201")),                          // 昭和64年2月1日
+            VendorAFiles.Person("0000000043", 1, ("ZOKUGARA", "77"), ("KOJIN_NO", "123456789017")),   // two reasons
+            VendorAFiles.Person("9990000011", 1),                                                     // test record, filtered
+        ]);
+        VendorAFiles.WriteShien(Source, "0000000019,1,4300401,,市民課");
+    }
+
+    [Fact]
+    public async Task Handmade_export_loads_exact_standard_values_and_reconciles()
+    {
+        WriteHandmadeExport();
+
+        var result = await RunAsync("--json");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        await using var db = new SqliteConnection($"Data Source={Path.Combine(Work, "standard.db")};Pooling=False");
+        await db.OpenAsync(TestContext.Current.CancellationToken);
+        Scalar(db, "SELECT COUNT(*) FROM juki_person").ShouldBe(3L);
+        Scalar(db, "SELECT COUNT(*) FROM juki_support").ShouldBe(1L);
+        Scalar(db, "SELECT seinengappi FROM juki_person WHERE atena_no = '0000000019' AND rireki_no = 1").ShouldBe("1975-03-01");
+        Scalar(db, "SELECT shimei_kana FROM juki_person WHERE atena_no = '0000000019' AND rireki_no = 1").ShouldBe("ヤマダ　タロウ");
+        Scalar(db, "SELECT ido_jiyu FROM juki_person WHERE atena_no = '0000000019' AND rireki_no = 2").ShouldBe("41");
+        Scalar(db, "SELECT shimei FROM juki_person WHERE atena_no = '0000000027'").ShouldBe("髙橋　花子");
+        Scalar(db, "SELECT zokugara FROM juki_person WHERE atena_no = '0000000027'").ShouldBe("2020");
+        Scalar(db, "SELECT seinengappi IS NULL FROM juki_person WHERE atena_no = '0000000027'").ShouldBe(1L);
+        Scalar(db, "SELECT seinengappi_fusho FROM juki_person WHERE atena_no = '0000000027'").ShouldBe(1L);
+        Scalar(db, "SELECT seinengappi_fusho_hyoki FROM juki_person WHERE atena_no = '0000000027'").ShouldBe("昭和50年3月日不詳");
+        Scalar(db, "SELECT seinengappi_fusho FROM juki_person WHERE atena_no = '0000000019' AND rireki_no = 1").ShouldBe(0L);
+        Scalar(db, "SELECT yubin_no FROM juki_person WHERE atena_no = '0000000019' AND rireki_no = 1").ShouldBe("1000001");
+        Scalar(db, "SELECT kaishi_ymd FROM juki_support").ShouldBe("2018-04-01");
+
+        using var summary = JsonDocument.Parse(result.Out);
+        var person = summary.RootElement.GetProperty("reconciliation").GetProperty("tables")[0];
+        person.GetProperty("table_id").GetString().ShouldBe("person");
+        person.GetProperty("read").GetInt64().ShouldBe(6);
+        person.GetProperty("loaded").GetInt64().ShouldBe(3);
+        person.GetProperty("rejected").GetInt64().ShouldBe(2);
+        person.GetProperty("filtered").GetInt64().ShouldBe(1);
+        person.GetProperty("balanced").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Rejects_keep_every_reason_with_item_line_and_offset()
+    {
+        WriteHandmadeExport();
+
+        (await RunAsync()).ExitCode.ShouldBe(0);
+
+        var rejects = File.ReadAllLines(Path.Combine(Work, "rejects", "person.map.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        rejects.Count.ShouldBe(2);
+        var era = rejects[0];
+        era.GetProperty("line").GetInt64().ShouldBe(5);
+        era.GetProperty("key").GetString().ShouldBe("atena_no=0000000035, rireki_no=1");
+        era.GetProperty("reasons")[0].GetProperty("code").GetString().ShouldBe("date.era-out-of-range");
+        era.GetProperty("reasons")[0].GetProperty("item").GetString().ShouldBe("seinengappi");
+        era.GetProperty("reasons")[0].GetProperty("column").GetString().ShouldBe("SEINENGAPPI");
+        era.GetProperty("byte_offset").GetInt64().ShouldBeGreaterThan(0);
+
+        var two = rejects[1].GetProperty("reasons").EnumerateArray().Select(r => (r.GetProperty("code").GetString(), r.GetProperty("item").GetString())).ToList();
+        two.ShouldBe([("code.unknown", "zokugara"), ("check.my-number", "kojin_no")], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Report_lists_customizations_with_stable_ids_and_no_personal_values()
+    {
+        WriteHandmadeExport();
+
+        (await RunAsync()).ExitCode.ShouldBe(0);
+
+        var json = await File.ReadAllTextAsync(Path.Combine(Work, "report", "report.json"), TestContext.Current.CancellationToken);
+        using var report = JsonDocument.Parse(json);
+        var ids = report.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("id").GetString()).ToList();
+        ids.ShouldContain("custom-column/jumin/MEMO");
+        ids.ShouldContain("custom-column/jumin/CHIIKI_FLG");
+        ids.ShouldContain("custom-column/shien/TANTO_KA");
+        ids.ShouldContain("custom-code/zokugara/07");
+        ids.ShouldContain("custom-code/zokugara/77");
+        ids.ShouldContain("gaiji/F040");
+        ids.ShouldContain("missing-item/person/setainushi_atena_no");
+        ids.ShouldContain("declared/form-a4-landscape");
+        foreach (var file in new[] { "report.json", "report.md", "report.html" })
+        {
+            var text = await File.ReadAllTextAsync(Path.Combine(Work, "report", file), TestContext.Current.CancellationToken);
+            text.ShouldNotContain("山田");
+            text.ShouldNotContain("花子");
+            text.ShouldNotContain("123456789018");
+            text.ShouldNotContain("要介護");
+        }
+    }
+
+    [Fact]
+    public async Task Personal_data_files_are_owner_only()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        WriteHandmadeExport();
+
+        (await RunAsync()).ExitCode.ShouldBe(0);
+
+        foreach (var path in new[] { "staging/jumin.csv", "mapped/person.csv", "rejects/person.map.jsonl", "standard.db" })
+            File.GetUnixFileMode(Path.Combine(Work, path)).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite, path);
+    }
+
+    [Fact]
+    public async Task Loading_twice_without_replace_is_refused_and_replace_does_not_duplicate()
+    {
+        WriteHandmadeExport();
+        (await RunAsync()).ExitCode.ShouldBe(0);
+
+        var again = await CliRunner.RunAsync("load", "--out", Work, "--quiet");
+        again.ExitCode.ShouldBe(3);
+        again.Error.ShouldContain("--replace");
+
+        var replaced = await CliRunner.RunAsync("load", "--out", Work, "--replace", "--quiet");
+        replaced.ExitCode.ShouldBe(0, replaced.Error);
+        await using var db = new SqliteConnection($"Data Source={Path.Combine(Work, "standard.db")};Pooling=False");
+        await db.OpenAsync(TestContext.Current.CancellationToken);
+        Scalar(db, "SELECT COUNT(*) FROM juki_person").ShouldBe(3L);
+    }
+
+    [Fact]
+    public async Task A_support_record_that_cannot_be_mapped_stops_the_run_before_loading()
+    {
+        WriteHandmadeExport();
+        VendorAFiles.WriteShien(Source, "0000000019,1,4300401,,市民課", "0000000027,7,4300401,,市民課");
+
+        var result = await RunAsync();
+
+        result.ExitCode.ShouldBe(3);
+        result.Error.ShouldContain("支援措置");
+        result.Error.ShouldContain("atena_no=0000000027");
+        File.Exists(Path.Combine(Work, "standard.db")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Fail_on_rejects_exits_1_after_completing()
+    {
+        WriteHandmadeExport();
+
+        var result = await RunAsync("--fail-on", "rejects");
+
+        result.ExitCode.ShouldBe(1);
+        File.Exists(Path.Combine(Work, "report", "report.html")).ShouldBeTrue();
+    }
+
+    private static object? Scalar(SqliteConnection db, string sql)
+    {
+        using var command = db.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}

@@ -1,0 +1,119 @@
+using Migrate.Core.Diagnostics;
+using Migrate.Core.Mapping;
+using Migrate.Core.Standard;
+
+namespace Migrate.Core.Tests.Mapping;
+
+/// <summary>Mapping mistakes are reported with the mapping file, line and column, and a suggestion.</summary>
+public sealed class MappingLoaderTests : IDisposable
+{
+    private static readonly string Root = FindRoot();
+    private static readonly string VendorA = Path.Combine(Root, "mappings", "vendors", "vendor-a", "juki.yaml");
+    private readonly string _dir = Directory.CreateTempSubdirectory("migrate-mapping-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static StandardDefinition Standard => StandardLoader.Load(Path.Combine(Root, "mappings", "standard", "juki", "standard.yaml"));
+
+    private string Broken(string find, string replace)
+    {
+        var text = File.ReadAllText(VendorA);
+        text.ShouldContain(find);
+        var path = Path.Combine(_dir, "juki.yaml");
+        File.WriteAllText(path, text.Replace(find, replace, StringComparison.Ordinal));
+        return path;
+    }
+
+    private static (int Line, string Message) LineOf(string path, string find)
+    {
+        var lines = File.ReadAllLines(path);
+        var index = Array.FindIndex(lines, l => l.Contains(find, StringComparison.Ordinal));
+        return (index + 1, lines[index]);
+    }
+
+    [Fact]
+    public void The_bundled_vendor_a_mapping_loads()
+    {
+        var mapping = MappingLoader.Load(VendorA, Standard);
+        mapping.Vendor.ShouldBe("vendor-a");
+        mapping.Tables.Select(t => t.TableId).ShouldBe(["person", "support"]);
+        mapping.Gaiji.Entries[0xE003].Replacement.ShouldBe("辻\U000E0100");
+    }
+
+    [Fact]
+    public void Unknown_item_names_line_column_and_suggests()
+    {
+        var path = Broken("      seibetsu: { from: SEIBETSU", "      seibetu: { from: SEIBETSU");
+        var (line, _) = LineOf(path, "seibetu:");
+
+        var error = Should.Throw<MigrateException>(() => MappingLoader.Load(path, Standard));
+
+        error.Kind.ShouldBe(FailureKind.Usage);
+        error.Message.ShouldBe($"{path}:{line}:7: table 'person' of standard juki has no item 'seibetu' (did you mean 'seibetsu'?)");
+    }
+
+    [Fact]
+    public void Unknown_transform_is_named_with_its_position()
+    {
+        var path = Broken("do: [trim, kana]", "do: [trim, kanna]");
+        var (line, text) = LineOf(path, "kanna");
+
+        var error = Should.Throw<MigrateException>(() => MappingLoader.Load(path, Standard));
+
+        error.Message.ShouldStartWith($"{path}:{line}:{text.IndexOf("kanna", StringComparison.Ordinal) + 1}: unknown transform 'kanna' (did you mean 'kana'?)");
+    }
+
+    [Fact]
+    public void Unknown_legacy_column_suggests_the_closest()
+    {
+        var path = Broken("atena_no: ATENA_NO\n      rireki_no", "atena_no: ATENA_N\n      rireki_no");
+
+        Should.Throw<MigrateException>(() => MappingLoader.Load(path, Standard))
+            .Message.ShouldContain("source 'jumin' has no column 'ATENA_N' (did you mean 'ATENA_NO'?)");
+    }
+
+    [Fact]
+    public void Code_table_value_outside_the_standard_list_is_refused()
+    {
+        var path = Broken("\"14\": \"99\"", "\"14\": \"98\"");
+
+        Should.Throw<MigrateException>(() => MappingLoader.Load(path, Standard))
+            .Message.ShouldContain("code table 'zokugara' maps '14' to '98', which is not in the standard list 続柄");
+    }
+
+    [Fact]
+    public void Missing_date_format_is_named()
+    {
+        var path = Broken("seinengappi: { from: SEINENGAPPI, do: [trim, { wareki: legacy }] }", "seinengappi: { from: SEINENGAPPI, do: [trim, { wareki: legasy }] }");
+
+        Should.Throw<MigrateException>(() => MappingLoader.Load(path, Standard))
+            .Message.ShouldContain("no date format 'legasy' under date_formats (did you mean 'legacy'?)");
+    }
+
+    [Fact]
+    public void Yaml_syntax_errors_carry_their_position()
+    {
+        var path = Broken("vendor: vendor-a", "vendor: [vendor-a");
+
+        var error = Should.Throw<MigrateException>(() => MappingLoader.Load(path, Standard));
+
+        error.Message.ShouldStartWith(path + ":");
+        error.Message.ShouldContain("YAML syntax error");
+    }
+
+    [Fact]
+    public void Unknown_top_level_key_is_refused()
+    {
+        var path = Broken("vendor: vendor-a", "vendor: vendor-a\nvendr: x");
+
+        Should.Throw<MigrateException>(() => MappingLoader.Load(path, Standard))
+            .Message.ShouldContain("unknown key 'vendr' (did you mean 'vendor'?)");
+    }
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Migrate.sln"))) dir = dir.Parent;
+        return dir!.FullName;
+    }
+}
