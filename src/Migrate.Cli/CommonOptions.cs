@@ -41,6 +41,16 @@ public static class CommonOptions
         Description = "Replace rows already in the target tables (otherwise a non-empty target is refused)",
     };
 
+    public static Option<string?> Decisions() => new("--decisions")
+    {
+        Description = "The municipality's decisions file (YAML); default: MAPPING.decisions.yaml beside the mapping, if present",
+    };
+
+    public static Option<string?> MaxRejects() => new("--max-rejects")
+    {
+        Description = "Fail (exit 3) before loading when more records than this were rejected: a count (10) or a percentage of the records read (2.5%)",
+    };
+
     public static Option<string[]> FailOn() => new("--fail-on")
     {
         Description = $"Exit 1 when a condition holds: {string.Join(", ", FailOnCondition.All)} (repeatable)",

@@ -19,10 +19,13 @@ public static class MigrateCli
         root.Subcommands.Add(ExtractCommand.Create(context));
         root.Subcommands.Add(MapCommand.Create(context));
         root.Subcommands.Add(LoadCommand.Create(context));
+        root.Subcommands.Add(VerifyCommand.Create(context));
         root.Subcommands.Add(ReportCommand.Create(context));
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(StandardCommand.Create(context));
         root.Subcommands.Add(SampleCommand.Create(context));
+        root.Subcommands.Add(CompareCommand.Create(context));
+        root.Subcommands.Add(BenchmarkCommand.Create(context));
         return root;
     }
 

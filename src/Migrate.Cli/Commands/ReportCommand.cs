@@ -14,7 +14,15 @@ public static class ReportCommand
         var standard = CommonOptions.Standard();
         var output = CommonOptions.Out();
         var failOn = CommonOptions.FailOn();
-        var command = new Command("report", "Write the customization report: every departure from the standard, rejects by reason, reconciliation") { mapping, standard, output, failOn };
+        var decisions = CommonOptions.Decisions();
+        var initDecisions = new Option<bool>("--init-decisions")
+        {
+            Description = "Write the decisions file with every current finding as pending (existing decisions are kept, none is dropped)",
+        };
+        var command = new Command("report", "Write the customization report: every departure from the standard, rejects by reason, reconciliation")
+        {
+            mapping, standard, output, failOn, decisions, initDecisions,
+        };
         command.SetAction((result, _) =>
         {
             var json = result.GetValue(context.Json);
@@ -25,7 +33,9 @@ public static class ReportCommand
                 FailOnCondition.Validate(conditions);
                 var session = SessionFactory.Open(result.GetValue(mapping), result.GetValue(standard), result.GetValue(output)!);
                 var clock = Stopwatch.StartNew();
-                var outcome = new MigrationRunner(session, NoProgress.None).WriteReportAndCheck(conditions);
+                var progress = new Console.PlainStageProgress(context.Console.Log, quiet);
+                var outcome = new MigrationRunner(session, progress)
+                    .WriteReportAndCheck(new ReportRequest(conditions, result.GetValue(decisions), result.GetValue(initDecisions)));
                 return Task.FromResult(OutcomeWriter.Write(context, "report", outcome, json, quiet, clock.Elapsed));
             });
         });

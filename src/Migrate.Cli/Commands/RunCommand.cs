@@ -20,10 +20,13 @@ public static class RunCommand
         var target = CommonOptions.Target();
         var replace = CommonOptions.Replace();
         var failOn = CommonOptions.FailOn();
+        var maxRejects = CommonOptions.MaxRejects();
+        var decisions = CommonOptions.Decisions();
         var command = new Command("run", "Run every stage: extract the legacy export, map it to the standard, load the target, write the report")
         {
-            mapping, standard, source, output, target, replace, failOn,
+            mapping, standard, source, output, target, replace, failOn, decisions,
         };
+        command.Options.Add(maxRejects);
         command.SetAction((result, ct) =>
         {
             var json = result.GetValue(context.Json);
@@ -32,13 +35,14 @@ public static class RunCommand
             {
                 var conditions = result.GetValue(failOn) ?? [];
                 FailOnCondition.Validate(conditions);
+                var threshold = result.GetValue(maxRejects) is { } max ? RejectThreshold.Parse(max) : null;
                 var session = MigrationSession.Open(result.GetValue(mapping)!, result.GetValue(standard), result.GetValue(output)!);
                 var spec = TargetSpec.Parse(result.GetValue(target) ?? "sqlite:" + session.Work.DefaultDatabasePath, context.Environment);
                 await using var database = TargetFactory.Create(spec);
                 var clock = Stopwatch.StartNew();
                 var outcome = await ProgressHost.RunAsync(context.Console, quiet, progress =>
                     new MigrationRunner(session, progress).RunAsync(result.GetValue(source)!, database,
-                        new LoadOptions(result.GetValue(replace), session.Mapping.Municipality), conditions, ct));
+                        new LoadOptions(result.GetValue(replace), session.Mapping.Municipality, threshold), new ReportRequest(conditions, result.GetValue(decisions)), ct));
                 return OutcomeWriter.Write(context, "run", outcome, json, quiet, clock.Elapsed);
             });
         });

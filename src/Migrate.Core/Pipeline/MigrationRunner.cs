@@ -3,6 +3,7 @@ using Migrate.Core.Extract;
 using Migrate.Core.Load;
 using Migrate.Core.Map;
 using Migrate.Core.Report;
+using Migrate.Core.Report.Decisions;
 using Migrate.Core.Work;
 
 namespace Migrate.Core.Pipeline;
@@ -26,7 +27,7 @@ public sealed class MigrationRunner(MigrationSession session, IStageProgress pro
             var path = Path.Combine(sourceDirectory, source.File);
             var size = File.Exists(path) ? new FileInfo(path).Length : 0;
             var bar = progress.Start($"extract {source.File}", size);
-            results.Add(await new DelimitedExtractor(source, path, Work).ExtractAsync(bar, cancellationToken));
+            results.Add(await SourceExtractors.Create(source, path, Work).ExtractAsync(bar, cancellationToken));
         }
         var declared = session.Mapping.Sources.Values.Select(s => s.File).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var unlisted = Directory.EnumerateFiles(sourceDirectory)
@@ -64,35 +65,22 @@ public sealed class MigrationRunner(MigrationSession session, IStageProgress pro
             Map = stage,
             Load = null,
             Reconciliation = null,
+            PendingLoad = null,
         };
         Save(manifest);
         return manifest;
     }
 
-    /// <summary>Loads the mapped files. Refuses when critical records were rejected, before touching the target.</summary>
-    public async Task<Manifest> LoadAsync(ITarget target, LoadOptions options, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(target);
-        var manifest = ReadManifest();
-        if (manifest.Map is null) throw MigrateException.Usage($"{Work.ManifestPath}: nothing mapped yet; run 'migrate map' first");
-        if (manifest.Standard.Id != session.Standard.Id || manifest.Standard.Version != session.Standard.Version)
-            throw MigrateException.Usage($"{Work.ManifestPath}: the work directory was made for standard {manifest.Standard.Id} {manifest.Standard.Version}, not {session.Standard.Id} {session.Standard.Version}");
-        CriticalCheck.ThrowIfCritical(manifest, session.Standard);
+    /// <summary>Loads the mapped files. Refuses when critical records were rejected or --max-rejects is exceeded, before touching the target.</summary>
+    public Task<Manifest> LoadAsync(ITarget target, LoadOptions options, CancellationToken cancellationToken) =>
+        new LoadStep(session, progress).LoadAsync(ReadManifest(), target, options, cancellationToken);
 
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var inputs = manifest.Map.Tables
-            .Select(t => new LoadInput(session.Standard.FindTable(t.TableId)!, Path.Combine(Work.Root, t.MappedFile)))
-            .ToList();
-        var bar = progress.Start($"load {target.Description}", manifest.Map.Tables.Sum(t => t.Mapped));
-        var loads = await target.LoadAsync(session.Standard, inputs, options, bar, cancellationToken);
-        var load = new LoadStage(DateTimeOffset.UtcNow, target.Description, loads, clock.Elapsed.TotalSeconds);
-        manifest = manifest with { Load = load, Reconciliation = Reconcile(manifest, load) };
-        Save(manifest);
-        return manifest;
-    }
+    /// <summary><c>load --resume</c>: finishes a load the process did not finish (see <see cref="LoadStep.ResumeAsync"/>).</summary>
+    public Task<Manifest> ResumeLoadAsync(ITarget target, LoadOptions options, CancellationToken cancellationToken) =>
+        new LoadStep(session, progress).ResumeAsync(ReadManifest(), target, options, cancellationToken);
 
     /// <summary>extract → map → load → report. An unbalanced reconciliation fails after the report is written.</summary>
-    public async Task<RunOutcome> RunAsync(string sourceDirectory, ITarget target, LoadOptions options, IReadOnlyList<string> failOn, CancellationToken cancellationToken)
+    public async Task<RunOutcome> RunAsync(string sourceDirectory, ITarget target, LoadOptions options, ReportRequest report, CancellationToken cancellationToken)
     {
         await ExtractAsync(sourceDirectory, cancellationToken);
         var mapped = await MapAsync(cancellationToken);
@@ -103,17 +91,17 @@ public sealed class MigrationRunner(MigrationSession session, IStageProgress pro
         catch (MigrateException)
         {
             // The report still shows what was found; the load failure decides the exit code.
-            WriteReport(mapped, failOn);
+            WriteReport(mapped, report);
             throw;
         }
-        return WriteReportAndCheck(failOn);
+        return WriteReportAndCheck(report);
     }
 
     /// <summary>Writes the report files from the manifest and evaluates --fail-on; fails (exit 3) when the run does not reconcile.</summary>
-    public RunOutcome WriteReportAndCheck(IReadOnlyList<string> failOn)
+    public RunOutcome WriteReportAndCheck(ReportRequest request)
     {
         var manifest = ReadManifest();
-        var outcome = WriteReport(manifest, failOn);
+        var outcome = WriteReport(manifest, request);
         if (manifest.Reconciliation is { Balanced: false } reconciliation)
         {
             var bad = reconciliation.Tables.Where(t => !t.Balanced)
@@ -123,11 +111,24 @@ public sealed class MigrationRunner(MigrationSession session, IStageProgress pro
         return outcome;
     }
 
-    private RunOutcome WriteReport(Manifest manifest, IReadOnlyList<string> failOn)
+    private RunOutcome WriteReport(Manifest manifest, ReportRequest request)
     {
         var report = ReportBuilder.Build(manifest, session.Standard, session.Mapping);
+        var decisionsPath = request.ResolveDecisions(session.Mapping.Path);
+        var decisions = decisionsPath is not null && File.Exists(decisionsPath) ? DecisionsFile.Load(decisionsPath) : null;
+        if (request.InitDecisions)
+        {
+            var added = DecisionsTemplate.Write(report, decisionsPath!, decisions);
+            progress.Info($"{decisionsPath}: {added} finding(s) added as pending");
+            decisions = DecisionsFile.Load(decisionsPath!);
+        }
+        else if (request.DecisionsPath is not null && decisions is null)
+        {
+            throw MigrateException.Usage($"--decisions {request.DecisionsPath}: file not found (write one with --init-decisions)");
+        }
+        if (decisions is not null) report = DecisionApplier.Apply(report, decisions);
         var files = Report.Rendering.ReportFiles.WriteAll(report, Work.ReportDirectory);
-        return new RunOutcome(manifest, report, files.Select(Work.Relative).ToList(), FailOnCondition.Evaluate(report, failOn));
+        return new RunOutcome(manifest, report, files.Select(Work.Relative).ToList(), FailOnCondition.Evaluate(report, request.FailOn));
     }
 
     public Manifest ReadManifest()

@@ -25,6 +25,12 @@ public sealed record MigrationReport
     public Reconciliation? Reconciliation { get; init; }
     public required IReadOnlyList<TableInfo> Tables { get; init; }
     public required IReadOnlyList<string> NotChecked { get; init; }
+
+    /// <summary>The decisions file applied, if any.</summary>
+    public string? DecisionsFile { get; init; }
+
+    /// <summary>Decisions that refer to findings that no longer exist.</summary>
+    public IReadOnlyList<Decisions.StaleDecision> StaleDecisions { get; init; } = [];
 }
 
 /// <summary>A standard table's names, so renderers need not load the standard again.</summary>

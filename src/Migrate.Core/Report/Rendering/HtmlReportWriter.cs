@@ -27,6 +27,7 @@ public static class HtmlReportWriter
             CategorySection(html, report, Category(category), ++number, first);
             first = false;
         }
+        StaleDecisionsSection(html, report);
         Rejects(html, report);
         ReconciliationSection(html, report);
         NotCheckedSection(html, report);
@@ -379,6 +380,21 @@ public static class HtmlReportWriter
         Line(html, "</table>");
         if (report.Tables.Any(t => t.Critical))
             Line(html, "<p class=\"note\"><span class=\"badge critical\">重要</span> 支援措置など、標準仕様が重要と定める記録を含むテーブルです。これらの記録に問題がある場合は、リジェクトせずに移行を止めます。</p>");
+        Line(html, "</section>");
+    }
+
+    /// <summary>Decisions whose finding is gone: listed so that a recorded justification is never silently dropped.</summary>
+    private static void StaleDecisionsSection(StringBuilder html, MigrationReport report)
+    {
+        if (report.StaleDecisions.Count == 0) return;
+        Line(html, "<section id=\"stale-decisions\">");
+        Line(html, "<h2>対応する指摘がなくなった判断 <span class=\"en\">Stale decisions</span></h2>");
+        Line(html, "<p>判断記録ファイルにありますが、今回の実行では該当するカスタマイズが見つかりませんでした。カスタマイズが解消されたか、名前が変わった可能性があります。判断記録を見直してください。</p>");
+        Line(html, "<table><thead><tr><th>ID</th><th>処理方針</th><th>判断者</th><th>判断日</th></tr></thead><tbody>");
+        foreach (var stale in report.StaleDecisions)
+            Line(html, "<tr><td class=\"id\">" + H(stale.FindingId) + "</td><td>" + H(DispositionLabel(stale.Disposition)) + "</td><td>"
+                + H(stale.DecidedBy ?? "") + "</td><td>" + H(stale.DecidedOn ?? "") + "</td></tr>");
+        Line(html, "</tbody></table>");
         Line(html, "</section>");
     }
 

@@ -74,6 +74,17 @@ public static class MarkdownReportWriter
         foreach (var category in AllCategoriesInOrder(report))
             CategorySection(md, report, Category(category), ++number);
 
+        if (report.StaleDecisions.Count > 0)
+        {
+            Line(md, "## 対応する指摘がなくなった判断 (stale decisions)");
+            Line(md);
+            Line(md, "| ID | 処理方針 | 判断者 | 判断日 |");
+            Line(md, "| --- | --- | --- | --- |");
+            foreach (var stale in report.StaleDecisions)
+                Line(md, "| " + Code(stale.FindingId) + " | " + DispositionLabel(stale.Disposition) + " | " + E(stale.DecidedBy ?? "") + " | " + E(stale.DecidedOn ?? "") + " |");
+            Line(md);
+        }
+
         Rejects(md, report);
         Reconciliation(md, report);
 

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using Migrate.Core.Load;
+using Migrate.Core.Pipeline;
+using Migrate.Data;
+using Migrate.Samples;
+
+namespace Migrate.Cli.Benchmark;
+
+/// <summary>
+/// Generates N persons of vendor-a data, then times each stage alone in this process and reports
+/// rows/s, MB/s and peak working set (max RSS). Not a test: numbers depend on the machine.
+/// </summary>
+public sealed class PipelineBenchmark(string mappingPath, string directory)
+{
+    public async Task<IReadOnlyList<StageMeasurement>> RunAsync(long persons, int seed, CancellationToken cancellationToken)
+    {
+        var source = Path.Combine(directory, "source");
+        var work = Path.Combine(directory, "work");
+        var results = new List<StageMeasurement>();
+
+        var clock = Stopwatch.StartNew();
+        var sample = await new VendorASample().WriteAsync(new SampleOptions("vendor-a", persons, seed, source), null, cancellationToken);
+        results.Add(Measure("sample", sample.RowsPerFile.Values.Sum(), DirectoryBytes(source), clock));
+
+        var session = MigrationSession.Open(mappingPath, null, work);
+        var runner = new MigrationRunner(session, NoProgress.None);
+
+        clock.Restart();
+        var extracted = await runner.ExtractAsync(source, cancellationToken);
+        results.Add(Measure("extract", extracted.Extract!.Sources.Sum(s => s.Records), extracted.Extract.Sources.Sum(s => s.Bytes), clock));
+
+        clock.Restart();
+        var mapped = await runner.MapAsync(cancellationToken);
+        results.Add(Measure("map", mapped.Map!.Tables.Sum(t => t.Read), DirectoryBytes(session.Work.StagingDirectory), clock));
+
+        var database = Path.Combine(directory, "bench.db");
+        File.Delete(database);
+        await using var target = TargetFactory.Create(new TargetSpec(TargetKind.Sqlite, database));
+        clock.Restart();
+        var loaded = await runner.LoadAsync(target, new LoadOptions(Replace: true, null), cancellationToken);
+        results.Add(Measure("load (sqlite)", loaded.Load!.Tables.Sum(t => t.Loaded), DirectoryBytes(session.Work.MappedDirectory), clock));
+
+        var total = results.Skip(1).Sum(r => r.Seconds);
+        results.Add(new StageMeasurement("extract+map+load", results[1].Rows, results[1].Bytes, total, results.Max(r => r.PeakWorkingSetBytes)));
+        return results;
+    }
+
+    private static StageMeasurement Measure(string stage, long rows, long bytes, Stopwatch clock)
+    {
+        clock.Stop();
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        return new StageMeasurement(stage, rows, bytes, clock.Elapsed.TotalSeconds, process.PeakWorkingSet64);
+    }
+
+    private static long DirectoryBytes(string path) =>
+        Directory.EnumerateFiles(path).Sum(f => new FileInfo(f).Length);
+}

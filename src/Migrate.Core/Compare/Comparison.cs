@@ -1,0 +1,35 @@
+using Migrate.Core.Report;
+
+namespace Migrate.Core.Compare;
+
+/// <summary>One municipality's report as it enters a comparison.</summary>
+public sealed record ComparedMunicipality(string Label, string Vendor, string StandardId, string StandardVersion, int Findings, string ReportPath);
+
+/// <summary>How one municipality decided a recurring customization.</summary>
+public sealed record MunicipalityDecision(string Municipality, Disposition Disposition, string? Reason);
+
+/// <summary>One customization (finding ID) across municipalities.</summary>
+public sealed record ComparedFinding(
+    string Id,
+    FindingCategory Category,
+    string Title,
+    int Municipalities,
+    long TotalCount,
+    bool Recurring,
+    IReadOnlyDictionary<string, int> ByDisposition,
+    IReadOnlyList<MunicipalityDecision> Decisions);
+
+/// <summary>
+/// The cross-municipality view (typically municipalities sharing one vendor package): which
+/// customizations recur and where, which are local, and how each was decided. Recurring ones that
+/// some municipality justified or proposed are the candidates to feed back into the standard.
+/// </summary>
+public sealed record Comparison
+{
+    public int SchemaVersion { get; init; } = 1;
+    public required IReadOnlyList<ComparedMunicipality> Municipalities { get; init; }
+    public required IReadOnlyList<ComparedFinding> Findings { get; init; }
+    public required int Recurring { get; init; }
+    public required int Unique { get; init; }
+    public required IReadOnlyList<string> FeedbackCandidates { get; init; }
+}

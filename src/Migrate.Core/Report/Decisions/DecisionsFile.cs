@@ -1,0 +1,62 @@
+using Migrate.Core.Diagnostics;
+using Migrate.Core.Work;
+using Migrate.Core.Yaml;
+
+namespace Migrate.Core.Report.Decisions;
+
+/// <summary>
+/// A municipality's decisions file (YAML): finding ID → disposition, reason, who decided and when.
+/// <code>
+/// decisions_version: 1
+/// decisions:
+///   custom-column/jumin/MEMO:
+///     disposition: justified          # adopt-standard | justified | feedback | pending
+///     reason: 介護連携のため当面残す      # required for justified and feedback
+///     decided_by: 情報政策課
+///     decided_on: 2026-11-20
+/// </code>
+/// </summary>
+public sealed record DecisionsFile(string Path, string Sha256, string? Municipality, IReadOnlyList<Decision> Decisions)
+{
+    public static DecisionsFile Load(string path)
+    {
+        var yaml = YamlFile.Load(path);
+        var root = yaml.Root;
+        yaml.AllowOnly(root, "decisions_version", "municipality", "decisions");
+        var version = yaml.Require(root, "decisions_version");
+        if (yaml.Scalar(version) != "1")
+            throw yaml.Error(version, $"decisions_version {yaml.Scalar(version)} is not supported (supported: 1)");
+
+        var decisions = new List<Decision>();
+        if (yaml.Get(root, "decisions") is { } node && node is not YamlDotNet.RepresentationModel.YamlScalarNode { Value: null or "" })
+        {
+            foreach (var (id, keyNode, value) in yaml.Entries(yaml.Mapping(node, "decisions")))
+            {
+                var entry = yaml.Mapping(value, $"decision for '{id}'");
+                yaml.AllowOnly(entry, "disposition", "reason", "description", "decided_by", "decided_on", "title");
+                var dispositionNode = yaml.Require(entry, "disposition");
+                var disposition = yaml.Scalar(dispositionNode) switch
+                {
+                    "adopt-standard" => Disposition.AdoptStandard,
+                    "justified" => Disposition.Justified,
+                    "feedback" => Disposition.Feedback,
+                    "pending" => Disposition.Pending,
+                    var other => throw yaml.Error(dispositionNode,
+                        $"'{id}': unknown disposition '{other}'{Text.DidYouMean.Hint(other, ["adopt-standard", "justified", "feedback", "pending"])}; use adopt-standard, justified, feedback or pending"),
+                };
+                var reason = yaml.String(entry, "reason") ?? yaml.String(entry, "description");
+                if (disposition == Disposition.Justified && string.IsNullOrWhiteSpace(reason))
+                    throw yaml.Error(entry, $"'{id}': a justified deviation needs its written reason under 'reason'");
+                if (disposition == Disposition.Feedback && string.IsNullOrWhiteSpace(reason))
+                    throw yaml.Error(entry, $"'{id}': a proposal to the standard needs a 'description' of what to propose");
+                decisions.Add(new Decision(id, disposition, reason, yaml.String(entry, "decided_by"), yaml.String(entry, "decided_on"), yaml.Position(keyNode)));
+            }
+        }
+        return new DecisionsFile(System.IO.Path.GetFullPath(path), FileHash.Sha256(path), yaml.String(root, "municipality"), decisions);
+    }
+
+    /// <summary>Where a mapping's decisions live when --decisions is not given: beside it, as NAME.decisions.yaml.</summary>
+    public static string DefaultPathFor(string mappingPath) =>
+        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(mappingPath)) ?? ".",
+            System.IO.Path.GetFileNameWithoutExtension(mappingPath) + ".decisions.yaml");
+}
