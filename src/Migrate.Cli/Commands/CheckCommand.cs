@@ -1,34 +1,33 @@
 using System.CommandLine;
-using Migrate.Core.Diagnostics;
-using Migrate.Core.Pipeline;
+using Migrate.Core.Check;
 
 namespace Migrate.Cli.Commands;
 
-/// <summary><c>migrate check</c>: load a mapping against its standard and report the first mistake with its place.</summary>
+/// <summary>
+/// <c>migrate check</c>: every mistake of a mapping (and, with --source, what the data says about it),
+/// each with file, line and column; exit 0 when valid, 2 when there are errors.
+/// </summary>
 public static class CheckCommand
 {
     public static Command Create(CliContext context)
     {
         var mapping = CommonOptions.Mapping(required: true);
         var standard = CommonOptions.Standard();
-        var command = new Command("check", "Validate a mapping against its standard: names, transforms, code tables, parameters") { mapping, standard };
-        command.SetAction(result =>
+        var source = new Option<string?>("--source", "-s") { Description = "Also check against the legacy export in this folder (read once; only codes and counts are shown)" };
+        var printEffective = new Option<bool>("--print-effective") { Description = "Print the effective mapping (overlays merged) as YAML on stdout" };
+        var command = new Command("check", "Validate a mapping against its standard and, with --source, against the data: every mistake with file, line, column and a fix")
+        {
+            mapping, standard, source, printEffective,
+        };
+        command.SetAction((result, ct) =>
         {
             var json = result.GetValue(context.Json);
-            var path = result.GetValue(mapping)!;
-            try
+            return CommandHost.ExecuteAsync(context, "check", json, async () =>
             {
-                var session = MigrationSession.Open(path, result.GetValue(standard), Path.GetTempPath());
-                if (json) CommandHost.WriteJson(context, new { SchemaVersion = 1, Mapping = path, Valid = true, Diagnostics = Array.Empty<object>() });
-                else context.Console.Out.WriteLine($"{path}: ok ({session.Mapping.Tables.Count} tables, {session.Mapping.Tables.Sum(t => t.Items.Count)} items mapped to {session.Standard.Id} {session.Standard.Version})");
-                return ExitCodes.Success;
-            }
-            catch (MigrateException e) when (e.Kind == FailureKind.Usage)
-            {
-                if (json) CommandHost.WriteJson(context, new { SchemaVersion = 1, Mapping = path, Valid = false, Diagnostics = new[] { new { Severity = "error", e.Message } } });
-                context.Console.Log.WriteLine(e.Message);
-                return ExitCodes.Usage;
-            }
+                var request = new CheckRequest(result.GetValue(mapping)!, result.GetValue(standard), result.GetValue(source));
+                var outcome = await MappingChecker.CheckAsync(request, ct);
+                return CheckOutputWriter.Write(context, request, outcome, json, result.GetValue(printEffective));
+            });
         });
         return command;
     }

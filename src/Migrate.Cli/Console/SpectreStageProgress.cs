@@ -21,14 +21,10 @@ public sealed class SpectreStageProgress(ProgressContext context, IAnsiConsole c
     }
 }
 
-/// <summary>Writes stage messages as plain lines to stderr (pipes, --quiet off).</summary>
+/// <summary>On a pipe: no progress at all (logs still go to stderr unless --quiet).</summary>
 public sealed class PlainStageProgress(TextWriter error, bool quiet) : IStageProgress
 {
-    public IProgress<long> Start(string description, long total)
-    {
-        if (!quiet) error.WriteLine(description + " …");
-        return new NullProgress();
-    }
+    public IProgress<long> Start(string description, long total) => new NullProgress();
 
     public void Info(string message)
     {
@@ -39,7 +35,7 @@ public sealed class PlainStageProgress(TextWriter error, bool quiet) : IStagePro
     {
         public void Report(long value)
         {
-            // Plain output shows stage starts only.
+            // Progress is for terminals; a pipe gets the end-of-command summary only.
         }
     }
 }

@@ -17,7 +17,17 @@ public sealed class MigrateException : Exception
 
     public FailureKind Kind { get; }
 
+    /// <summary>Where in a mapping or standard file the mistake was written, when known.</summary>
+    public SourcePosition? Position { get; init; }
+
+    /// <summary>The message without its position prefix (for structured diagnostics).</summary>
+    public string? Detail { get; init; }
+
     public static MigrateException Usage(string message) => new(FailureKind.Usage, message);
+
+    /// <summary>A usage error at a place in a file: the message reads "file:line:column: detail".</summary>
+    public static MigrateException UsageAt(SourcePosition position, string detail) =>
+        new(FailureKind.Usage, $"{position}: {detail}") { Position = position, Detail = detail };
     public static MigrateException DataError(string message, Exception? inner = null) => new(FailureKind.Data, message, inner);
     public static MigrateException Environment(string message, Exception? inner = null) => new(FailureKind.Environment, message, inner);
 }

@@ -41,7 +41,7 @@ public sealed class CompiledTable
         var table = standard.FindTable(tableMapping.TableId)!;
         var source = mapping.Sources[tableMapping.From];
         var columnIndex = source.Columns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
-        var yaml = YamlFile.Load(mapping.Path);
+        var yaml = mapping.Document?.Yaml ?? YamlFile.Load(mapping.Path);
         var used = new HashSet<string>(StringComparer.Ordinal);
         var pipelines = new List<ItemPipeline>();
         for (var i = 0; i < table.Items.Count; i++)

@@ -14,4 +14,8 @@ public sealed record MappingDefinition(
     IReadOnlyDictionary<string, CodeTableDefinition> CodeTables,
     GaijiTable Gaiji,
     IReadOnlyList<TableMapping> Tables,
-    IReadOnlyList<DeclaredCustomization> DeclaredCustomizations);
+    IReadOnlyList<DeclaredCustomization> DeclaredCustomizations)
+{
+    /// <summary>The effective YAML it was read from (overlays merged), with every node's file and line.</summary>
+    public MappingDocument? Document { get; init; }
+}

@@ -15,19 +15,40 @@ namespace Migrate.Core.Mapping;
 public static class MappingLoader
 {
     private static readonly string[] TopLevelKeys =
-        ["mapping_version", "vendor", "municipality", "standard", "standard_version", "sources", "eras", "date_formats", "code_tables", "gaiji", "tables", "declared_customizations"];
+        ["mapping_version", "extends", "vendor", "municipality", "standard", "standard_version", "sources", "eras", "date_formats", "code_tables", "gaiji", "tables", "declared_customizations"];
 
-    public static MappingDefinition Load(string path, StandardDefinition standard)
+    /// <summary>Loads a mapping (and what it <c>extends</c>); the first mistake stops with its file, line and column.</summary>
+    public static MappingDefinition Load(string path, StandardDefinition standard) =>
+        Read(path, standard, new DiagnosticBag(stopAtFirst: true))!;
+
+    /// <summary>
+    /// Loads a mapping collecting every mistake into <paramref name="diagnostics"/> instead of stopping at
+    /// the first (for <c>migrate check</c>). Returns null when the file cannot be read at all.
+    /// </summary>
+    public static MappingDefinition? Collect(string path, StandardDefinition standard, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        MappingDefinition? mapping = null;
+        diagnostics.Try(() => mapping = Read(path, standard, diagnostics));
+        return mapping;
+    }
+
+    private static MappingDefinition? Read(string path, StandardDefinition standard, DiagnosticBag bag)
     {
         ArgumentNullException.ThrowIfNull(standard);
-        var yaml = YamlFile.Load(path);
+        var document = MappingDocument.Load(path);
+        var yaml = document.Yaml;
         var root = yaml.Root;
-        yaml.AllowOnly(root, TopLevelKeys);
+        bag.Try(() => yaml.AllowOnly(root, TopLevelKeys));
 
-        var versionNode = yaml.Require(root, "mapping_version");
-        if (yaml.Scalar(versionNode) != "1")
-            throw yaml.Error(versionNode, $"mapping_version {yaml.Scalar(versionNode)} is not supported by this version of migrate (supported: 1)");
+        bag.Try(() =>
+        {
+            var versionNode = yaml.Require(root, "mapping_version");
+            if (yaml.Scalar(versionNode) != "1")
+                throw yaml.Error(versionNode, $"mapping_version {yaml.Scalar(versionNode)} is not supported by this version of migrate (supported: 1)");
+        });
 
+        // A mapping for another standard or version cannot be checked item by item: stop here.
         var standardNode = yaml.Require(root, "standard");
         if (yaml.Scalar(standardNode) != standard.Id)
             throw yaml.Error(standardNode, $"this mapping is for standard '{yaml.Scalar(standardNode)}', but the standard given is '{standard.Id}'");
@@ -35,19 +56,24 @@ public static class MappingLoader
         if (standardVersion != standard.Version)
             throw yaml.Error(yaml.Require(root, "standard_version"), $"this mapping was written for {standard.Id} version {standardVersion}, but the standard is version {standard.Version}");
 
-        var sources = ReadSources(yaml, yaml.Mapping(yaml.Require(root, "sources"), "sources"));
-        var eras = ReadEras(yaml, yaml.Get(root, "eras"));
-        var dateFormats = ReadDateFormats(yaml, yaml.Get(root, "date_formats"));
-        var codeTables = ReadCodeTables(yaml, yaml.Get(root, "code_tables"));
-        var gaiji = ReadGaiji(yaml, yaml.Get(root, "gaiji"));
-        var tables = ReadTables(yaml, yaml.Mapping(yaml.Require(root, "tables"), "tables"), standard, sources);
-        var declared = ReadDeclared(yaml, yaml.Get(root, "declared_customizations"));
+        var sources = bag.Try(() => ReadSources(yaml, yaml.Mapping(yaml.Require(root, "sources"), "sources")), new Dictionary<string, SourceDefinition>(StringComparer.Ordinal));
+        var eras = bag.Try(() => ReadEras(yaml, yaml.Get(root, "eras")), []);
+        var dateFormats = bag.Try(() => ReadDateFormats(yaml, yaml.Get(root, "date_formats")), new Dictionary<string, DateFormatDefinition>(StringComparer.Ordinal));
+        var codeTables = bag.Try(() => ReadCodeTables(yaml, yaml.Get(root, "code_tables"), bag), new Dictionary<string, CodeTableDefinition>(StringComparer.Ordinal));
+        var gaiji = bag.Try(() => ReadGaiji(yaml, yaml.Get(root, "gaiji")), GaijiTable.Empty);
+        var tables = bag.Try(() => ReadTables(yaml, yaml.Mapping(yaml.Require(root, "tables"), "tables"), standard, sources, bag), []);
+        var declared = bag.Try(() => ReadDeclared(yaml, yaml.Get(root, "declared_customizations")), []);
+        var vendor = bag.Try(() => yaml.RequireString(root, "vendor"), "");
+        var municipality = bag.Try(() => yaml.String(root, "municipality"), null);
 
-        var mapping = new MappingDefinition(Path.GetFullPath(path), FileHash.Sha256(path), yaml.RequireString(root, "vendor"),
-            yaml.String(root, "municipality"), standard.Id, standardVersion, sources, eras, dateFormats, codeTables, gaiji, tables, declared);
+        var mapping = new MappingDefinition(Path.GetFullPath(path), document.Sha256, vendor,
+            municipality, standard.Id, standardVersion, sources, eras, dateFormats, codeTables, gaiji, tables, declared)
+        {
+            Document = document,
+        };
 
         // Compile every pipeline once so that a wrong transform parameter fails here, at its line.
-        Transforms.TransformFactory.CompileAll(mapping, standard, yaml);
+        Transforms.TransformFactory.CompileAll(mapping, standard, yaml, bag);
         return mapping;
     }
 
@@ -108,42 +134,45 @@ public static class MappingLoader
         return result;
     }
 
-    private static Dictionary<string, CodeTableDefinition> ReadCodeTables(YamlFile yaml, YamlNode? node)
+    private static Dictionary<string, CodeTableDefinition> ReadCodeTables(YamlFile yaml, YamlNode? node, DiagnosticBag bag)
     {
         var result = new Dictionary<string, CodeTableDefinition>(StringComparer.Ordinal);
         if (node is null) return result;
         foreach (var (id, _, value) in yaml.Entries(yaml.Mapping(node, "code_tables")))
         {
-            var t = yaml.Mapping(value, $"code table '{id}'");
-            yaml.AllowOnly(t, "values", "custom", "lossy", "unknown");
-            var values = yaml.Entries(yaml.Mapping(yaml.Require(t, "values"), "values"))
-                .ToDictionary(e => e.Key, e => yaml.Scalar(e.Value), StringComparer.Ordinal);
-            var custom = yaml.StringList(t, "custom").ToHashSet(StringComparer.Ordinal);
-            var lossy = yaml.StringList(t, "lossy").ToHashSet(StringComparer.Ordinal);
-            foreach (var v in custom.Concat(lossy))
-                if (!values.ContainsKey(v)) throw yaml.Error(t, $"code table '{id}': '{v}' is listed as custom or lossy but has no entry under 'values'");
-
-            var rule = UnknownCodeRule.Reject;
-            string? fallback = null;
-            if (yaml.Get(t, "unknown") is { } unknownNode)
+            bag.Try(() =>
             {
-                if (unknownNode is YamlMappingNode m)
+                var t = yaml.Mapping(value, $"code table '{id}'");
+                yaml.AllowOnly(t, "values", "custom", "lossy", "unknown");
+                var values = yaml.Entries(yaml.Mapping(yaml.Require(t, "values"), "values"))
+                    .ToDictionary(e => e.Key, e => yaml.Scalar(e.Value), StringComparer.Ordinal);
+                var custom = yaml.StringList(t, "custom").ToHashSet(StringComparer.Ordinal);
+                var lossy = yaml.StringList(t, "lossy").ToHashSet(StringComparer.Ordinal);
+                foreach (var v in custom.Concat(lossy))
+                    if (!values.ContainsKey(v)) throw yaml.Error(t, $"code table '{id}': '{v}' is listed as custom or lossy but has no entry under 'values'");
+
+                var rule = UnknownCodeRule.Reject;
+                string? fallback = null;
+                if (yaml.Get(t, "unknown") is { } unknownNode)
                 {
-                    yaml.AllowOnly(m, "default");
-                    rule = UnknownCodeRule.Default;
-                    fallback = yaml.RequireString(m, "default");
-                }
-                else
-                {
-                    rule = yaml.Scalar(unknownNode) switch
+                    if (unknownNode is YamlMappingNode m)
                     {
-                        "reject" => UnknownCodeRule.Reject,
-                        "keep" => UnknownCodeRule.Keep,
-                        var other => throw yaml.Error(unknownNode, $"code table '{id}': unknown rule '{other}'; use reject, keep or {{ default: CODE }}"),
-                    };
+                        yaml.AllowOnly(m, "default");
+                        rule = UnknownCodeRule.Default;
+                        fallback = yaml.RequireString(m, "default");
+                    }
+                    else
+                    {
+                        rule = yaml.Scalar(unknownNode) switch
+                        {
+                            "reject" => UnknownCodeRule.Reject,
+                            "keep" => UnknownCodeRule.Keep,
+                            var other => throw yaml.Error(unknownNode, $"code table '{id}': unknown rule '{other}'; use reject, keep or {{ default: CODE }}"),
+                        };
+                    }
                 }
-            }
-            result[id] = new CodeTableDefinition(id, values, custom, lossy, rule, fallback);
+                result[id] = new CodeTableDefinition(id, values, custom, lossy, rule, fallback);
+            });
         }
         return result;
     }
@@ -212,7 +241,7 @@ public static class MappingLoader
             : null;
     }
 
-    private static List<TableMapping> ReadTables(YamlFile yaml, YamlMappingNode map, StandardDefinition standard, Dictionary<string, SourceDefinition> sources)
+    private static List<TableMapping> ReadTables(YamlFile yaml, YamlMappingNode map, StandardDefinition standard, Dictionary<string, SourceDefinition> sources, DiagnosticBag bag)
     {
         var tables = new List<TableMapping>();
         foreach (var (tableId, keyNode, value) in yaml.Entries(map))
@@ -245,9 +274,12 @@ public static class MappingLoader
             var items = new List<ItemDerivation>();
             foreach (var (itemId, itemKey, derivation) in yaml.Entries(yaml.Mapping(yaml.Require(t, "items"), "items")))
             {
-                if (table.Find(itemId) is null)
-                    throw yaml.Error(itemKey, $"table '{tableId}' of standard {standard.Id} has no item '{itemId}'{DidYouMean.Hint(itemId, table.Items.Select(i => i.Id))}");
-                items.Add(ReadDerivation(yaml, itemId, derivation, source));
+                bag.Try(() =>
+                {
+                    if (table.Find(itemId) is null)
+                        throw yaml.Error(itemKey, $"table '{tableId}' of standard {standard.Id} has no item '{itemId}'{DidYouMean.Hint(itemId, table.Items.Select(i => i.Id))}");
+                    items.Add(ReadDerivation(yaml, itemId, derivation, source));
+                });
             }
             tables.Add(new TableMapping(tableId, from, filters, items, yaml.Position(t)));
         }

@@ -23,7 +23,8 @@ public static class StandardLocator
     /// <summary>Reads just the 'standard:' line of a mapping, before the standard itself is loaded.</summary>
     public static string StandardIdOf(string mappingPath)
     {
-        var yaml = Yaml.YamlFile.Load(mappingPath);
+        // An overlay may leave 'standard' to the mapping it extends.
+        var yaml = Mapping.MappingDocument.Load(mappingPath).Yaml;
         return yaml.RequireString(yaml.Root, "standard");
     }
 }

@@ -22,6 +22,12 @@ public sealed record StandardItem(
     UnknownDateItems? Unknown,
     SourcePosition Position)
 {
+    /// <summary>
+    /// Other names legacy systems give this item (生年月日, SEINENGAPPI, BIRTH_DATE …), for drafting
+    /// mappings (<c>migrate init</c>); optional <c>synonyms:</c> list in the standard file.
+    /// </summary>
+    public IReadOnlyList<string> Synonyms { get; init; } = [];
+
     /// <summary>Name shown to people: the Japanese name with the ID, e.g. 生年月日 (seinengappi).</summary>
     public string Label => $"{Name} ({Id})";
 }

@@ -71,7 +71,7 @@ public static class StandardLoader
 
     private static StandardItem ReadItem(YamlFile yaml, YamlMappingNode map, Dictionary<string, CodeList> codeLists)
     {
-        yaml.AllowOnly(map, "id", "name", "english", "type", "length", "required", "codes", "chain", "chars", "check", "critical", "personal", "unknown");
+        yaml.AllowOnly(map, "id", "name", "english", "type", "length", "required", "codes", "chain", "chars", "check", "critical", "personal", "unknown", "synonyms");
         var id = yaml.RequireString(map, "id");
         var typeNode = yaml.Require(map, "type");
         var type = yaml.Scalar(typeNode) switch
@@ -114,6 +114,9 @@ public static class StandardLoader
 
         return new StandardItem(id, yaml.RequireString(map, "name"), yaml.String(map, "english") ?? "", type,
             yaml.Int(map, "length"), yaml.Bool(map, "required", false), codes, yaml.Int(map, "chain") ?? 1, chars, check,
-            yaml.Bool(map, "critical", false), yaml.Bool(map, "personal", false), unknown, yaml.Position(map));
+            yaml.Bool(map, "critical", false), yaml.Bool(map, "personal", false), unknown, yaml.Position(map))
+        {
+            Synonyms = yaml.StringList(map, "synonyms"),
+        };
     }
 }

@@ -9,7 +9,7 @@ namespace Migrate.Core.Transforms;
 public sealed record TransformContext(MappingDefinition Mapping, StandardDefinition Standard, StandardItem Item, SourceDefinition Source, TransformSpec Spec, YamlFile Yaml)
 {
     public MigrateException Error(string message) =>
-        MigrateException.Usage($"{Spec.Position}: transform '{Spec.Name}' of item '{Item.Id}': {message}");
+        MigrateException.UsageAt(Spec.Position, $"transform '{Spec.Name}' of item '{Item.Id}': {message}");
 
     public string RequireScalarArgument(string what)
     {

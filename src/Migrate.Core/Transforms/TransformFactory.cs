@@ -35,23 +35,28 @@ public static class TransformFactory
     {
         ArgumentNullException.ThrowIfNull(context);
         if (!Builders.TryGetValue(context.Spec.Name, out var build))
-            throw Diagnostics.MigrateException.Usage(
-                $"{context.Spec.Position}: unknown transform '{context.Spec.Name}'{DidYouMean.Hint(context.Spec.Name, Builders.Keys)}; known: {string.Join(", ", Builders.Keys.Order(StringComparer.Ordinal))}");
+            throw Diagnostics.MigrateException.UsageAt(context.Spec.Position,
+                $"unknown transform '{context.Spec.Name}'{DidYouMean.Hint(context.Spec.Name, Builders.Keys)}; known: {string.Join(", ", Builders.Keys.Order(StringComparer.Ordinal))}");
         return build(context);
     }
 
     /// <summary>Builds every pipeline of a mapping once, so parameter errors surface when the file is loaded.</summary>
-    public static void CompileAll(MappingDefinition mapping, StandardDefinition standard, YamlFile yaml)
+    public static void CompileAll(MappingDefinition mapping, StandardDefinition standard, YamlFile yaml) =>
+        CompileAll(mapping, standard, yaml, new Diagnostics.DiagnosticBag(stopAtFirst: true));
+
+    /// <summary>As <see cref="CompileAll(MappingDefinition, StandardDefinition, YamlFile)"/>, recording every failing step in <paramref name="diagnostics"/>.</summary>
+    public static void CompileAll(MappingDefinition mapping, StandardDefinition standard, YamlFile yaml, Diagnostics.DiagnosticBag diagnostics)
     {
         ArgumentNullException.ThrowIfNull(mapping);
         ArgumentNullException.ThrowIfNull(standard);
+        ArgumentNullException.ThrowIfNull(diagnostics);
         foreach (var table in mapping.Tables)
         {
             var standardTable = standard.FindTable(table.TableId)!;
             var source = mapping.Sources[table.From];
             foreach (var item in table.Items)
                 foreach (var spec in item.Transforms)
-                    Build(new TransformContext(mapping, standard, standardTable.Find(item.ItemId)!, source, spec, yaml));
+                    diagnostics.Try(() => Build(new TransformContext(mapping, standard, standardTable.Find(item.ItemId)!, source, spec, yaml)));
         }
     }
 

@@ -12,11 +12,21 @@ namespace Migrate.Core.Yaml;
 /// </summary>
 public sealed class YamlFile
 {
-    private YamlFile(string path, YamlMappingNode root)
+    private readonly IReadOnlyDictionary<YamlNode, SourcePosition>? _origins;
+
+    private YamlFile(string path, YamlMappingNode root, IReadOnlyDictionary<YamlNode, SourcePosition>? origins = null)
     {
         Path = path;
         Root = root;
+        _origins = origins;
     }
+
+    /// <summary>
+    /// A document merged from several files (an overlay and what it extends): <paramref name="origins"/>
+    /// (by node reference) gives the file, line and column each node was written at, so errors point there.
+    /// </summary>
+    public static YamlFile Composed(string path, YamlMappingNode root, IReadOnlyDictionary<YamlNode, SourcePosition> origins) =>
+        new(path, root, origins);
 
     public string Path { get; }
     public YamlMappingNode Root { get; }
@@ -30,12 +40,12 @@ public sealed class YamlFile
             var stream = new YamlStream();
             stream.Load(reader);
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-                throw MigrateException.Usage($"{path}:1:1: expected a YAML mapping (key: value lines) at the top of the file");
+                throw MigrateException.UsageAt(new SourcePosition(path, 1, 1), "expected a YAML mapping (key: value lines) at the top of the file");
             return new YamlFile(path, root);
         }
         catch (YamlException e)
         {
-            throw MigrateException.Usage($"{path}:{e.Start.Line}:{e.Start.Column}: YAML syntax error: {e.InnerException?.Message ?? e.Message}");
+            throw MigrateException.UsageAt(new SourcePosition(path, e.Start.Line, e.Start.Column), $"YAML syntax error: {e.InnerException?.Message ?? e.Message}");
         }
         catch (InvalidOperationException)
         {
@@ -45,9 +55,15 @@ public sealed class YamlFile
     }
 
     public MigrateException Error(YamlNode node, string message) =>
-        MigrateException.Usage($"{Position(node)}: {message}");
+        MigrateException.UsageAt(Position(node), message);
 
-    public SourcePosition Position(YamlNode node) => new(Path, node.Start.Line, node.Start.Column);
+    public SourcePosition Position(YamlNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return _origins is not null && _origins.TryGetValue(node, out var origin)
+            ? origin
+            : new(Path, node.Start.Line, node.Start.Column);
+    }
 
     /// <summary>Rejects keys this section does not know, suggesting the closest known one.</summary>
     public void AllowOnly(YamlMappingNode map, params string[] allowed)

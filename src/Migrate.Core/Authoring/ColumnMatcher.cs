@@ -1,0 +1,46 @@
+using Migrate.Core.Standard;
+using Migrate.Core.Text;
+
+namespace Migrate.Core.Authoring;
+
+/// <summary>
+/// Matches legacy column names to standard items by the names the standard gives each item: its ID,
+/// Japanese and English name and its <c>synonyms</c>. Nothing domain-specific lives here.
+/// </summary>
+public static class ColumnMatcher
+{
+    /// <summary>A column whose name is one of the item's names (ignoring case, '_', '-' and spaces), or null.</summary>
+    public static string? ExactByName(StandardItem item, IEnumerable<string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(columns);
+        var names = NamesOf(item).Select(Normalize).ToHashSet(StringComparer.Ordinal);
+        return columns.FirstOrDefault(c => names.Contains(Normalize(c)));
+    }
+
+    /// <summary>An exact match, else the column closest to one of the item's names (a typo-sized difference), or null.</summary>
+    public static string? BestByName(StandardItem item, IReadOnlyList<string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(columns);
+        if (ExactByName(item, columns) is { } exact) return exact;
+        foreach (var name in NamesOf(item))
+            if (DidYouMean.Closest(name, columns) is { } close) return close;
+        return null;
+    }
+
+    public static IEnumerable<string> NamesOf(StandardItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        yield return item.Id;
+        yield return item.Name;
+        if (item.English.Length > 0) yield return item.English;
+        foreach (var synonym in item.Synonyms) yield return synonym;
+    }
+
+    public static string Normalize(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return new string(name.Where(c => c is not ('_' or '-' or ' ' or '　')).ToArray()).ToUpperInvariant();
+    }
+}
