@@ -1,0 +1,58 @@
+using System.Globalization;
+using Migrate.Core.Authoring;
+
+namespace Migrate.Cli;
+
+/// <summary>The profile and matching summary of <c>migrate init</c>: counts, types and lengths only, never a value.</summary>
+public static class InitOutputWriter
+{
+    public static void Write(CliContext context, InitResult result, bool json, bool quiet)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(result);
+        if (json)
+        {
+            CommandHost.WriteJson(context, new
+            {
+                SchemaVersion = 1,
+                Command = "init",
+                Draft = result.OutPath,
+                Sources = result.Sources.Select(s => new
+                {
+                    s.File,
+                    s.Records,
+                    s.Unreadable,
+                    Columns = s.Columns.Select(c => new
+                    {
+                        c.Name, Type = c.InferredType, NullRate = Math.Round(c.NullRate, 4), c.Distinct, c.DistinctOverflow, c.MinLength, c.MaxLength,
+                        c.WarekiLike, c.HalfWidthKana, c.PrivateUse,
+                    }),
+                }),
+                Matches = result.Matches,
+                result.UnmatchedColumns,
+                result.Todos,
+            });
+        }
+        if (quiet) return;
+        var log = context.Console.Log;
+        foreach (var source in result.Sources)
+        {
+            log.WriteLine(Invariant($"  {source.File}: {source.Records:N0} records, {source.Unreadable:N0} unreadable"));
+            foreach (var c in source.Columns)
+            {
+                var flags = string.Join(", ", new[]
+                {
+                    c.WarekiLike > 0 ? Invariant($"和暦 {c.WarekiLike:N0}") : null,
+                    c.HalfWidthKana > 0 ? Invariant($"半角カナ {c.HalfWidthKana:N0}") : null,
+                    c.PrivateUse > 0 ? Invariant($"外字 {c.PrivateUse:N0}") : null,
+                }.Where(f => f is not null));
+                log.WriteLine(Invariant($"    {c.Name,-16} {c.InferredType,-20} null {c.NullRate * 100,5:0.0}%  distinct {(c.DistinctOverflow ? ">" : "")}{c.Distinct,-5} length {c.MinLength}-{c.MaxLength}{(flags.Length > 0 ? "  " + flags : "")}"));
+            }
+        }
+        var byHow = result.Matches.GroupBy(m => m.How).Select(g => $"{g.Count()} by {g.Key}");
+        log.WriteLine($"  items: {string.Join(", ", byHow)}; {result.UnmatchedColumns.Count} columns unmatched (listed as candidate customizations); {result.Todos} TODO(s)");
+        log.WriteLine($"migrate init: wrote {result.OutPath}; next: migrate check --mapping {result.OutPath} --source …");
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
