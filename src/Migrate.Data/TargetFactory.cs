@@ -13,7 +13,9 @@ public static class TargetFactory
         return spec.Kind switch
         {
             TargetKind.Sqlite => new SqliteTarget(spec.Connection),
-            _ => throw MigrateException.Usage($"target {spec} is not available yet in this version; use sqlite:PATH"),
+            TargetKind.Postgres => new PostgresTarget(spec.Connection),
+            TargetKind.SqlServer => new SqlServerTarget(spec.Connection),
+            _ => throw MigrateException.Usage($"target {spec} is not supported"),
         };
     }
 }

@@ -17,7 +17,15 @@ public static class LoadCommand
         var output = CommonOptions.Out();
         var target = CommonOptions.Target();
         var replace = CommonOptions.Replace();
-        var command = new Command("load", "Create the standard tables and load the mapped rows into the target, all or nothing") { mapping, standard, output, target, replace };
+        var maxRejects = CommonOptions.MaxRejects();
+        var resume = new Option<bool>("--resume")
+        {
+            Description = "Finish a load that was interrupted (the manifest marks it): record it if the target already holds every mapped row, otherwise load again with the interrupted load's --replace",
+        };
+        var command = new Command("load", "Create the standard tables and load the mapped rows into the target, all or nothing")
+        {
+            mapping, standard, output, target, replace, maxRejects, resume,
+        };
         command.SetAction((result, ct) =>
         {
             var json = result.GetValue(context.Json);
@@ -28,8 +36,11 @@ public static class LoadCommand
                 var spec = TargetSpec.Parse(result.GetValue(target) ?? "sqlite:" + session.Work.DefaultDatabasePath, context.Environment);
                 await using var database = TargetFactory.Create(spec);
                 var clock = Stopwatch.StartNew();
-                var manifest = await ProgressHost.RunAsync(context.Console, quiet, progress =>
-                    new MigrationRunner(session, progress).LoadAsync(database, new LoadOptions(result.GetValue(replace), session.Mapping.Municipality), ct));
+                var threshold = result.GetValue(maxRejects) is { } max ? RejectThreshold.Parse(max) : null;
+                var options = new LoadOptions(result.GetValue(replace), session.Mapping.Municipality, threshold);
+                var manifest = await ProgressHost.RunAsync(context.Console, quiet, progress => result.GetValue(resume)
+                    ? new MigrationRunner(session, progress).ResumeLoadAsync(database, options, ct)
+                    : new MigrationRunner(session, progress).LoadAsync(database, options, ct));
                 var exit = OutcomeWriter.Write(context, "load", OutcomeWriter.Of(manifest), json, quiet, clock.Elapsed);
                 return manifest.Reconciliation is { Balanced: false } ? ExitCodes.Data : exit;
             });

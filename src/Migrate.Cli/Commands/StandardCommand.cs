@@ -48,16 +48,12 @@ public static class StandardCommand
             return Task.FromResult(ExitCodes.Success);
         }));
 
-        var dialect = new Option<string>("--dialect") { Description = "sqlite (sqlserver and postgres come with those targets)", DefaultValueFactory = _ => "sqlite" };
+        var dialect = new Option<string>("--dialect") { Description = $"SQL dialect: {string.Join(", ", SqlDialects.Names)}", DefaultValueFactory = _ => "sqlite" };
         var ddl = new Command("ddl", "Print the DDL generated from a standard") { idArgument, dialect };
         ddl.SetAction(result => CommandHost.ExecuteAsync(context, "standard ddl", false, () =>
         {
             var standard = Load(result.GetValue(root)!, result.GetValue(idArgument)!);
-            SqlDialect sql = result.GetValue(dialect) switch
-            {
-                "sqlite" => new SqliteDialect(),
-                var other => throw MigrateException.Usage($"--dialect {other}: not available; use sqlite"),
-            };
+            var sql = SqlDialects.Parse(result.GetValue(dialect)!);
             context.Console.Out.Write(sql.CreateAll(standard));
             return Task.FromResult(ExitCodes.Success);
         }));

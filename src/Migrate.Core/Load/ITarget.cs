@@ -3,18 +3,38 @@ using Migrate.Core.Work;
 
 namespace Migrate.Core.Load;
 
-/// <summary>One mapped table ready to load: its standard definition and its standard-layout file.</summary>
-public sealed record LoadInput(StandardTable Table, string MappedFile);
+/// <summary>
+/// One mapped table ready to load: its standard definition, its standard-layout file and, when
+/// known, the row count and checksum the target must hold after the load (checked before commit).
+/// </summary>
+public sealed record LoadInput(StandardTable Table, string MappedFile, TableLoad? Expected = null);
 
-public sealed record LoadOptions(bool Replace, string? Municipality);
+/// <summary>
+/// How to load. <paramref name="MaxRejects"/> is checked by the runner before the target is touched.
+/// </summary>
+public sealed record LoadOptions(bool Replace, string? Municipality, RejectThreshold? MaxRejects = null);
 
 /// <summary>
 /// A target database. A load is atomic: all tables are written, or the target is left as it was.
+/// Every target records the standard it holds in <see cref="SqlDialect.HistoryTable"/> and refuses
+/// a work directory made for another version.
 /// </summary>
 public interface ITarget : IAsyncDisposable
 {
+    /// <summary>Where the target is, without credentials (safe for logs and the manifest).</summary>
     string Description { get; }
 
+    /// <summary>
+    /// Loads every table in one transaction and returns, per table, the row count and checksum read
+    /// back from the final tables. A table whose <see cref="LoadInput.Expected"/> differs from what
+    /// was read back fails the load (exit 3) and nothing is committed.
+    /// </summary>
     Task<IReadOnlyList<TableLoad>> LoadAsync(StandardDefinition standard, IReadOnlyList<LoadInput> tables, LoadOptions options,
         IProgress<long>? progress, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Row count and checksum of each standard table as the target holds them now, or null when the
+    /// target holds no tables of this standard. Refuses a target made for another standard version.
+    /// </summary>
+    Task<IReadOnlyList<TableLoad>?> ReadBackAsync(StandardDefinition standard, CancellationToken cancellationToken);
 }

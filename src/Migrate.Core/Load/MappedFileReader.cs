@@ -30,9 +30,14 @@ public sealed class MappedFileReader : IDisposable
     /// <summary>The current row; empty fields are NULL. The array is reused between rows.</summary>
     public IReadOnlyList<string?> Row => _row;
 
+    /// <summary>The file line the current row starts on (the header is line 1), for error messages.</summary>
+    public long Line { get; private set; } = 1;
+
     public bool Read()
     {
+        var linesBefore = _parser.RawRow;
         if (!_parser.Read()) return false;
+        Line = linesBefore + 1;
         for (var i = 0; i < _row.Length; i++)
         {
             var v = _parser[i];

@@ -1,5 +1,6 @@
 using System.Text;
 using Migrate.Core.Standard;
+using Migrate.Core.Work;
 
 namespace Migrate.Core.Load;
 
@@ -15,9 +16,45 @@ public abstract class SqlDialect
         return $"{standard.Id}_{table.Id}";
     }
 
+    /// <summary>The table every target keeps of the standards (and DDL) applied to it.</summary>
+    public const string HistoryTable = "_migrate_schema_history";
+
     public abstract string Quote(string identifier);
 
     protected abstract string ColumnType(StandardItem item);
+
+    /// <summary>Creates <see cref="HistoryTable"/> when it does not exist yet.</summary>
+    public abstract string CreateHistoryTable { get; }
+
+    /// <summary>One row, one column: 1 when the table named by parameter @name exists, else 0.</summary>
+    public abstract string TableExistsQuery { get; }
+
+    /// <summary>
+    /// Why a mapped value cannot be stored in its column (length in this dialect's units, numeric
+    /// range), or null when it fits. Checked before a bulk write, whose own errors name no row.
+    /// </summary>
+    public virtual string? CheckFits(StandardItem item, string value) => null;
+
+    /// <summary>A required item is NOT NULL unless it is a date that may be 不詳 (carried by its flag and notation).</summary>
+    public static bool IsNotNull(StandardItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.Required && item.Unknown is null;
+    }
+
+    /// <summary>Integers whose declared length allows more than 9 digits (or none declared) need 64 bits.</summary>
+    public static bool IsBigInteger(StandardItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.Length is not (> 0 and <= 9);
+    }
+
+    /// <summary>SHA-256 of the generated DDL with normalized line endings, as recorded in the schema history.</summary>
+    public string DdlHash(StandardDefinition standard) => FileHash.Sha256Text(CreateAll(standard).ReplaceLineEndings("\n"));
+
+    /// <summary>The key clause; dialects with named constraints override it.</summary>
+    protected virtual string KeyClause(string tableName, IReadOnlyList<string> key) =>
+        "PRIMARY KEY (" + string.Join(", ", key.Select(Quote)) + ")";
 
     public string CreateTable(StandardDefinition standard, StandardTable table)
     {
@@ -30,10 +67,10 @@ public abstract class SqlDialect
             var item = table.Items[i];
             sql.Append("  ").Append(Quote(item.Id)).Append(' ').Append(ColumnType(item));
             // A required date that may be 不詳 is carried by its flag and notation, so it may be NULL.
-            if (item.Required && item.Unknown is null) sql.Append(" NOT NULL");
+            if (IsNotNull(item)) sql.Append(" NOT NULL");
             sql.Append(",  -- ").Append(item.Name).Append('\n');
         }
-        sql.Append("  PRIMARY KEY (").Append(string.Join(", ", table.Key.Select(Quote))).Append(")\n);\n");
+        sql.Append("  ").Append(KeyClause(TableName(standard, table), table.Key)).Append("\n);\n");
         return sql.ToString();
     }
 

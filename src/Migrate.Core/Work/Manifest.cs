@@ -21,6 +21,8 @@ public sealed record Manifest
     public ExtractStage? Extract { get; init; }
     public MapStage? Map { get; init; }
     public LoadStage? Load { get; init; }
+    /// <summary>Set when a load starts and cleared when it commits: a load the process did not finish, for <c>load --resume</c>.</summary>
+    public PendingLoad? PendingLoad { get; init; }
     public Reconciliation? Reconciliation { get; init; }
 }
 
@@ -50,6 +52,9 @@ public sealed record MapStage(
     IReadOnlyList<LossyObservation> Lossy);
 
 public sealed record TableLoad(string TableId, long Loaded, string Checksum);
+
+/// <summary>A load that started: where to (without credentials), whether it replaced the tables, and when.</summary>
+public sealed record PendingLoad(string Target, bool Replace, DateTimeOffset StartedAt);
 
 public sealed record LoadStage(DateTimeOffset FinishedAt, string Target, IReadOnlyList<TableLoad> Tables, double Seconds);
 

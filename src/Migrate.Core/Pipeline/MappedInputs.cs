@@ -1,0 +1,34 @@
+using Migrate.Core.Diagnostics;
+using Migrate.Core.Load;
+using Migrate.Core.Work;
+
+namespace Migrate.Core.Pipeline;
+
+/// <summary>
+/// The mapped files of a work directory as load inputs, each with the row count and checksum the
+/// target must end up holding. A mapped file changed since 'migrate map' is refused: the manifest's
+/// counts would no longer describe it.
+/// </summary>
+public static class MappedInputs
+{
+    public static IReadOnlyList<LoadInput> Read(MigrationSession session, Manifest manifest, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(manifest);
+        if (manifest.Map is null) throw MigrateException.Usage($"{session.Work.ManifestPath}: nothing mapped yet; run 'migrate map' first");
+        if (manifest.Standard.Id != session.Standard.Id || manifest.Standard.Version != session.Standard.Version)
+            throw MigrateException.Usage($"{session.Work.ManifestPath}: the work directory was made for standard {manifest.Standard.Id} {manifest.Standard.Version}, not {session.Standard.Id} {session.Standard.Version}");
+        var inputs = new List<LoadInput>();
+        foreach (var table in manifest.Map.Tables)
+        {
+            var standardTable = session.Standard.FindTable(table.TableId)
+                ?? throw MigrateException.Usage($"{session.Work.ManifestPath}: table '{table.TableId}' is not in standard {session.Standard.Id} {session.Standard.Version}");
+            var path = Path.Combine(session.Work.Root, table.MappedFile);
+            if (File.Exists(path) && FileHash.Sha256(path) != table.MappedSha256)
+                throw MigrateException.DataError($"{path}: the mapped file of table '{table.TableId}' changed after 'migrate map' (its SHA-256 differs from the manifest); run 'migrate map' again");
+            var input = new LoadInput(standardTable, path);
+            inputs.Add(input with { Expected = MappedChecksum.Compute(input, cancellationToken) });
+        }
+        return inputs;
+    }
+}

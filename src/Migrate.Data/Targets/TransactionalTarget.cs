@@ -1,0 +1,114 @@
+using System.Data.Common;
+using Dapper;
+using Migrate.Core.Diagnostics;
+using Migrate.Core.Load;
+using Migrate.Core.Standard;
+using Migrate.Core.Work;
+
+namespace Migrate.Data.Targets;
+
+/// <summary>
+/// The load every database target performs, the same way on each: one transaction around the
+/// schema history, the DDL of a new target, the refusal of non-empty tables (or their deletion
+/// with --replace), the bulk write, and the read-back of every table, compared with the mapped
+/// files before commit. Any failure or cancellation rolls back: the target is left as it was.
+/// Subclasses supply the connection and the dialect's fastest bulk write.
+/// </summary>
+public abstract class TransactionalTarget : ITarget
+{
+    protected abstract SqlDialect Dialect { get; }
+
+    public abstract string Description { get; }
+
+    // Each load opens and closes its own connection; nothing is held between calls.
+    public virtual ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+
+    protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Serializes loads into the same target (two concurrent first loads must not both create tables).</summary>
+    protected virtual Task LockAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Writes every row of the mapped file into the (empty) table; returns the running total for progress.</summary>
+    protected abstract Task<long> WriteRowsAsync(DbConnection connection, DbTransaction transaction, string tableName, LoadInput input,
+        long total, IProgress<long>? progress, CancellationToken cancellationToken);
+
+    /// <summary>The user-facing failure for a driver error, or null for a plain database (environment) error.</summary>
+    protected abstract MigrateException? Translate(DbException exception, string? tableName);
+
+    public async Task<IReadOnlyList<TableLoad>> LoadAsync(StandardDefinition standard, IReadOnlyList<LoadInput> tables, LoadOptions options,
+        IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(standard);
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(options);
+        string? current = null;
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await LockAsync(connection, transaction, cancellationToken);
+            await SchemaHistory.EnsureAsync(connection, transaction, Dialect, standard, Description, cancellationToken);
+            long total = 0;
+            foreach (var input in tables)
+            {
+                current = SqlDialect.TableName(standard, input.Table);
+                var quoted = Dialect.Quote(current);
+                var existing = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM {quoted}", transaction: transaction, cancellationToken: cancellationToken));
+                if (existing > 0)
+                {
+                    if (!options.Replace)
+                        throw MigrateException.DataError($"{Description}: table {current} already holds {existing} rows; give --replace to replace them (nothing was changed)");
+                    await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM {quoted}", transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
+                }
+                total = await WriteRowsAsync(connection, transaction, current, input, total, progress, cancellationToken);
+            }
+            current = null;
+
+            var results = new List<TableLoad>();
+            foreach (var input in tables)
+                results.Add(await TableReadBack.ReadAsync(connection, transaction, Dialect, standard, input.Table, cancellationToken));
+            var differences = TableComparison.Differences(tables.Where(t => t.Expected is not null).Select(t => t.Expected!), results);
+            if (differences.Count > 0)
+                throw MigrateException.DataError($"{Description}: after loading, the tables do not hold the mapped rows, so nothing was committed: {string.Join("; ", differences)}");
+
+            // The last moment a cancellation can stop the load; after this the commit is all or nothing.
+            cancellationToken.ThrowIfCancellationRequested();
+            await transaction.CommitAsync(CancellationToken.None);
+            return results;
+        }
+        catch (DbException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Translate(e, current) ?? MigrateException.Environment($"{Description}: database error: {e.Message} (nothing was changed)", e);
+        }
+    }
+
+    public async Task<IReadOnlyList<TableLoad>?> ReadBackAsync(StandardDefinition standard, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(standard);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            // One transaction so every table is read from the same state of the target.
+            await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+            if (!await SchemaHistory.HoldsAsync(connection, transaction, Dialect, standard, Description, cancellationToken)) return null;
+            var results = new List<TableLoad>();
+            foreach (var table in standard.Tables)
+            {
+                var name = SqlDialect.TableName(standard, table);
+                var exists = await connection.ExecuteScalarAsync<long>(new CommandDefinition(Dialect.TableExistsQuery, new { name }, transaction, cancellationToken: cancellationToken));
+                if (exists == 0) throw MigrateException.DataError($"{Description}: table {name} of standard {standard.Id} is missing although the schema history says it was created");
+                results.Add(await TableReadBack.ReadAsync(connection, transaction, Dialect, standard, table, cancellationToken));
+            }
+            await transaction.RollbackAsync(CancellationToken.None);
+            return results;
+        }
+        catch (DbException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Translate(e, null) ?? MigrateException.Environment($"{Description}: database error: {e.Message}", e);
+        }
+    }
+}
