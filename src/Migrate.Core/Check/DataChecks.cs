@@ -53,7 +53,8 @@ public static class DataChecks
         {
             if (source.Rejected == 0) continue;
             var reasons = string.Join(", ", source.RejectsByReason.Select(r => Invariant($"{r.Key} {r.Value:N0}")));
-            yield return new Diagnostic(DiagnosticSeverity.Warning, "data.unreadable-records", mapping.Sources.GetValueOrDefault(source.SourceId)?.Position,
+            // Most records unreadable means the layout (columns, delimiter, encoding) is wrong, not the data.
+            yield return new Diagnostic(source.Rejected * 2 > source.Records ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, "data.unreadable-records", mapping.Sources.GetValueOrDefault(source.SourceId)?.Position,
                 Invariant($"source '{source.SourceId}' ({source.File}): {source.Rejected:N0} of {source.Records:N0} records cannot be read ({reasons}); they will be rejected at extract"));
         }
 
