@@ -8,6 +8,9 @@ public static class ErrorCodes
     public const string CsvBadQuote = "csv.bad-quote";
     public const string FixedRecordLength = "fixed.record-length";
     public const string FixedSplitCharacter = "fixed.split-character";
+    public const string FixedNumber = "fixed.number";
+    public const string JoinOrphan = "join.orphan";
+    public const string JoinDuplicateKey = "join.duplicate-key";
 
     public const string DateInvalid = "date.invalid";
     public const string DateFormat = "date.format";

@@ -16,7 +16,7 @@ namespace Migrate.Core.Extract;
 /// A file whose header or first record does not decode at all stops with a message that names the
 /// likely encoding instead of rejecting every row.
 /// </summary>
-public sealed class DelimitedExtractor(SourceDefinition source, string sourcePath, WorkDirectory work)
+public sealed class DelimitedExtractor(SourceDefinition source, string sourcePath, WorkDirectory work) : ISourceExtractor
 {
     public const string LineColumn = "_line";
     public const string OffsetColumn = "_offset";
@@ -25,16 +25,41 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
     {
         if (!File.Exists(sourcePath))
             throw MigrateException.Usage($"{sourcePath}: legacy file for source '{source.Id}' not found");
-        if (source.Encoding.StartsWith("utf-16", StringComparison.OrdinalIgnoreCase))
-            throw MigrateException.Usage($"{source.Position}: UTF-16 delimited files are not supported yet; convert to UTF-8 first");
+        if (!LegacyEncodings.IsUtf16(source.Encoding))
+            return await ExtractAsync(sourcePath, source.Encoding, progress, cancellationToken);
 
+        // UTF-16 is transcoded to a UTF-8 copy first (same lines, same records); the copy's byte
+        // offsets are what _offset holds for such a source.
+        var clock = Stopwatch.StartNew();
+        var copy = Path.Combine(work.StagingDirectory, source.Id + ".utf8.tmp");
+        try
+        {
+            await Utf16Transcoder.TranscodeAsync(sourcePath, source.Encoding, copy, cancellationToken);
+            var result = await ExtractAsync(copy, "utf-8", progress, cancellationToken);
+            return result with
+            {
+                File = Path.GetFileName(sourcePath),
+                FileSha256 = FileHash.Sha256(sourcePath),
+                Bytes = new FileInfo(sourcePath).Length,
+                Encoding = source.Encoding,
+                Seconds = clock.Elapsed.TotalSeconds,
+            };
+        }
+        finally
+        {
+            File.Delete(copy);
+        }
+    }
+
+    private async Task<ExtractResult> ExtractAsync(string readPath, string encoding, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
         var clock = Stopwatch.StartNew();
         var fileName = Path.GetFileName(sourcePath);
-        var decoder = new FieldDecoder(LegacyEncodings.Strict(source.Encoding), source.Encoding);
-        var bytes = new FileInfo(sourcePath).Length;
+        var decoder = new FieldDecoder(LegacyEncodings.Strict(encoding), encoding);
+        var bytes = new FileInfo(readPath).Length;
 
-        await using var input = new FileStream(sourcePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        var bomLength = SkipUtf8Bom(input, source.Encoding, fileName);
+        await using var input = new FileStream(readPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var bomLength = SkipUtf8Bom(input, encoding, fileName);
         using var reader = new StreamReader(input, Encoding.Latin1, detectEncodingFromByteOrderMarks: false, 1 << 16);
 
         string? badQuote = null;
@@ -76,6 +101,8 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
                 lastLine = parser.RawRow;
                 lastBytes = parser.ByteCount;
 
+                if (records == 0 && EncodingGuess.Mismatch(Encoding.Latin1.GetBytes(parser.RawRecord), encoding, line) is { } mismatch)
+                    throw MigrateException.DataError($"{fileName}: {mismatch}");
                 if (first && source.Header)
                 {
                     first = false;
@@ -120,7 +147,7 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
         }
         progress?.Report(bytes);
 
-        return new ExtractResult(source.Id, fileName, FileHash.Sha256(sourcePath), bytes, source.Encoding, records, staged, rejects.Count,
+        return new ExtractResult(source.Id, fileName, FileHash.Sha256(readPath), bytes, encoding, records, staged, rejects.Count,
             new Dictionary<string, long>(rejects.ByReason), work.Relative(stagingPath), hashing.Sha256, clock.Elapsed.TotalSeconds);
     }
 

@@ -27,27 +27,34 @@ public sealed class FieldDecoder(Encoding strict, string encodingName)
         try
         {
             var count = Encoding.Latin1.GetBytes(latin1Field, buffer);
-            try
-            {
-                value = strict.GetString(buffer, 0, count);
-                if (!HasUnassignedCp932(value, buffer, out problem)) return true;
-                value = "";
-                return false;
-            }
-            catch (DecoderFallbackException e)
-            {
-                value = "";
-                var bad = e.BytesUnknown is { Length: > 0 } b
-                    ? string.Join(" ", b.Select(x => "0x" + x.ToString("X2", CultureInfo.InvariantCulture)))
-                    : "?";
-                var at = e.Index >= 0 ? e.Index + 1 : 0;
-                problem = new Problem(ErrorCodes.EncodingInvalid, $"bytes {bad} at byte {at} of the field are not valid {LegacyEncodings.DisplayName(encodingName)}");
-                return false;
-            }
+            return TryDecode(buffer.AsSpan(0, count), out value, out problem);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Decodes raw bytes strictly; the problem names the offending bytes and their position in the field (1-based).</summary>
+    public bool TryDecode(ReadOnlySpan<byte> bytes, out string value, out Problem? problem)
+    {
+        problem = null;
+        try
+        {
+            value = strict.GetString(bytes);
+            if (!HasUnassignedCp932(value, bytes, out problem)) return true;
+            value = "";
+            return false;
+        }
+        catch (DecoderFallbackException e)
+        {
+            value = "";
+            var bad = e.BytesUnknown is { Length: > 0 } b
+                ? string.Join(" ", b.Select(x => "0x" + x.ToString("X2", CultureInfo.InvariantCulture)))
+                : "?";
+            var at = e.Index >= 0 ? e.Index + 1 : 0;
+            problem = new Problem(ErrorCodes.EncodingInvalid, $"bytes {bad} at byte {at} of the field are not valid {LegacyEncodings.DisplayName(encodingName)}");
+            return false;
         }
     }
 
@@ -57,7 +64,7 @@ public sealed class FieldDecoder(Encoding strict, string encodingName)
     /// .NET's CP932 table maps the unassigned single bytes 0x80, 0xA0 and 0xFD–0xFF to U+0080 and
     /// U+F8F0–U+F8F3 instead of failing; none of them is a character, so they are invalid bytes too.
     /// </summary>
-    private bool HasUnassignedCp932(string value, byte[] bytes, out Problem? problem)
+    private bool HasUnassignedCp932(string value, ReadOnlySpan<byte> bytes, out Problem? problem)
     {
         problem = null;
         if (strict.CodePage != 932) return false;
@@ -66,7 +73,7 @@ public sealed class FieldDecoder(Encoding strict, string encodingName)
             var c = value[i];
             if (c is not ('\u0080' or (>= '\uF8F0' and <= '\uF8F3'))) continue;
             byte b = c switch { '\u0080' => 0x80, '\uF8F0' => 0xA0, '\uF8F1' => 0xFD, '\uF8F2' => 0xFE, _ => 0xFF };
-            var at = Array.IndexOf(bytes, b) + 1;
+            var at = bytes.IndexOf(b) + 1;
             problem = new Problem(ErrorCodes.EncodingInvalid, $"byte 0x{b:X2} at byte {at} of the field is not a character in {LegacyEncodings.DisplayName(encodingName)}");
             return true;
         }

@@ -10,7 +10,10 @@ namespace Migrate.Core.Extract;
 /// </summary>
 public static class LegacyEncodings
 {
-    public static IReadOnlyList<string> Names { get; } = ["cp932", "shift_jis", "euc-jp", "utf-8", "utf-16le", "utf-16be"];
+    public static IReadOnlyList<string> Names { get; } = ["cp932", "shift_jis", "euc-jp", "utf-8", "utf-16", "utf-16le", "utf-16be"];
+
+    /// <summary>UTF-16 in any byte order (<c>utf-16</c> reads the byte order mark, little-endian without one).</summary>
+    public static bool IsUtf16(string name) => Normalize(name).StartsWith("utf-16", StringComparison.Ordinal);
 
     public static bool IsKnown(string name) => Names.Contains(Normalize(name));
 
@@ -22,7 +25,7 @@ public static class LegacyEncodings
             "cp932" or "shift_jis" => Encoding.GetEncoding(932, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback),
             "euc-jp" => Encoding.GetEncoding(51932, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback),
             "utf-8" => new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true),
-            "utf-16le" => new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true),
+            "utf-16" or "utf-16le" => new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true),
             "utf-16be" => new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown encoding"),
         };
@@ -42,6 +45,7 @@ public static class LegacyEncodings
         "sjis" or "shift-jis" or "windows-31j" or "ms932" => "cp932",
         "eucjp" => "euc-jp",
         "utf8" => "utf-8",
+        "utf16" or "unicode" => "utf-16",
         var other => other,
     };
 }

@@ -15,6 +15,7 @@ public sealed class CompiledTable
         Table = table;
         Mapping = mapping;
         Source = source;
+        View = source;
         Items = items;
         Filters = filters;
         UsedColumns = usedColumns;
@@ -24,6 +25,12 @@ public sealed class CompiledTable
     public StandardTable Table { get; }
     public TableMapping Mapping { get; }
     public SourceDefinition Source { get; }
+
+    /// <summary>The source with its joins: its columns followed by every joined source's columns as SOURCE.COLUMN.</summary>
+    public SourceDefinition View { get; private init; }
+
+    /// <summary>The table's joins, in order, with the position of their key and of their first column in a row.</summary>
+    public IReadOnlyList<CompiledJoin> Joins { get; private init; } = [];
 
     /// <summary>One pipeline per standard item, in the standard's layout order (items with no derivation included).</summary>
     public IReadOnlyList<ItemPipeline> Items { get; }
@@ -40,7 +47,16 @@ public sealed class CompiledTable
         ArgumentNullException.ThrowIfNull(tableMapping);
         var table = standard.FindTable(tableMapping.TableId)!;
         var source = mapping.Sources[tableMapping.From];
-        var columnIndex = source.Columns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
+        var view = TableSources.View(mapping.Sources, tableMapping);
+        var columnIndex = view.Columns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
+        var joins = new List<CompiledJoin>();
+        var next = source.Columns.Count;
+        foreach (var join in tableMapping.Joins)
+        {
+            var joined = mapping.Sources[join.Source];
+            joins.Add(new CompiledJoin(join, joined, columnIndex[join.On], next));
+            next += joined.Columns.Count;
+        }
         var yaml = mapping.Document?.Yaml ?? YamlFile.Load(mapping.Path);
         var used = new HashSet<string>(StringComparer.Ordinal);
         var pipelines = new List<ItemPipeline>();
@@ -55,7 +71,7 @@ public sealed class CompiledTable
                 continue;
             }
             var transforms = derivation.Transforms
-                .Select(spec => TransformFactory.Build(new TransformContext(mapping, standard, item, source, spec, yaml)))
+                .Select(spec => TransformFactory.Build(new TransformContext(mapping, standard, item, view, spec, yaml)))
                 .ToList();
             if (derivation.From is not null) used.Add(derivation.From);
             foreach (var reader in transforms.OfType<IReadsColumns>()) used.UnionWith(reader.Columns);
@@ -63,6 +79,11 @@ public sealed class CompiledTable
         }
         var filters = tableMapping.Filters.Select(f => (f, columnIndex[f.Column])).ToList();
         used.UnionWith(tableMapping.Filters.Select(f => f.Column));
-        return new CompiledTable(table, tableMapping, source, pipelines, filters, used, columnIndex);
+        used.UnionWith(tableMapping.Joins.Select(j => j.On));
+        used.UnionWith(tableMapping.Joins.Select(j => TableSources.Qualified(j.Source, j.To)));
+        return new CompiledTable(table, tableMapping, source, pipelines, filters, used, columnIndex) { View = view, Joins = joins };
     }
 }
+
+/// <summary>A join resolved to row positions: the key's index, and where the joined source's columns start.</summary>
+public sealed record CompiledJoin(JoinDefinition Definition, SourceDefinition Source, int OnIndex, int FirstColumn);

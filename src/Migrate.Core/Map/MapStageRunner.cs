@@ -16,18 +16,31 @@ public static class MapStageRunner
         var observations = new Observations();
         var results = new List<TableMapResult>();
         var usage = new Dictionary<string, (long Records, long[] NonEmpty, HashSet<string> Used)>(StringComparer.Ordinal);
+        var joinedUsage = new Dictionary<string, (long Records, long[] NonEmpty)>(StringComparer.Ordinal);
+        var usedBySource = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
 
         foreach (var tableMapping in mapping.Tables)
         {
             var compiled = CompiledTable.Compile(mapping, standard, tableMapping);
             var mapper = new TableMapper(compiled, work, observations);
             var result = await mapper.MapAsync(progressFor?.Invoke(tableMapping.TableId), cancellationToken);
-            results.Add(result);
+            results.Add(mapper.JoinResults.Count > 0 ? result with { Joins = mapper.JoinResults } : result);
             if (!usage.TryGetValue(compiled.Source.Id, out var u))
-                usage[compiled.Source.Id] = (result.Read, mapper.ColumnNonEmpty, new HashSet<string>(compiled.UsedColumns, StringComparer.Ordinal));
-            else
-                u.Used.UnionWith(compiled.UsedColumns);
+                usage[compiled.Source.Id] = (result.Read, mapper.ColumnNonEmpty, new HashSet<string>(StringComparer.Ordinal));
+            foreach (var (joined, (records, nonEmpty)) in mapper.JoinedUsage)
+                joinedUsage.TryAdd(joined, (records, nonEmpty.ToArray()));
+            // Columns of joined sources are used as SOURCE.COLUMN.
+            foreach (var column in compiled.UsedColumns)
+            {
+                var (sourceId, name) = TableSources.Split(column, compiled.Source.Id);
+                if (!usedBySource.TryGetValue(sourceId, out var set)) usedBySource[sourceId] = set = new HashSet<string>(StringComparer.Ordinal);
+                set.Add(name);
+            }
         }
+        foreach (var (sourceId, joined) in joinedUsage)
+            usage.TryAdd(sourceId, (joined.Records, joined.NonEmpty, new HashSet<string>(StringComparer.Ordinal)));
+        foreach (var (sourceId, set) in usedBySource)
+            if (usage.TryGetValue(sourceId, out var u)) u.Used.UnionWith(set);
 
         var sources = mapping.Sources.Values
             .Select(s => usage.TryGetValue(s.Id, out var u)

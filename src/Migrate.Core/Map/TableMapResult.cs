@@ -13,4 +13,8 @@ public sealed record TableMapResult(
     IReadOnlyList<string> CriticalFailures,
     string MappedFile,
     string MappedSha256,
-    double Seconds);
+    double Seconds)
+{
+    /// <summary>What each join of the table found (orphans on both sides, duplicate keys).</summary>
+    public IReadOnlyList<Joins.JoinResult> Joins { get; init; } = [];
+}

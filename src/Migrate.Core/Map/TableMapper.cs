@@ -4,6 +4,7 @@ using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Migrate.Core.Diagnostics;
+using Migrate.Core.Map.Joins;
 using Migrate.Core.Rejects;
 using Migrate.Core.Transforms;
 using Migrate.Core.Work;
@@ -36,6 +37,40 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
         using var parser = new CsvParser(reader, config);
         if (!await parser.ReadAsync()) throw MigrateException.DataError($"{stagingPath}: staging file is empty; run 'migrate extract' again");
 
+        var joins = new List<(CompiledJoin Join, JoinIndex Index)>();
+        try
+        {
+            foreach (var join in compiled.Joins)
+            {
+                PrivateFiles.CreateDirectory(work.JoinIndexDirectory);
+                var index = await JoinIndex.BuildAsync(work.StagingFile(join.Source.Id), join.Definition.To,
+                    Path.Combine(work.JoinIndexDirectory, $"{table.Id}.{join.Source.Id}.idx"), cancellationToken);
+                joins.Add((join, index));
+            }
+            return await MapAsync(parser, stagingPath, joins, clock, progress, cancellationToken);
+        }
+        finally
+        {
+            foreach (var (_, index) in joins) index.Dispose();
+        }
+    }
+
+    /// <summary>What each join found, once <see cref="MapAsync(IProgress{long}, CancellationToken)"/> has run.</summary>
+    public IReadOnlyList<JoinResult> JoinResults { get; private set; } = [];
+
+    /// <summary>Joined sources' record counts and non-empty counts per column, for the customization report.</summary>
+    public IReadOnlyDictionary<string, (long Records, IReadOnlyList<long> NonEmpty)> JoinedUsage { get; private set; } =
+        new Dictionary<string, (long, IReadOnlyList<long>)>();
+
+    private async Task<TableMapResult> MapAsync(CsvParser parser, string stagingPath, List<(CompiledJoin Join, JoinIndex Index)> joins,
+        Stopwatch clock, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        var table = compiled.Table;
+        var source = compiled.Source;
+        _ = stagingPath;
+        var orphans = new long[joins.Count];
+        var duplicates = new long[joins.Count];
+        var joinProblems = new List<Problem>();
         var mappedPath = work.MappedFile(table.Id);
         var hashing = new HashingStream(PrivateFiles.Create(mappedPath));
         using var rejects = new RejectWriter(work.MapRejects(table.Id));
@@ -44,7 +79,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
         var critical = new List<string>();
         long read = 0, mapped = 0;
         var columnCount = source.Columns.Count;
-        var values = new string?[columnCount];
+        var values = new string?[compiled.View.Columns.Count];
         var output = new string?[table.Items.Count];
         var problems = new List<Problem>();
 
@@ -67,6 +102,27 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
                     if (v.Length > 0) ColumnNonEmpty[i]++;
                 }
 
+                joinProblems.Clear();
+                for (var j = 0; j < joins.Count; j++)
+                {
+                    var (join, index) = joins[j];
+                    var found = index.Find(values[join.OnIndex]);
+                    for (var i = 0; i < join.Source.Columns.Count; i++) values[join.FirstColumn + i] = found?.Values[i];
+                    if (found is null)
+                    {
+                        orphans[j]++;
+                        if (join.Definition.Orphans == Mapping.OrphanRule.Reject)
+                            joinProblems.Add(new Problem(ErrorCodes.JoinOrphan,
+                                $"no record of '{join.Source.Id}' ({join.Source.File}) has {join.Definition.To} equal to this record's {join.Definition.On}", null, join.Definition.On));
+                    }
+                    else if (found.Count > 1)
+                    {
+                        duplicates[j]++;
+                        joinProblems.Add(new Problem(ErrorCodes.JoinDuplicateKey,
+                            $"{found.Count} records of '{join.Source.Id}' ({join.Source.File}) have {join.Definition.To} equal to this record's {join.Definition.On}; the join needs exactly one", null, join.Definition.On));
+                    }
+                }
+
                 if (MatchingFilter(values) is { } rule)
                 {
                     filtered[rule] = filtered.GetValueOrDefault(rule) + 1;
@@ -75,7 +131,10 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
 
                 scope.Reset(values);
                 problems.Clear();
-                MapRow(values, output, scope, problems);
+                problems.AddRange(joinProblems);
+                // An orphan's reason is the missing record, not every item that would have come from it.
+                if (!joinProblems.Exists(p => p.Code == ErrorCodes.JoinOrphan)) MapRow(values, output, scope, problems);
+                else Array.Clear(output);
                 if (problems.Count == 0)
                 {
                     foreach (var value in output) csv.WriteField(value);
@@ -93,6 +152,9 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
             }
         }
         progress?.Report(read);
+        JoinResults = joins.Select((x, j) => new JoinResult(x.Join.Source.Id, x.Join.Definition.On, x.Join.Definition.To,
+            x.Index.Records, orphans[j], x.Index.Unmatched, duplicates[j])).ToList();
+        JoinedUsage = joins.ToDictionary(x => x.Join.Source.Id, x => (x.Index.Records, x.Index.NonEmpty), StringComparer.Ordinal);
 
         return new TableMapResult(table.Id, source.Id, read, mapped, rejects.Count, filtered,
             new SortedDictionary<string, long>(rejects.ByReason, StringComparer.Ordinal),
@@ -187,7 +249,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
     private Dictionary<string, string?> RecordOf(string?[] values)
     {
         var record = new Dictionary<string, string?>(values.Length, StringComparer.Ordinal);
-        for (var i = 0; i < values.Length; i++) record[compiled.Source.Columns[i]] = values[i];
+        for (var i = 0; i < values.Length; i++) record[compiled.View.Columns[i]] = values[i];
         return record;
     }
 }

@@ -83,15 +83,22 @@ public static class MappingLoader
         foreach (var (id, _, node) in yaml.Entries(map))
         {
             var s = yaml.Mapping(node, $"source '{id}'");
-            yaml.AllowOnly(s, "file", "format", "encoding", "delimiter", "header", "columns");
             var formatNode = yaml.Get(s, "format");
             var format = formatNode is null ? "csv" : yaml.Scalar(formatNode);
-            if (format is not ("csv" or "tsv"))
-                throw yaml.Error(formatNode!, $"source '{id}': unknown format '{format}'; use csv or tsv");
+            if (format is not ("csv" or "tsv" or "fixed"))
+                throw yaml.Error(formatNode!, $"source '{id}': unknown format '{format}'{DidYouMean.Hint(format, ["csv", "tsv", "fixed"])}; use csv, tsv or fixed");
+            if (id.Contains('.', StringComparison.Ordinal))
+                throw yaml.Error(node, $"source '{id}': a source name must not contain '.' (joined columns are written SOURCE.COLUMN)");
             var encodingNode = yaml.Require(s, "encoding");
             var encoding = yaml.Scalar(encodingNode);
             if (!Extract.LegacyEncodings.IsKnown(encoding))
-                throw yaml.Error(encodingNode, $"source '{id}': unknown encoding '{encoding}'; use one of {string.Join(", ", Extract.LegacyEncodings.Names)}");
+                throw yaml.Error(encodingNode, $"source '{id}': unknown encoding '{encoding}'{DidYouMean.Hint(encoding, Extract.LegacyEncodings.Names)}; use one of {string.Join(", ", Extract.LegacyEncodings.Names)}");
+            if (format == "fixed")
+            {
+                sources[id] = FixedLayoutReader.Read(yaml, id, s, encoding);
+                continue;
+            }
+            yaml.AllowOnly(s, "file", "format", "encoding", "delimiter", "header", "columns");
             var delimiterText = yaml.String(s, "delimiter") ?? (format == "tsv" ? "\t" : ",");
             if (delimiterText.Length != 1)
                 throw yaml.Error(yaml.Require(s, "delimiter"), $"source '{id}': the delimiter must be one character");
@@ -181,7 +188,7 @@ public static class MappingLoader
     {
         if (node is null) return GaijiTable.Empty;
         var g = yaml.Mapping(node, "gaiji");
-        yaml.AllowOnly(g, "unresolved", "table");
+        yaml.AllowOnly(g, "file", "unresolved", "table");
         var rule = (yaml.String(g, "unresolved") ?? "reject") switch
         {
             "reject" => UnresolvedGaijiRule.Reject,
@@ -189,16 +196,33 @@ public static class MappingLoader
             var other => throw yaml.Error(yaml.Require(g, "unresolved"), $"gaiji: unknown rule '{other}' for unresolved 外字; use reject or keep"),
         };
         var entries = new Dictionary<int, GaijiEntry>();
-        if (yaml.Get(g, "table") is { } tableNode)
+        // 外字 table files first (in order, later ones win), then the inline table on top.
+        if (yaml.Get(g, "file") is { } fileNode)
         {
-            foreach (var (code, keyNode, value) in yaml.Entries(yaml.Mapping(tableNode, "gaiji table")))
+            foreach (var fileName in yaml.StringList(g, "file"))
             {
-                var codePoint = ParseGaijiCode(code) ?? throw yaml.Error(keyNode,
-                    $"'{code}' is not a 外字 code: write the CP932 user-defined code (F040–F9FC) or U+E000–U+F8FF");
-                entries[codePoint] = ReadGaijiEntry(yaml, code, codePoint, value);
+                var filePath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(yaml.Path)) ?? ".", fileName);
+                if (!File.Exists(filePath))
+                    throw yaml.Error(fileNode, $"gaiji: 外字 table file '{fileName}' not found (looked for {filePath}; paths are relative to the mapping file)");
+                var gaijiFile = YamlFile.Load(filePath);
+                gaijiFile.AllowOnly(gaijiFile.Root, "gaiji_version", "description", "table");
+                if (gaijiFile.Get(gaijiFile.Root, "gaiji_version") is { } v && gaijiFile.Scalar(v) != "1")
+                    throw gaijiFile.Error(v, $"gaiji_version {gaijiFile.Scalar(v)} is not supported (supported: 1)");
+                ReadGaijiEntries(gaijiFile, gaijiFile.Require(gaijiFile.Root, "table"), entries);
             }
         }
+        if (yaml.Get(g, "table") is { } tableNode) ReadGaijiEntries(yaml, tableNode, entries);
         return new GaijiTable(entries, rule);
+    }
+
+    private static void ReadGaijiEntries(YamlFile yaml, YamlNode tableNode, Dictionary<int, GaijiEntry> entries)
+    {
+        foreach (var (code, keyNode, value) in yaml.Entries(yaml.Mapping(tableNode, "gaiji table")))
+        {
+            var codePoint = ParseGaijiCode(code) ?? throw yaml.Error(keyNode,
+                $"'{code}' is not a 外字 code: write the CP932 user-defined code (F040–F9FC) or U+E000–U+F8FF");
+            entries[codePoint] = ReadGaijiEntry(yaml, code, codePoint, value);
+        }
     }
 
     private static GaijiEntry ReadGaijiEntry(YamlFile yaml, string code, int codePoint, YamlNode value)
@@ -215,6 +239,8 @@ public static class MappingLoader
         var fallback = yaml.String(e, "fallback");
         var note = yaml.String(e, "note");
         var mj = yaml.String(e, "mj");
+        if (mj is not null && !(mj.Length == 8 && mj.StartsWith("MJ", StringComparison.Ordinal) && mj.AsSpan(2).ContainsAnyExceptInRange('0', '9') == false))
+            throw yaml.Error(yaml.Require(e, "mj"), $"外字 {code}: mj must be an MJ 文字図形名 such as MJ012345");
         if (character is not null)
         {
             var ivs = yaml.String(e, "ivs");
@@ -228,6 +254,8 @@ public static class MappingLoader
             return new GaijiEntry(code, codePoint, GaijiResolution.Identified, character, mj, note);
         }
         if (fallback is not null) return new GaijiEntry(code, codePoint, GaijiResolution.Reduced, fallback, mj, note);
+        if (mj is not null)
+            throw yaml.Error(e, $"外字 {code}: {mj} is identified by its MJ 文字図形名 only; this build has no MJ 文字情報 table, so also give the character it stands for under 'char' (with 'ivs' if it needs one)");
         throw yaml.Error(e, $"外字 {code}: give 'char' (同定) or 'fallback' (縮退), or write 'unresolved'");
     }
 
@@ -249,11 +277,13 @@ public static class MappingLoader
             var table = standard.FindTable(tableId) ?? throw yaml.Error(keyNode,
                 $"standard {standard.Id} has no table '{tableId}'{DidYouMean.Hint(tableId, standard.Tables.Select(t => t.Id))}");
             var t = yaml.Mapping(value, $"table '{tableId}'");
-            yaml.AllowOnly(t, "from", "filters", "items");
+            yaml.AllowOnly(t, "from", "joins", "filters", "items");
             var fromNode = yaml.Require(t, "from");
             var from = yaml.Scalar(fromNode);
-            if (!sources.TryGetValue(from, out var source))
+            if (!sources.ContainsKey(from))
                 throw yaml.Error(fromNode, $"table '{tableId}' reads from '{from}', which is not a source{DidYouMean.Hint(from, sources.Keys)}");
+            var joins = ReadJoins(yaml, tableId, from, yaml.Get(t, "joins"), sources);
+            var source = TableSources.View(sources, new TableMapping(tableId, from, [], [], yaml.Position(t)) { Joins = joins });
 
             var filters = new List<FilterRule>();
             if (yaml.Get(t, "filters") is { } filtersNode)
@@ -281,9 +311,49 @@ public static class MappingLoader
                     items.Add(ReadDerivation(yaml, itemId, derivation, source));
                 });
             }
-            tables.Add(new TableMapping(tableId, from, filters, items, yaml.Position(t)));
+            tables.Add(new TableMapping(tableId, from, filters, items, yaml.Position(t)) { Joins = joins });
         }
         return tables;
+    }
+
+    /// <summary>
+    /// <c>joins: [{ source: households, on: SETAI_NO, to: SETAI_NO, orphans: reject }]</c>: each join
+    /// looks another source up by key; <c>on</c> may name a column of an earlier join as SOURCE.COLUMN.
+    /// </summary>
+    private static List<JoinDefinition> ReadJoins(YamlFile yaml, string tableId, string from, YamlNode? node, Dictionary<string, SourceDefinition> sources)
+    {
+        var joins = new List<JoinDefinition>();
+        if (node is null) return joins;
+        var available = new List<string>(sources[from].Columns);
+        foreach (var item in yaml.Sequence(node, $"table '{tableId}': 'joins'").Children)
+        {
+            var j = yaml.Mapping(item, "a join");
+            yaml.AllowOnly(j, "source", "on", "to", "orphans");
+            var sourceNode = yaml.Require(j, "source");
+            var joined = yaml.Scalar(sourceNode);
+            if (!sources.TryGetValue(joined, out var joinedSource))
+                throw yaml.Error(sourceNode, $"table '{tableId}' joins '{joined}', which is not a source{DidYouMean.Hint(joined, sources.Keys)}");
+            if (joined == from || joins.Any(x => x.Source == joined))
+                throw yaml.Error(sourceNode, $"table '{tableId}': source '{joined}' is already part of this table; each source can be joined once");
+            var onNode = yaml.Require(j, "on");
+            var on = yaml.Scalar(onNode);
+            if (!available.Contains(on, StringComparer.Ordinal))
+                throw yaml.Error(onNode, $"table '{tableId}': join key '{on}' is not a column of '{from}' or of an earlier join{DidYouMean.Hint(on, available)}");
+            var toNode = yaml.Get(j, "to");
+            var to = toNode is null ? TableSources.Split(on, from).Column : yaml.Scalar(toNode);
+            if (!joinedSource.Columns.Contains(to, StringComparer.Ordinal))
+                throw yaml.Error(toNode ?? onNode, $"source '{joined}' has no column '{to}' to join on{DidYouMean.Hint(to, joinedSource.Columns)}");
+            var orphansNode = yaml.Get(j, "orphans");
+            var orphans = (orphansNode is null ? "reject" : yaml.Scalar(orphansNode)) switch
+            {
+                "reject" => OrphanRule.Reject,
+                "keep" => OrphanRule.Keep,
+                var other => throw yaml.Error(orphansNode!, $"table '{tableId}': unknown orphan rule '{other}'; use reject (join.orphan) or keep (joined columns left empty)"),
+            };
+            joins.Add(new JoinDefinition(joined, on, to, orphans, yaml.Position(j)));
+            available.AddRange(joinedSource.Columns.Select(c => TableSources.Qualified(joined, c)));
+        }
+        return joins;
     }
 
     private static ItemDerivation ReadDerivation(YamlFile yaml, string itemId, YamlNode node, SourceDefinition source)

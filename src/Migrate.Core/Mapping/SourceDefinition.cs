@@ -6,6 +6,9 @@ public enum SourceFormat
 {
     /// <summary>Delimited text (CSV, TSV): RFC 4180 quoting.</summary>
     Delimited,
+
+    /// <summary>Fixed-width records (mainframe and COBOL-era exports): fields at byte offsets of the source encoding.</summary>
+    Fixed,
 }
 
 /// <summary>One legacy file (or, later, table) as the mapping declares it.</summary>
@@ -17,4 +20,8 @@ public sealed record SourceDefinition(
     char Delimiter,
     bool Header,
     IReadOnlyList<string> Columns,
-    SourcePosition Position);
+    SourcePosition Position)
+{
+    /// <summary>For <see cref="SourceFormat.Fixed"/>: the record layout, in column order.</summary>
+    public FixedLayout? Layout { get; init; }
+}

@@ -53,7 +53,7 @@ public static class TransformFactory
         foreach (var table in mapping.Tables)
         {
             var standardTable = standard.FindTable(table.TableId)!;
-            var source = mapping.Sources[table.From];
+            var source = TableSources.View(mapping.Sources, table);
             foreach (var item in table.Items)
                 foreach (var spec in item.Transforms)
                     diagnostics.Try(() => Build(new TransformContext(mapping, standard, standardTable.Find(item.ItemId)!, source, spec, yaml)));

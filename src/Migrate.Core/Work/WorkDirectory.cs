@@ -22,6 +22,9 @@ public sealed class WorkDirectory(string root)
     public string ReportDirectory => Path.Combine(Root, "report");
     public string DefaultDatabasePath => Path.Combine(Root, "standard.db");
 
+    /// <summary>Temporary on-disk join indexes (sorted copies of joined sources); removed after each table is mapped.</summary>
+    public string JoinIndexDirectory => Path.Combine(Root, "joins");
+
     public string StagingFile(string sourceId) => Path.Combine(StagingDirectory, sourceId + ".csv");
     public string MappedFile(string tableId) => Path.Combine(MappedDirectory, tableId + ".csv");
     public string ExtractRejects(string sourceId) => Path.Combine(RejectsDirectory, sourceId + ".extract.jsonl");

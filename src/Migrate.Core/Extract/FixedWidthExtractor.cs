@@ -1,0 +1,239 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using Migrate.Core.Diagnostics;
+using Migrate.Core.Mapping;
+using Migrate.Core.Rejects;
+using Migrate.Core.Work;
+
+namespace Migrate.Core.Extract;
+
+/// <summary>
+/// Extracts a fixed-width legacy file (mainframe and COBOL-era exports) into the same UTF-8 staging
+/// format as <see cref="DelimitedExtractor"/>. Records end with CR LF or LF, or have no separator and
+/// exactly <see cref="FixedLayout.RecordLength"/> bytes. Fields are cut at byte offsets of the source
+/// encoding before decoding; a field that ends inside a multi-byte character is rejected
+/// (<c>fixed.split-character</c>), as is a record of the wrong length (<c>fixed.record-length</c>).
+/// A first record that does not decode stops the extract with the likely encoding.
+/// </summary>
+public sealed class FixedWidthExtractor(SourceDefinition source, string sourcePath, WorkDirectory work) : ISourceExtractor
+{
+    private const int BufferSize = 1 << 16;
+
+    public async Task<ExtractResult> ExtractAsync(IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        var layout = source.Layout ?? throw new InvalidOperationException($"source '{source.Id}' has no fixed-width layout");
+        if (!File.Exists(sourcePath))
+            throw MigrateException.Usage($"{sourcePath}: legacy file for source '{source.Id}' not found");
+
+        var clock = Stopwatch.StartNew();
+        var fileName = Path.GetFileName(sourcePath);
+        var decoder = new FieldDecoder(LegacyEncodings.Strict(source.Encoding), source.Encoding);
+        var bytes = new FileInfo(sourcePath).Length;
+
+        await using var input = new FileStream(sourcePath, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
+        var reader = new RecordReader(input, layout);
+        var stagingPath = work.StagingFile(source.Id);
+        var hashing = new HashingStream(PrivateFiles.Create(stagingPath));
+        long records = 0, staged = 0;
+        using var rejects = new RejectWriter(work.ExtractRejects(source.Id));
+        var values = new string[layout.Fields.Count];
+        var reasons = new List<RejectReason>();
+        await using (var writer = new StreamWriter(hashing, new UTF8Encoding(false), BufferSize))
+        await using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        {
+            csv.WriteField(DelimitedExtractor.LineColumn);
+            csv.WriteField(DelimitedExtractor.OffsetColumn);
+            foreach (var column in source.Columns) csv.WriteField(column);
+            await csv.NextRecordAsync();
+
+            while (reader.Next() is { } record)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                records++;
+                var number = records;
+                var offset = reader.RecordOffset;
+                reasons.Clear();
+                if (reader.SeparatorProblem is { } separatorProblem)
+                    reasons.Add(new RejectReason(ErrorCodes.FixedRecordLength, $"record {number}: {separatorProblem}", null, null));
+                else if (record.Length != layout.RecordLength)
+                    reasons.Add(new RejectReason(ErrorCodes.FixedRecordLength,
+                        $"record {number} (byte offset {offset}) has {record.Length} bytes, expected {layout.RecordLength}", null, null));
+                else
+                    ReadFields(record.Span, number, offset, decoder, values, reasons, fileName);
+
+                if (reasons.Count > 0)
+                {
+                    rejects.Write(new RejectRecord("extract", source.Id, fileName, number, offset, [.. reasons], RawHex: Convert.ToHexString(record.Span)));
+                    continue;
+                }
+                csv.WriteField(number.ToString(CultureInfo.InvariantCulture));
+                csv.WriteField(offset.ToString(CultureInfo.InvariantCulture));
+                foreach (var value in values) csv.WriteField(value);
+                await csv.NextRecordAsync();
+                staged++;
+                if ((records & 0x3FFF) == 0) progress?.Report(reader.RecordOffset);
+            }
+        }
+        progress?.Report(bytes);
+
+        return new ExtractResult(source.Id, fileName, FileHash.Sha256(sourcePath), bytes, source.Encoding, records, staged, rejects.Count,
+            new Dictionary<string, long>(rejects.ByReason), work.Relative(stagingPath), hashing.Sha256, clock.Elapsed.TotalSeconds);
+    }
+
+    private void ReadFields(ReadOnlySpan<byte> record, long number, long offset, FieldDecoder decoder, string[] values, List<RejectReason> reasons, string fileName)
+    {
+        var layout = source.Layout!;
+        // Wrong encodings are recognized on the first record's text fields (packed fields hold any byte).
+        if (number == 1)
+        {
+            foreach (var field in layout.Fields)
+            {
+                if (field.Type is FixedFieldType.Text or FixedFieldType.EraDate
+                    && EncodingGuess.Mismatch(record.Slice(field.Offset, field.Length), source.Encoding, 1, field.Offset) is { } mismatch)
+                    throw MigrateException.DataError($"{fileName}: {mismatch} (field {field.Name})");
+            }
+        }
+        for (var i = 0; i < layout.Fields.Count; i++)
+        {
+            var field = layout.Fields[i];
+            var bytes = record.Slice(field.Offset, field.Length);
+            Problem? problem;
+            string value;
+            switch (field.Type)
+            {
+                case FixedFieldType.Zoned:
+                    problem = FixedNumbers.TryZoned(bytes, field.Scale, out value);
+                    break;
+                case FixedFieldType.Packed:
+                    problem = FixedNumbers.TryPacked(bytes, field.Scale, out value);
+                    break;
+                default:
+                    if (CharacterBoundaries.Overrun(source.Encoding, bytes) > 0)
+                    {
+                        reasons.Add(new RejectReason(ErrorCodes.FixedSplitCharacter,
+                            $"{fileName} record {number}, byte offset {offset + field.End} (byte {field.End} of the record): field {field.Name} (bytes {field.Offset}–{field.End - 1}) ends inside a double-byte character; check the field's offset and length in the layout ({field.Position})",
+                            null, field.Name));
+                        values[i] = "";
+                        continue;
+                    }
+                    if (!decoder.TryDecode(bytes, out value, out problem))
+                    {
+                        if (number == 1) throw WrongEncoding(record, fileName, field, problem!);
+                        break;
+                    }
+                    // Trailing half-width spaces are the layout's padding, not data.
+                    value = value.TrimEnd(' ');
+                    break;
+            }
+            if (problem is not null)
+            {
+                reasons.Add(new RejectReason(problem.Code, $"record {number}, field {field.Name} (bytes {field.Offset}–{field.End - 1}): {problem.Message}", null, field.Name));
+                values[i] = "";
+                continue;
+            }
+            values[i] = value;
+        }
+    }
+
+    private MigrateException WrongEncoding(ReadOnlySpan<byte> record, string fileName, FixedField field, Problem problem)
+    {
+        var suggestion = EncodingGuess.Suggest(record, source.Encoding);
+        var hint = suggestion is null ? "check the 'encoding' of the source in the mapping" : $"is the file {LegacyEncodings.DisplayName(suggestion)}?";
+        return MigrateException.DataError($"{fileName}: line 1 is not valid {LegacyEncodings.DisplayName(source.Encoding)} in field {field.Name} (bytes {field.Offset}–{field.End - 1}): {problem.Message}; {hint}");
+    }
+
+    /// <summary>
+    /// Reads records as byte slices: up to each LF (CR LF or LF), or fixed-length blocks when there is
+    /// no separator. A trailing DOS end-of-file mark (0x1A) and empty lines are skipped.
+    /// </summary>
+    private sealed class RecordReader(Stream input, FixedLayout layout)
+    {
+        private byte[] _buffer = new byte[BufferSize];
+        private int _start;
+        private int _end;
+        private bool _eof;
+        private long _position;
+
+        public long RecordOffset { get; private set; }
+        public string? SeparatorProblem { get; private set; }
+
+        public ReadOnlyMemory<byte>? Next()
+        {
+            SeparatorProblem = null;
+            while (true)
+            {
+                RecordOffset = _position;
+                if (layout.Separator == RecordSeparator.None)
+                {
+                    if (!Fill(layout.RecordLength))
+                    {
+                        // A short last block is a record of the wrong length; an empty one or a DOS EOF mark is the end.
+                        var tail = Take(_end - _start, 0);
+                        if (tail.Length == 0 || IsEofMark(tail.Span)) return null;
+                        return tail;
+                    }
+                    return Take(layout.RecordLength, 0);
+                }
+                var newline = FindNewline();
+                if (newline < 0)
+                {
+                    if (_start == _end) return null;
+                    var last = Take(_end - _start, 0);
+                    if (IsEofMark(last.Span)) return null;
+                    return last;
+                }
+                var length = newline - _start;
+                var hasCr = length > 0 && _buffer[newline - 1] == (byte)'\r';
+                var record = Take(hasCr && layout.Separator != RecordSeparator.Lf ? length - 1 : length, hasCr && layout.Separator != RecordSeparator.Lf ? 2 : 1);
+                if (record.Length == 0) continue;
+                if (layout.Separator == RecordSeparator.CrLf && !hasCr)
+                    SeparatorProblem = $"record at byte offset {RecordOffset} ends with LF only, but the mapping says separator: crlf";
+                return record;
+            }
+        }
+
+        private static bool IsEofMark(ReadOnlySpan<byte> span) => span is [0x1A];
+
+        private ReadOnlyMemory<byte> Take(int length, int separator)
+        {
+            var record = _buffer.AsMemory(_start, length).ToArray();
+            _start += length + separator;
+            _position += length + separator;
+            return record;
+        }
+
+        private int FindNewline()
+        {
+            var searched = 0;
+            while (true)
+            {
+                var index = _buffer.AsSpan(_start + searched, _end - _start - searched).IndexOf((byte)'\n');
+                if (index >= 0) return _start + searched + index;
+                searched = _end - _start;
+                if (!Fill(searched + 1)) return -1;
+            }
+        }
+
+        /// <summary>Makes at least <paramref name="count"/> bytes available from the current start, or returns false at end of file.</summary>
+        private bool Fill(int count)
+        {
+            while (_end - _start < count)
+            {
+                if (_eof) return false;
+                if (_start > 0)
+                {
+                    Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+                    _end -= _start;
+                    _start = 0;
+                }
+                if (_end == _buffer.Length || count > _buffer.Length) Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, count));
+                var read = input.Read(_buffer, _end, _buffer.Length - _end);
+                if (read == 0) _eof = true;
+                _end += read;
+            }
+            return true;
+        }
+    }
+}

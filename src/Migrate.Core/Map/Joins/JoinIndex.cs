@@ -1,0 +1,270 @@
+using System.Collections;
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Migrate.Core.Diagnostics;
+using Migrate.Core.Work;
+
+namespace Migrate.Core.Map.Joins;
+
+/// <summary>One record of a joined source found by key: its column values, and how many records share the key.</summary>
+public sealed record JoinedRecord(string[] Values, int Count);
+
+/// <summary>
+/// An on-disk index of one staged source by one key column, so that a large joined source is never
+/// held in memory: the staging file is sorted by key in bounded chunks (external merge sort) into
+/// one sorted file, and only every <see cref="BlockRows"/>-th key is kept in memory with its byte
+/// offset. A lookup reads one block (cached, least recently used first out).
+/// Memory is O(rows / BlockRows + ChunkRows + cached blocks); the files are owner-only and deleted
+/// on dispose.
+/// </summary>
+public sealed class JoinIndex : IDisposable
+{
+    public const int BlockRows = 32;
+    private const int ChunkRows = 100_000;
+    private const int CachedBlocks = 512;
+
+    private readonly string _path;
+    private readonly List<string> _blockKeys = [];
+    private readonly List<long> _blockOffsets = [];
+    private readonly Dictionary<int, LinkedListNode<(int Block, List<(string Key, JoinedRecord Record)> Rows)>> _cache = [];
+    private readonly LinkedList<(int Block, List<(string Key, JoinedRecord Record)> Rows)> _lru = new();
+    private readonly FileStream _reader;
+    private readonly BitArray _matched;
+    private readonly int _columnCount;
+
+    private JoinIndex(string path, int columnCount, long records, long distinct, long[] nonEmpty)
+    {
+        _path = path;
+        _columnCount = columnCount;
+        Records = records;
+        DistinctKeys = distinct;
+        NonEmpty = nonEmpty;
+        _matched = new BitArray(checked((int)Math.Max(1, distinct)));
+        _reader = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 12, FileOptions.RandomAccess);
+    }
+
+    /// <summary>Records in the joined source's staging file.</summary>
+    public long Records { get; }
+
+    /// <summary>Distinct keys (records sharing a key count once).</summary>
+    public long DistinctKeys { get; }
+
+    /// <summary>Non-empty values per column of the joined source, for the customization report.</summary>
+    public IReadOnlyList<long> NonEmpty { get; }
+
+    /// <summary>Keys of the joined source that no lookup asked for (the other side's orphans).</summary>
+    public long Unmatched => DistinctKeys - _matched.Cast<bool>().Take((int)DistinctKeys).Count(b => b);
+
+    /// <summary>Builds the index of <paramref name="stagingPath"/> (a staging file: _line, _offset, columns) by column <paramref name="keyColumn"/>.</summary>
+    public static async Task<JoinIndex> BuildAsync(string stagingPath, string keyColumn, string indexPath, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(stagingPath))
+            throw MigrateException.Usage($"{stagingPath}: no staging file for the joined source; run 'migrate extract' first");
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = false, Mode = CsvMode.RFC4180 };
+        var runs = new List<string>();
+        long records = 0;
+        long[] nonEmpty;
+        int columnCount, keyIndex;
+        using (var reader = new StreamReader(stagingPath, new UTF8Encoding(false), false, 1 << 16))
+        using (var parser = new CsvParser(reader, config))
+        {
+            if (!await parser.ReadAsync()) throw MigrateException.DataError($"{stagingPath}: staging file is empty; run 'migrate extract' again");
+            columnCount = parser.Count - 2;
+            keyIndex = Array.IndexOf(parser.Record!, keyColumn) - 2;
+            if (keyIndex < 0) throw MigrateException.DataError($"{stagingPath}: staging file has no column '{keyColumn}'; run 'migrate extract' again");
+            nonEmpty = new long[columnCount];
+            var chunk = new List<(string Key, long Line, string[] Values)>(ChunkRows);
+            while (await parser.ReadAsync())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                records++;
+                var values = new string[columnCount];
+                for (var i = 0; i < columnCount; i++)
+                {
+                    values[i] = parser[i + 2];
+                    if (values[i].Length > 0) nonEmpty[i]++;
+                }
+                chunk.Add((values[keyIndex].Trim(), long.Parse(parser[0], CultureInfo.InvariantCulture), values));
+                if (chunk.Count == ChunkRows) runs.Add(await WriteRunAsync(chunk, indexPath, runs.Count));
+            }
+            if (chunk.Count > 0 || runs.Count == 0) runs.Add(await WriteRunAsync(chunk, indexPath, runs.Count));
+        }
+
+        var (blockKeys, blockOffsets, distinct) = await MergeAsync(runs, indexPath, columnCount, cancellationToken);
+        foreach (var run in runs) File.Delete(run);
+        var index = new JoinIndex(indexPath, columnCount, records, distinct, nonEmpty);
+        index._blockKeys.AddRange(blockKeys);
+        index._blockOffsets.AddRange(blockOffsets);
+        return index;
+    }
+
+    /// <summary>The record with this key (compared trimmed, ordinal), or null.</summary>
+    public JoinedRecord? Find(string? key)
+    {
+        key = key?.Trim();
+        if (string.IsNullOrEmpty(key) || _blockKeys.Count == 0) return null;
+        var block = UpperBound(key) - 1;
+        if (block < 0) return null;
+        var rows = Block(block);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var c = string.CompareOrdinal(rows[i].Key, key);
+            if (c < 0) continue;
+            if (c > 0) return null;
+            _matched[block * BlockRows + i] = true;
+            return rows[i].Record;
+        }
+        return null;
+    }
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        File.Delete(_path);
+    }
+
+    private int UpperBound(string key)
+    {
+        int lo = 0, hi = _blockKeys.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (string.CompareOrdinal(_blockKeys[mid], key) <= 0) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    private List<(string Key, JoinedRecord Record)> Block(int block)
+    {
+        if (_cache.TryGetValue(block, out var node))
+        {
+            _lru.Remove(node);
+            _lru.AddFirst(node);
+            return node.Value.Rows;
+        }
+        var start = _blockOffsets[block];
+        var end = block + 1 < _blockOffsets.Count ? _blockOffsets[block + 1] : _reader.Length;
+        var bytes = new byte[end - start];
+        _reader.Position = start;
+        _reader.ReadExactly(bytes);
+        var rows = new List<(string, JoinedRecord)>(BlockRows);
+        using (var parser = new CsvParser(new StringReader(Encoding.UTF8.GetString(bytes)), new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = false, Mode = CsvMode.RFC4180 }))
+        {
+            while (parser.Read())
+            {
+                var values = new string[_columnCount];
+                for (var i = 0; i < _columnCount; i++) values[i] = parser[i + 2];
+                rows.Add((parser[0], new JoinedRecord(values, int.Parse(parser[1], CultureInfo.InvariantCulture))));
+            }
+        }
+        if (_cache.Count >= CachedBlocks)
+        {
+            var last = _lru.Last!;
+            _lru.RemoveLast();
+            _cache.Remove(last.Value.Block);
+        }
+        _cache[block] = _lru.AddFirst((block, rows));
+        return rows;
+    }
+
+    private static async Task<string> WriteRunAsync(List<(string Key, long Line, string[] Values)> chunk, string indexPath, int number)
+    {
+        // Ordinal by key, then by source line, so that the first record of a key is the first in the file.
+        chunk.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key) is var c && c != 0 ? c : a.Line.CompareTo(b.Line));
+        var path = $"{indexPath}.run{number}";
+        await using (var writer = new StreamWriter(PrivateFiles.Create(path), new UTF8Encoding(false), 1 << 16))
+        await using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        {
+            foreach (var (key, line, values) in chunk)
+            {
+                csv.WriteField(key);
+                csv.WriteField(line.ToString(CultureInfo.InvariantCulture));
+                foreach (var v in values) csv.WriteField(v);
+                await csv.NextRecordAsync();
+            }
+        }
+        chunk.Clear();
+        return path;
+    }
+
+    /// <summary>
+    /// Merges the sorted runs into the index file: one row per distinct key (the first record of the
+    /// key, with how many records share it), a block boundary every <see cref="BlockRows"/> rows.
+    /// </summary>
+    private static async Task<(List<string> Keys, List<long> Offsets, long Distinct)> MergeAsync(List<string> runs, string indexPath, int columnCount, CancellationToken cancellationToken)
+    {
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = false, Mode = CsvMode.RFC4180 };
+        var parsers = new List<(StreamReader Reader, CsvParser Parser)>();
+        var keys = new List<string>();
+        var offsets = new List<long>();
+        long distinct = 0;
+        try
+        {
+            var queue = new PriorityQueue<int, (string Key, long Line)>(Comparer<(string Key, long Line)>.Create((a, b) =>
+                string.CompareOrdinal(a.Key, b.Key) is var c && c != 0 ? c : a.Line.CompareTo(b.Line)));
+            foreach (var run in runs)
+            {
+                var reader = new StreamReader(run, new UTF8Encoding(false), false, 1 << 16);
+                var parser = new CsvParser(reader, config);
+                parsers.Add((reader, parser));
+                if (await parser.ReadAsync()) queue.Enqueue(parsers.Count - 1, (parser[0], long.Parse(parser[1], CultureInfo.InvariantCulture)));
+            }
+
+            var file = PrivateFiles.Create(indexPath);
+            await using var writer = new StreamWriter(file, new UTF8Encoding(false), 1 << 16);
+            await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+            string? pendingKey = null;
+            string[] pending = new string[columnCount];
+            var pendingCount = 0;
+
+            async Task FlushAsync()
+            {
+                if (pendingKey is null) return;
+                if (distinct % BlockRows == 0)
+                {
+                    await csv.FlushAsync();
+                    await writer.FlushAsync(cancellationToken);
+                    keys.Add(pendingKey);
+                    offsets.Add(file.Position);
+                }
+                csv.WriteField(pendingKey);
+                csv.WriteField(pendingCount.ToString(CultureInfo.InvariantCulture));
+                foreach (var v in pending) csv.WriteField(v);
+                await csv.NextRecordAsync();
+                distinct++;
+            }
+
+            while (queue.TryDequeue(out var run, out var head))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var parser = parsers[run].Parser;
+                if (head.Key == pendingKey)
+                {
+                    pendingCount++;
+                }
+                else
+                {
+                    await FlushAsync();
+                    pendingKey = head.Key;
+                    pendingCount = 1;
+                    pending = new string[columnCount];
+                    for (var i = 0; i < columnCount; i++) pending[i] = parser[i + 2];
+                }
+                if (await parser.ReadAsync()) queue.Enqueue(run, (parser[0], long.Parse(parser[1], CultureInfo.InvariantCulture)));
+            }
+            await FlushAsync();
+        }
+        finally
+        {
+            foreach (var (reader, parser) in parsers)
+            {
+                parser.Dispose();
+                reader.Dispose();
+            }
+        }
+        return (keys, offsets, distinct);
+    }
+}
