@@ -26,8 +26,9 @@ public static class Utf16Transcoder
         else if (head is [0xFE, 0xFF, ..]) { bigEndian = true; bom = 2; }
         else if (head.Length >= 2 && Array.IndexOf(head, (byte)0) < 0)
         {
-            var line = head.AsSpan(0, Math.Max(0, Array.IndexOf(head, (byte)'\n')) is > 0 and var n ? n : head.Length);
-            var suggestion = EncodingGuess.Suggest(line, "utf-16");
+            // Guess from whole lines only, so that a multi-byte character cut at the end of the block does not mislead.
+            var lastNewline = Array.LastIndexOf(head, (byte)'\n');
+            var suggestion = EncodingGuess.Suggest(head.AsSpan(0, lastNewline > 0 ? lastNewline : head.Length), "utf-16");
             throw MigrateException.DataError($"{fileName}: line 1 is not valid UTF-16: it has no byte order mark and no NUL byte; is the file {LegacyEncodings.DisplayName(suggestion ?? "cp932")}?");
         }
         input.Position = bom;

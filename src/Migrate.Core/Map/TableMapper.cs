@@ -111,7 +111,8 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
                     if (found is null)
                     {
                         orphans[j]++;
-                        if (join.Definition.Orphans == Mapping.OrphanRule.Reject)
+                        // A record already orphaned by an earlier join has no key for the later ones: one reason is enough.
+                        if (join.Definition.Orphans == Mapping.OrphanRule.Reject && !joinProblems.Exists(p => p.Code == ErrorCodes.JoinOrphan))
                             joinProblems.Add(new Problem(ErrorCodes.JoinOrphan,
                                 $"no record of '{join.Source.Id}' ({join.Source.File}) has {join.Definition.To} equal to this record's {join.Definition.On}", null, join.Definition.On));
                     }
