@@ -72,7 +72,7 @@ public sealed class ReportCsvTests : IDisposable
         File.ReadAllText(paths[2], Encoding.UTF8).ShouldBe(HtmlReportWriter.Render(report));
         File.ReadAllBytes(paths[2])[0].ShouldBe((byte)'<');
         File.ReadAllText(paths[1], Encoding.UTF8).ShouldBe(MarkdownReportWriter.Render(report));
-        var json = Json.Read<MigrationReport>(paths[0]);
+        var json = Migrate.Core.Work.Json.Read<MigrationReport>(paths[0]);
         json.Findings.Count.ShouldBe(report.Findings.Count);
         json.Reconciliation!.Tables.Single(t => !t.Balanced).TableId.ShouldBe(SampleReports.UnbalancedTable);
 
