@@ -47,6 +47,54 @@ public sealed class LoadValueConverter
         }
     }
 
+    /// <summary>
+    /// Checks the current record of <paramref name="reader"/> as <see cref="Convert"/> does, on its
+    /// UTF-8 bytes and without converting anything: for bulk writes that send the text as it is.
+    /// </summary>
+    public void Check(MappedRecordReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var line = reader.Line;
+        for (var i = 0; i < _values.Length; i++)
+        {
+            var item = _table.Items[i];
+            var text = reader.Field(i);
+            if (text.IsEmpty)
+            {
+                if (SqlDialect.IsNotNull(item)) throw Fail(line, item, "is required but empty");
+                continue;
+            }
+            switch (item.Type)
+            {
+                case ItemType.Integer:
+                    if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+                        throw Fail(line, item, "is not a whole number");
+                    if (!SqlDialect.IsBigInteger(item) && number is < int.MinValue or > int.MaxValue)
+                        throw Fail(line, item, "is outside the 32-bit integer range of its column");
+                    break;
+                case ItemType.Flag:
+                    if (text.Length != 1 || text[0] is not ((byte)'0' or (byte)'1')) throw Fail(line, item, "is not a flag (0 or 1)");
+                    break;
+                case ItemType.Date:
+                    if (!IsIsoDate(text)) throw Fail(line, item, "is not a date YYYY-MM-DD");
+                    break;
+                case ItemType.Decimal:
+                    if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _))
+                        throw Fail(line, item, "is not a number");
+                    break;
+            }
+            if (_dialect.CheckFits(item, text) is { } problem) throw Fail(line, item, problem);
+        }
+    }
+
+    private static bool IsIsoDate(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length != 10) return false;
+        Span<char> chars = stackalloc char[10];
+        for (var i = 0; i < 10; i++) chars[i] = (char)utf8[i];
+        return DateOnly.TryParseExact(chars, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+    }
+
     private object Typed(StandardItem item, string text, long line)
     {
         switch (item.Type)
@@ -65,7 +113,7 @@ public sealed class LoadValueConverter
                     _ => throw Fail(line, item, "is not a flag (0 or 1)"),
                 };
             case ItemType.Date:
-                if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                if (!Text.IsoDate.TryParse(text, out var date))
                     throw Fail(line, item, "is not a date YYYY-MM-DD");
                 return date;
             case ItemType.Decimal:

@@ -16,6 +16,12 @@ public static class CharacterRules
         var index = 0;
         while (index < value.Length)
         {
+            // Nearly every character is plain BMP text: settle those without building a Rune.
+            if (ObviouslyAllowed(rule, value[index]))
+            {
+                index++;
+                continue;
+            }
             var rune = Rune.GetRuneAt(value, index);
             if (!Allowed(rule, rune))
             {
@@ -33,6 +39,16 @@ public static class CharacterRules
         }
         return null;
     }
+
+    private static bool ObviouslyAllowed(CharRule rule, char c) => rule switch
+    {
+        CharRule.Digits => c is >= '0' and <= '9',
+        CharRule.Ascii => c is >= ' ' and < '\u007F',
+        CharRule.Katakana => c is (>= '\u30A1' and <= '\u30FA') or '\u30FC' or '\u3000',
+        // Below the surrogates and the private-use area, and not a C0/C1 control.
+        CharRule.Standard => c is (>= ' ' and < '\u007F') or (>= '\u00A0' and < '\uD800'),
+        _ => false,
+    };
 
     public static bool IsPrivateUse(Rune rune) =>
         Rune.GetUnicodeCategory(rune) == UnicodeCategory.PrivateUse;

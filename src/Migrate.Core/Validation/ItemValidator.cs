@@ -41,7 +41,7 @@ public sealed class ItemValidator(StandardItem item, CodeList? codeList)
                     problems.Add(new Problem(ErrorCodes.TypeFlag, $"{Item.Name} must be 0 or 1, not '{Truncate(value)}'", Item.Id));
                 break;
             case ItemType.Date:
-                if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                if (!Text.IsoDate.TryParse(value, out _))
                     problems.Add(new Problem(ErrorCodes.DateFormat, $"{Item.Name} must be a date YYYY-MM-DD after mapping; add a wareki or date transform", Item.Id));
                 break;
         }
@@ -63,6 +63,8 @@ public sealed class ItemValidator(StandardItem item, CodeList? codeList)
     public static int CharacterLength(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        // Without surrogates every UTF-16 unit is one character (IVS selectors are surrogate pairs).
+        if (value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0) return value.Length;
         var count = 0;
         foreach (var rune in value.EnumerateRunes())
             if (rune.Value is < 0xE0100 or > 0xE01EF) count++;

@@ -1,0 +1,29 @@
+namespace Migrate.Core.Text;
+
+/// <summary>
+/// The standard's date form, YYYY-MM-DD, read without DateOnly.TryParseExact: the general parser
+/// took 40% of the map stage (dotnet-trace), and this form needs no culture or pattern machinery.
+/// </summary>
+public static class IsoDate
+{
+    public static bool TryParse(ReadOnlySpan<char> text, out DateOnly date)
+    {
+        date = default;
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-') return false;
+        if (!Digits(text[..4], out var year) || !Digits(text.Slice(5, 2), out var month) || !Digits(text.Slice(8, 2), out var day)) return false;
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<char> text, out int value)
+    {
+        value = 0;
+        foreach (var c in text)
+        {
+            if (c is < '0' or > '9') return false;
+            value = value * 10 + (c - '0');
+        }
+        return true;
+    }
+}
