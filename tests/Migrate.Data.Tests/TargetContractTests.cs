@@ -1,3 +1,4 @@
+using System.Globalization;
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Load;
 using Migrate.Core.Standard;
@@ -55,6 +56,34 @@ public abstract class TargetContractTests : IAsyncDisposable
         loads[0].Loaded.ShouldBe(40);
         loads[1].Loaded.ShouldBe(8);
         (await target.ReadBackAsync(TestStandard.Juki, Ct)).ShouldBe(inputs.Select(i => i.Expected!));
+    }
+
+    [Fact]
+    public async Task Rows_not_a_multiple_of_any_batch_with_nulls_integers_and_quoted_text_load_exactly()
+    {
+        await using var target = await CreateTargetAsync();
+        var dir = Temp.Combine("many");
+        Directory.CreateDirectory(dir);
+        // 2,051 rows: not a multiple of the bulk paths' check intervals (1,024) or of any batch size;
+        // multi-line, quoted and NULL values throughout; integers up to the column's range.
+        var rows = Enumerable.Range(1, 2051).Select(n => MappedFiles.Person(n, n % 4 == 0 ? int.MaxValue - n : n,
+            ("katagaki", n % 11 == 0 ? "一号室\r\n\"別棟\"" : n % 13 == 0 ? "a,b\nc" : null),
+            ("setainushi_atena_no", n % 2 == 0 ? null : "0000000019"))).ToList();
+        var person = MappedFiles.WithExpected(MappedFiles.Write(Path.Combine(dir, "person.csv"), TestStandard.Person, rows));
+
+        var loads = await target.LoadAsync(TestStandard.Juki, [person], Replace(false), null, Ct);
+
+        loads.ShouldBe([person.Expected!]);
+        loads[0].Loaded.ShouldBe(2051);
+        Convert.ToInt64(await ScalarAsync("SELECT COUNT(*) FROM juki_person WHERE setainushi_atena_no IS NULL"), CultureInfo.InvariantCulture).ShouldBe(1025);
+        Convert.ToInt64(await ScalarAsync("SELECT COUNT(*) FROM juki_person WHERE seinengappi IS NULL"), CultureInfo.InvariantCulture).ShouldBe(2051 / 7);
+        Convert.ToInt64(await ScalarAsync("SELECT MAX(rireki_no) FROM juki_person"), CultureInfo.InvariantCulture).ShouldBe(int.MaxValue - 4);
+        Convert.ToInt64(await ScalarAsync("SELECT COUNT(*) FROM juki_person WHERE shien_sochi_flag = 1"), CultureInfo.InvariantCulture).ShouldBe(2051 / 5);
+        (await ScalarAsync("SELECT katagaki FROM juki_person WHERE atena_no = '0000000011'")).ShouldBe("一号室\r\n\"別棟\"");
+        (await ScalarAsync("SELECT katagaki FROM juki_person WHERE atena_no = '0000000013'")).ShouldBe("a,b\nc");
+        (await ScalarAsync("SELECT shimei FROM juki_person WHERE atena_no = '0000000002'")).ShouldBe("山田, \"太郎\"");
+        (await ScalarAsync("SELECT shimei FROM juki_person WHERE atena_no = '0000000001'")).ShouldBe("辻\U000E0100　𠮷男");
+        (await target.ReadBackAsync(TestStandard.Juki, Ct))![0].ShouldBe(person.Expected);
     }
 
     [Fact]

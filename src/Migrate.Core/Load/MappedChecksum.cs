@@ -1,3 +1,5 @@
+using System.Text;
+using Migrate.Core.Standard;
 using Migrate.Core.Work;
 
 namespace Migrate.Core.Load;
@@ -9,15 +11,29 @@ public static class MappedChecksum
     {
         ArgumentNullException.ThrowIfNull(input);
         var types = input.Table.Items.Select(i => i.Type).ToArray();
-        var canonical = new string?[types.Length];
         var checksum = new RowChecksum();
-        using var reader = new MappedFileReader(input.MappedFile, input.Table);
+        using var reader = new MappedRecordReader(input.MappedFile, input.Table);
         while (reader.Read())
         {
-            for (var i = 0; i < canonical.Length; i++) canonical[i] = CanonicalValue.FromMapped(types[i], reader.Row[i]);
-            checksum.Add(canonical);
+            AddRow(checksum, reader, types);
             if ((checksum.Rows & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
         }
         return new TableLoad(input.Table.Id, checksum.Rows, checksum.Value);
+    }
+
+    /// <summary>Adds the current record of <paramref name="reader"/> in canonical form (see <see cref="CanonicalValue.FromMapped"/>).</summary>
+    public static void AddRow(RowChecksum checksum, MappedRecordReader reader, IReadOnlyList<ItemType> types)
+    {
+        ArgumentNullException.ThrowIfNull(checksum);
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(types);
+        for (var i = 0; i < types.Count; i++)
+        {
+            if (reader.IsNull(i)) checksum.AddNull();
+            // Only decimals have a canonical form other than their text.
+            else if (types[i] == ItemType.Decimal) checksum.AddField(CanonicalValue.FromMapped(ItemType.Decimal, Encoding.UTF8.GetString(reader.Field(i)))!);
+            else checksum.AddField(reader.Field(i));
+        }
+        checksum.EndRow();
     }
 }

@@ -1,29 +1,21 @@
-using System.Globalization;
 using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
-using Migrate.Core.Diagnostics;
 using Migrate.Core.Standard;
 
 namespace Migrate.Core.Load;
 
-/// <summary>Streams the rows of a standard-layout file, checking its header against the standard table.</summary>
+/// <summary>
+/// Streams the rows of a standard-layout file as strings, checking its header against the standard
+/// table (see <see cref="MappedRecordReader"/> for the byte-level reader it is built on).
+/// </summary>
 public sealed class MappedFileReader : IDisposable
 {
-    private readonly StreamReader _reader;
-    private readonly CsvParser _parser;
+    private readonly MappedRecordReader _records;
     private readonly string?[] _row;
 
     public MappedFileReader(string path, StandardTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        if (!File.Exists(path)) throw MigrateException.Usage($"{path}: mapped file for table '{table.Id}' not found; run 'migrate map' first");
-        _reader = new StreamReader(path, new UTF8Encoding(false), false, 1 << 16);
-        _parser = new CsvParser(_reader, new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = false, Mode = CsvMode.RFC4180 });
-        if (!_parser.Read()) throw MigrateException.DataError($"{path}: the mapped file is empty");
-        var header = _parser.Record ?? [];
-        if (!header.SequenceEqual(table.Items.Select(i => i.Id)))
-            throw MigrateException.DataError($"{path}: its columns do not match table '{table.Id}' of the standard; run 'migrate map' again");
+        _records = new MappedRecordReader(path, table);
         _row = new string?[table.Items.Count];
     }
 
@@ -31,24 +23,15 @@ public sealed class MappedFileReader : IDisposable
     public IReadOnlyList<string?> Row => _row;
 
     /// <summary>The file line the current row starts on (the header is line 1), for error messages.</summary>
-    public long Line { get; private set; } = 1;
+    public long Line => _records.Line;
 
     public bool Read()
     {
-        var linesBefore = _parser.RawRow;
-        if (!_parser.Read()) return false;
-        Line = linesBefore + 1;
+        if (!_records.Read()) return false;
         for (var i = 0; i < _row.Length; i++)
-        {
-            var v = _parser[i];
-            _row[i] = v.Length == 0 ? null : v;
-        }
+            _row[i] = _records.IsNull(i) ? null : Encoding.UTF8.GetString(_records.Field(i));
         return true;
     }
 
-    public void Dispose()
-    {
-        _parser.Dispose();
-        _reader.Dispose();
-    }
+    public void Dispose() => _records.Dispose();
 }

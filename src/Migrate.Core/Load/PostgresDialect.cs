@@ -50,6 +50,26 @@ public sealed class PostgresDialect : SqlDialect
         return length > max ? $"has {length} characters, its column holds {max}" : null;
     }
 
+    public override string? CheckFits(StandardItem item, ReadOnlySpan<byte> utf8)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (utf8.Contains((byte)0)) return "contains a NUL character, which PostgreSQL cannot store";
+        if (VarcharLength(item) is not { } max) return null;
+        // In valid UTF-8 every code point has exactly one byte that is not a continuation byte (10xxxxxx).
+        var length = utf8.Length - ContinuationBytes(utf8);
+        return length > max ? $"has {length} characters, its column holds {max}" : null;
+    }
+
+    private static int ContinuationBytes(ReadOnlySpan<byte> utf8)
+    {
+        var count = 0;
+        foreach (var b in utf8)
+        {
+            if ((b & 0xC0) == 0x80) count++;
+        }
+        return count;
+    }
+
     /// <summary>
     /// varchar(n) counts code points, the standard counts a character with its variation selector
     /// (IVS) as one. Only where the character rule excludes selectors do the two agree.

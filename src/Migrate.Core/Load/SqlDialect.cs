@@ -35,6 +35,12 @@ public abstract class SqlDialect
     /// </summary>
     public virtual string? CheckFits(StandardItem item, string value) => null;
 
+    /// <summary>
+    /// <see cref="CheckFits(StandardItem, string)"/> on a value's UTF-8 bytes (valid UTF-8); dialects
+    /// whose rule can be checked on bytes override it to spare the string.
+    /// </summary>
+    public virtual string? CheckFits(StandardItem item, ReadOnlySpan<byte> utf8) => CheckFits(item, Encoding.UTF8.GetString(utf8));
+
     /// <summary>A required item is NOT NULL unless it is a date that may be 不詳 (carried by its flag and notation).</summary>
     public static bool IsNotNull(StandardItem item)
     {

@@ -1,16 +1,19 @@
+using System.Buffers.Binary;
 using System.Data.Common;
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using Dapper;
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Load;
 using Migrate.Core.Standard;
+using Migrate.Core.Work;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Migrate.Data.Targets;
 
 /// <summary>
-/// PostgreSQL through Npgsql binary COPY, all tables in one transaction. The tables go into the
+/// PostgreSQL through COPY (CSV in, binary out for the read-back), all tables in one transaction. The tables go into the
 /// first schema of the connection's search path, so one server can hold many targets
 /// (<c>Search Path=city_131016</c>).
 /// </summary>
@@ -49,43 +52,115 @@ public sealed partial class PostgresTarget(string connectionString) : Transactio
     protected override Task LockAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(hashtext('migrate:' || current_schema()))", transaction: transaction, cancellationToken: cancellationToken));
 
+    /// <summary>
+    /// COPY in CSV format, fed the mapped file's records as they are written (the server parses
+    /// them, as for psql's \copy), after each record has been checked against its columns here:
+    /// a server's COPY error could quote a value, ours names the mapped file's line and the item.
+    /// FORCE_NULL makes quoted empty fields NULL too, as they are in every mapped-file reader.
+    /// </summary>
     protected override async Task<long> WriteRowsAsync(DbConnection connection, DbTransaction transaction, string tableName, LoadInput input,
         long total, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        var items = input.Table.Items;
-        var types = items.Select(DbType).ToArray();
+        var columns = string.Join(", ", input.Table.Items.Select(i => Dialect.Quote(i.Id)));
+        var copy = $"COPY {Dialect.Quote(tableName)} ({columns}) FROM STDIN (FORMAT csv, FORCE_NULL ({columns}))";
         var converter = new LoadValueConverter(input.Table, Dialect, input.MappedFile);
-        using var reader = new MappedFileReader(input.MappedFile, input.Table);
-        var copy = $"COPY {Dialect.Quote(tableName)} ({string.Join(", ", items.Select(i => Dialect.Quote(i.Id)))}) FROM STDIN (FORMAT BINARY)";
-        await using var importer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(copy, cancellationToken);
-        importer.Timeout = TimeSpan.Zero;
+        using var reader = new MappedRecordReader(input.MappedFile, input.Table);
+        var chars = new char[4096];
+        await using var writer = await ((NpgsqlConnection)connection).BeginTextImportAsync(copy, cancellationToken);
+        writer.Timeout = 0;
         while (reader.Read())
         {
-            converter.Convert(reader.Row, reader.Line);
-            await importer.StartRowAsync(cancellationToken);
-            var values = converter.Values;
-            for (var i = 0; i < values.Count; i++)
-            {
-                if (values[i] is { } value) await importer.WriteAsync(value, types[i], cancellationToken);
-                else await importer.WriteNullAsync(cancellationToken);
-            }
+            converter.Check(reader);
+            // The record without its line ending, then \n: COPY wants one kind of line ending throughout.
+            var record = reader.RawRecord;
+            var end = record.Length;
+            while (end > 0 && record[end - 1] is (byte)'\n' or (byte)'\r') end--;
+            record = record[..end];
+            if (chars.Length < record.Length + 1) chars = new char[Math.Max(chars.Length * 2, record.Length + 1)];
+            var length = Encoding.UTF8.GetChars(record, chars);
+            chars[length++] = '\n';
+            writer.Write(chars, 0, length);
             total++;
-            if ((total & 0x3FFF) == 0) progress?.Report(total);
+            if ((total & 0x3FF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if ((total & 0x3FFF) == 0) progress?.Report(total);
+            }
         }
-        await importer.CompleteAsync(cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        await writer.DisposeAsync();
         progress?.Report(total);
         return total;
     }
 
-    // text and varchar share one binary format, so every string column is written as text.
-    private static NpgsqlDbType DbType(StandardItem item) => item.Type switch
+    /// <summary>
+    /// Reads a table back with a binary COPY of a SELECT and checksums the values as the server
+    /// returns them: text as its UTF-8 bytes, integers in decimal, dates as YYYY-MM-DD, numerics
+    /// through their text (canonicalized like the mapped values), without a string per value.
+    /// </summary>
+    protected override async Task<TableLoad> ReadTableAsync(DbConnection connection, DbTransaction transaction, StandardDefinition standard, StandardTable table,
+        CancellationToken cancellationToken)
     {
-        ItemType.Integer => SqlDialect.IsBigInteger(item) ? NpgsqlDbType.Bigint : NpgsqlDbType.Integer,
-        ItemType.Flag => NpgsqlDbType.Smallint,
-        ItemType.Date => NpgsqlDbType.Date,
-        ItemType.Decimal => NpgsqlDbType.Numeric,
-        _ => NpgsqlDbType.Text,
-    };
+        var types = table.Items.Select(i => i.Type).ToArray();
+        var select = string.Join(", ", table.Items.Select(i => i.Type == ItemType.Decimal ? Dialect.Quote(i.Id) + "::text" : Dialect.Quote(i.Id)));
+        var sql = $"COPY (SELECT {select} FROM {Dialect.Quote(SqlDialect.TableName(standard, table))}) TO STDOUT (FORMAT BINARY)";
+        var checksum = new RowChecksum();
+        await using (var stream = await ((NpgsqlConnection)connection).BeginRawBinaryCopyAsync(sql, cancellationToken))
+        {
+            stream.ReadTimeout = 0;
+            var copy = new BinaryCopyReader(stream);
+            copy.ReadHeader();
+            Span<byte> text = stackalloc byte[24];
+            while (copy.NextRow() is var fields && fields >= 0)
+            {
+                if (fields != types.Length) throw new InvalidDataException($"COPY returned {fields} fields, expected {types.Length}");
+                for (var i = 0; i < types.Length; i++)
+                {
+                    var value = copy.NextField(out var isNull);
+                    if (isNull)
+                    {
+                        checksum.AddNull();
+                        continue;
+                    }
+                    switch (types[i])
+                    {
+                        case ItemType.Integer or ItemType.Flag:
+                            var number = value.Length switch
+                            {
+                                2 => BinaryPrimitives.ReadInt16BigEndian(value),
+                                4 => BinaryPrimitives.ReadInt32BigEndian(value),
+                                _ => BinaryPrimitives.ReadInt64BigEndian(value),
+                            };
+                            number.TryFormat(text, out var digits, default, CultureInfo.InvariantCulture);
+                            checksum.AddField(text[..digits]);
+                            break;
+                        case ItemType.Date:
+                            // Days since 2000-01-01. ±infinity and dates past 9999 cannot come from a mapped file: kept as a number, they match nothing.
+                            var day = PostgresEpoch.DayNumber + (long)BinaryPrimitives.ReadInt32BigEndian(value);
+                            if (day >= 0 && day <= DateOnly.MaxValue.DayNumber)
+                            {
+                                DateOnly.FromDayNumber((int)day).TryFormat(text, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                                checksum.AddField(text[..written]);
+                            }
+                            else checksum.AddField("day " + day.ToString(CultureInfo.InvariantCulture));
+                            break;
+                        case ItemType.Decimal:
+                            checksum.AddField(CanonicalValue.FromMapped(ItemType.Decimal, Encoding.UTF8.GetString(value))!);
+                            break;
+                        default:
+                            checksum.AddField(value);
+                            break;
+                    }
+                }
+                checksum.EndRow();
+                if ((checksum.Rows & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
+            }
+            copy.ReadToEnd();
+        }
+        return new TableLoad(table.Id, checksum.Rows, checksum.Value);
+    }
+
+    private static readonly DateOnly PostgresEpoch = new(2000, 1, 1);
 
     protected override MigrateException? Translate(DbException exception, string? tableName)
     {

@@ -6,11 +6,12 @@ using Migrate.Core.Diagnostics;
 using Migrate.Core.Load;
 using Migrate.Core.Standard;
 using Migrate.Core.Work;
+using SQLitePCL;
 
 namespace Migrate.Data.Targets;
 
 /// <summary>
-/// The embedded default target: one prepared INSERT per table, all tables in one transaction, so a
+/// The embedded default target: one prepared INSERT per table, stepped through SQLite's own API, all tables in one transaction, so a
 /// failed or interrupted load leaves the file as it was.
 /// </summary>
 public sealed class SqliteTarget(string path) : TransactionalTarget
@@ -42,42 +43,119 @@ public sealed class SqliteTarget(string path) : TransactionalTarget
         }
     }
 
+    // SQLitePCL's own result codes (sqlite3.h).
+    private const int SqliteRow = 100;
+    private const int SqliteDone = 101;
+    private const int SqliteInteger = 1;
+    private const int SqliteFloat = 2;
+    private const int SqliteText = 3;
+    private const int SqliteNull = 5;
+
+    /// <summary>
+    /// One prepared INSERT stepped per row through SQLite's own API (as the sqlite3 shell's .import
+    /// does): each value is bound as the UTF-8 bytes read from the mapped file, integers as 64-bit
+    /// integers, without a string or a boxed value per field.
+    /// </summary>
     protected override Task<long> WriteRowsAsync(DbConnection connection, DbTransaction transaction, string tableName, LoadInput input,
         long total, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var items = input.Table.Items;
-        using var command = (SqliteCommand)connection.CreateCommand();
-        command.Transaction = (SqliteTransaction)transaction;
-#pragma warning disable CA2100 // Identifiers come from the standard and are quoted; values go in parameters.
-        command.CommandText = $"INSERT INTO {Dialect.Quote(tableName)} ({string.Join(", ", items.Select(i => Dialect.Quote(i.Id)))}) VALUES ({string.Join(", ", items.Select((_, n) => "$p" + n.ToString(CultureInfo.InvariantCulture)))})";
-#pragma warning restore CA2100
-        var parameters = items.Select((_, n) => command.Parameters.Add("$p" + n.ToString(CultureInfo.InvariantCulture), SqliteType.Text)).ToArray();
+        var db = ((SqliteConnection)connection).Handle!;
+        var sql = $"INSERT INTO {Dialect.Quote(tableName)} ({string.Join(", ", items.Select(i => Dialect.Quote(i.Id)))}) VALUES ({string.Join(", ", items.Select((_, n) => "?" + (n + 1).ToString(CultureInfo.InvariantCulture)))})";
         var numeric = items.Select(i => i.Type is ItemType.Integer or ItemType.Flag).ToArray();
-        command.Prepare();
-
-        using var reader = new MappedFileReader(input.MappedFile, input.Table);
+        using var statement = Prepare(db, sql);
+        using var reader = new MappedRecordReader(input.MappedFile, input.Table);
         while (reader.Read())
         {
-            var row = reader.Row;
-            for (var i = 0; i < parameters.Length; i++)
+            for (var i = 0; i < numeric.Length; i++)
             {
-                var value = row[i];
-                parameters[i].SqliteType = numeric[i] ? SqliteType.Integer : SqliteType.Text;
-                parameters[i].Value = value is null ? DBNull.Value
-                    : numeric[i] ? ParseInteger(value, input, reader.Line, items[i])
-                    : value;
+                var value = reader.Field(i);
+                var rc = value.IsEmpty ? SqliteNative.BindNull(statement, i + 1)
+                    : numeric[i] ? SqliteNative.BindInt64(statement, i + 1, ParseInteger(value, input, reader.Line, items[i]))
+                    : SqliteNative.BindText(statement, i + 1, value);
+                if (rc != raw.SQLITE_OK) throw Error(db, rc);
             }
-            // A volatile read per row: cheap beside the insert, and Ctrl+C stops the load at once.
-            cancellationToken.ThrowIfCancellationRequested();
-            command.ExecuteNonQuery();
+            var step = SqliteNative.Step(statement);
+            SqliteNative.Reset(statement);
+            if (step != SqliteDone) throw Error(db, step);
             total++;
-            if ((total & 0x3FFF) == 0) progress?.Report(total);
+            if ((total & 0x3FF) == 0)
+            {
+                // Checked every 1,024 rows: Ctrl+C still stops the load at once.
+                cancellationToken.ThrowIfCancellationRequested();
+                if ((total & 0x3FFF) == 0) progress?.Report(total);
+            }
         }
+        cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(total);
         return Task.FromResult(total);
     }
 
-    private static long ParseInteger(string value, LoadInput input, long line, StandardItem item) =>
+    /// <summary>
+    /// Reads a table back through SQLite's own API and checksums the values as stored: text as its
+    /// UTF-8 bytes, integers in decimal; anything else (REAL, BLOB, decimals) through
+    /// <see cref="CanonicalValue.FromDatabase"/>, as the ADO.NET read-back does.
+    /// </summary>
+    protected override Task<TableLoad> ReadTableAsync(DbConnection connection, DbTransaction transaction, StandardDefinition standard, StandardTable table,
+        CancellationToken cancellationToken)
+    {
+        var db = ((SqliteConnection)connection).Handle!;
+        var types = table.Items.Select(i => i.Type).ToArray();
+        var sql = $"SELECT {string.Join(", ", table.Items.Select(i => Dialect.Quote(i.Id)))} FROM {Dialect.Quote(SqlDialect.TableName(standard, table))}";
+        var checksum = new RowChecksum();
+        Span<byte> digits = stackalloc byte[24];
+        using var statement = Prepare(db, sql);
+        int step;
+        while ((step = SqliteNative.Step(statement)) == SqliteRow)
+        {
+            for (var i = 0; i < types.Length; i++)
+            {
+                var type = SqliteNative.ColumnType(statement, i);
+                if (type == SqliteNull) checksum.AddNull();
+                else if (types[i] == ItemType.Decimal || type is not (SqliteInteger or SqliteText))
+                    AddCanonical(checksum, types[i], type switch
+                    {
+                        SqliteInteger => raw.sqlite3_column_int64(statement, i),
+                        SqliteFloat => raw.sqlite3_column_double(statement, i),
+                        SqliteText => raw.sqlite3_column_text(statement, i).utf8_to_string(),
+                        _ => raw.sqlite3_column_blob(statement, i).ToArray(),
+                    });
+                else if (type == SqliteInteger)
+                {
+                    SqliteNative.ColumnInt64(statement, i).TryFormat(digits, out var written, default, CultureInfo.InvariantCulture);
+                    checksum.AddField(digits[..written]);
+                }
+                else checksum.AddField(SqliteNative.ColumnBytes(statement, i));
+            }
+            checksum.EndRow();
+            if ((checksum.Rows & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
+        }
+        if (step != SqliteDone) throw Error(db, step);
+        return Task.FromResult(new TableLoad(table.Id, checksum.Rows, checksum.Value));
+    }
+
+    private static void AddCanonical(RowChecksum checksum, ItemType type, object value)
+    {
+        if (CanonicalValue.FromDatabase(type, value) is { } text) checksum.AddField(text);
+        else checksum.AddNull();
+    }
+
+    private static sqlite3_stmt Prepare(sqlite3 db, string sql)
+    {
+        var rc = raw.sqlite3_prepare_v2(db, sql, out var statement);
+        if (rc != raw.SQLITE_OK)
+        {
+            statement?.Dispose();
+            throw Error(db, rc);
+        }
+        return statement;
+    }
+
+    // The same exception Microsoft.Data.Sqlite throws, so Translate treats both alike.
+    private static SqliteException Error(sqlite3 db, int rc) =>
+        new($"SQLite Error {rc.ToString(CultureInfo.InvariantCulture)}: '{raw.sqlite3_errmsg(db).utf8_to_string()}'.", rc, raw.sqlite3_extended_errcode(db));
+
+    private static long ParseInteger(ReadOnlySpan<byte> value, LoadInput input, long line, StandardItem item) =>
         long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number
             : throw MigrateException.DataError($"{input.MappedFile}:{line.ToString(CultureInfo.InvariantCulture)}: {input.Table.Id}.{item.Label} is not a whole number; nothing was loaded. Run 'migrate map' again");
 

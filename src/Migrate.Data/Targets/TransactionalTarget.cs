@@ -36,6 +36,14 @@ public abstract class TransactionalTarget : ITarget
     protected abstract Task<long> WriteRowsAsync(DbConnection connection, DbTransaction transaction, string tableName, LoadInput input,
         long total, IProgress<long>? progress, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Row count and checksum of one table as stored, read inside the transaction. The default reads
+    /// through ADO.NET; targets override it with their driver's fastest way to read every row.
+    /// </summary>
+    protected virtual Task<TableLoad> ReadTableAsync(DbConnection connection, DbTransaction transaction, StandardDefinition standard, StandardTable table,
+        CancellationToken cancellationToken) =>
+        TableReadBack.ReadAsync(connection, transaction, Dialect, standard, table, cancellationToken);
+
     /// <summary>The user-facing failure for a driver error, or null for a plain database (environment) error.</summary>
     protected abstract MigrateException? Translate(DbException exception, string? tableName);
 
@@ -70,7 +78,7 @@ public abstract class TransactionalTarget : ITarget
 
             var results = new List<TableLoad>();
             foreach (var input in tables)
-                results.Add(await TableReadBack.ReadAsync(connection, transaction, Dialect, standard, input.Table, cancellationToken));
+                results.Add(await ReadTableAsync(connection, transaction, standard, input.Table, cancellationToken));
             var differences = TableComparison.Differences(tables.Where(t => t.Expected is not null).Select(t => t.Expected!), results);
             if (differences.Count > 0)
                 throw MigrateException.DataError($"{Description}: after loading, the tables do not hold the mapped rows, so nothing was committed: {string.Join("; ", differences)}");
@@ -101,7 +109,7 @@ public abstract class TransactionalTarget : ITarget
                 var name = SqlDialect.TableName(standard, table);
                 var exists = await connection.ExecuteScalarAsync<long>(new CommandDefinition(Dialect.TableExistsQuery, new { name }, transaction, cancellationToken: cancellationToken));
                 if (exists == 0) throw MigrateException.DataError($"{Description}: table {name} of standard {standard.Id} is missing although the schema history says it was created");
-                results.Add(await TableReadBack.ReadAsync(connection, transaction, Dialect, standard, table, cancellationToken));
+                results.Add(await ReadTableAsync(connection, transaction, standard, table, cancellationToken));
             }
             await transaction.RollbackAsync(CancellationToken.None);
             return results;
