@@ -19,10 +19,15 @@ public static class CommonOptions
         Description = "Standard definition file; default: standard/<id>/standard.yaml found above the mapping",
     };
 
-    public static Option<string> Source() => new("--source", "-s")
+    public static Option<string?> Source() => new("--source", "-s")
     {
-        Description = "Folder holding the legacy export files named in the mapping",
-        Required = true,
+        Description = "Folder holding the legacy export files named in the mapping (needed when the mapping reads files)",
+    };
+
+    public static Option<string[]> SourceConnection() => new("--source-connection")
+    {
+        Description = "Legacy database for format: database sources: sqlite:PATH, postgres:CONN, sqlserver:CONN or env:VARIABLE holding one of those; NAME=… for a source's 'connection: NAME' (repeatable). Never printed.",
+        AllowMultipleArgumentsPerToken = false,
     };
 
     public static Option<string> Out() => new("--out", "-o")

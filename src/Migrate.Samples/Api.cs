@@ -27,7 +27,7 @@ public sealed class SampleCatalog
     {
     }
 
-    public static IReadOnlyList<ISampleVendor> All { get; } = Array.AsReadOnly<ISampleVendor>([new VendorASample(), new VendorBSample(), new VendorATaxSample()]);
+    public static IReadOnlyList<ISampleVendor> All { get; } = Array.AsReadOnly<ISampleVendor>([new VendorASample(), new VendorBSample(), new VendorCSample(), new VendorATaxSample()]);
 
     /// <summary>The vendor with this name (case-insensitive), or null.</summary>
     public static ISampleVendor? Find(string name)

@@ -13,8 +13,9 @@ public static class ExtractCommand
         var mapping = CommonOptions.Mapping(required: true);
         var standard = CommonOptions.Standard();
         var source = CommonOptions.Source();
+        var sourceConnection = CommonOptions.SourceConnection();
         var output = CommonOptions.Out();
-        var command = new Command("extract", "Read the legacy export into normalized, checksummed UTF-8 staging files") { mapping, standard, source, output };
+        var command = new Command("extract", "Read the legacy export into normalized, checksummed UTF-8 staging files") { mapping, standard, source, sourceConnection, output };
         command.SetAction((result, ct) =>
         {
             var json = result.GetValue(context.Json);
@@ -22,9 +23,10 @@ public static class ExtractCommand
             return CommandHost.ExecuteAsync(context, "extract", json, async () =>
             {
                 var session = MigrationSession.Open(result.GetValue(mapping)!, result.GetValue(standard), result.GetValue(output)!);
+                var legacy = LegacySourcesFactory.Create(context, result.GetValue(source), result.GetValue(sourceConnection));
                 var clock = Stopwatch.StartNew();
                 var manifest = await ProgressHost.RunAsync(context.Console, quiet, progress =>
-                    new MigrationRunner(session, progress).ExtractAsync(result.GetValue(source)!, ct));
+                    new MigrationRunner(session, progress).ExtractAsync(legacy, ct));
                 return OutcomeWriter.Write(context, "extract", OutcomeWriter.Of(manifest), json, quiet, clock.Elapsed);
             });
         });

@@ -16,6 +16,7 @@ public static class RunCommand
         var mapping = CommonOptions.Mapping(required: true);
         var standard = CommonOptions.Standard();
         var source = CommonOptions.Source();
+        var sourceConnection = CommonOptions.SourceConnection();
         var output = CommonOptions.Out();
         var target = CommonOptions.Target();
         var replace = CommonOptions.Replace();
@@ -27,6 +28,7 @@ public static class RunCommand
             mapping, standard, source, output, target, replace, failOn, decisions,
         };
         command.Options.Add(maxRejects);
+        command.Options.Add(sourceConnection);
         command.SetAction((result, ct) =>
         {
             var json = result.GetValue(context.Json);
@@ -37,11 +39,12 @@ public static class RunCommand
                 FailOnCondition.Validate(conditions);
                 var threshold = result.GetValue(maxRejects) is { } max ? RejectThreshold.Parse(max) : null;
                 var session = MigrationSession.Open(result.GetValue(mapping)!, result.GetValue(standard), result.GetValue(output)!);
+                var legacy = LegacySourcesFactory.Create(context, result.GetValue(source), result.GetValue(sourceConnection));
                 var spec = TargetSpec.Parse(result.GetValue(target) ?? "sqlite:" + session.Work.DefaultDatabasePath, context.Environment);
                 await using var database = TargetFactory.Create(spec);
                 var clock = Stopwatch.StartNew();
                 var outcome = await ProgressHost.RunAsync(context.Console, quiet, progress =>
-                    new MigrationRunner(session, progress).RunAsync(result.GetValue(source)!, database,
+                    new MigrationRunner(session, progress).RunAsync(legacy, database,
                         new LoadOptions(result.GetValue(replace), session.Mapping.Municipality, threshold), new ReportRequest(conditions, result.GetValue(decisions)), ct));
                 return OutcomeWriter.Write(context, "run", outcome, json, quiet, clock.Elapsed);
             });

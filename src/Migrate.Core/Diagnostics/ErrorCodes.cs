@@ -9,6 +9,7 @@ public static class ErrorCodes
     public const string FixedRecordLength = "fixed.record-length";
     public const string FixedSplitCharacter = "fixed.split-character";
     public const string FixedNumber = "fixed.number";
+    public const string DatabaseBinary = "database.binary";
     public const string JoinOrphan = "join.orphan";
     public const string JoinDuplicateKey = "join.duplicate-key";
 

@@ -13,4 +13,8 @@ public sealed record ExtractResult(
     IReadOnlyDictionary<string, long> RejectsByReason,
     string StagingFile,
     string StagingSha256,
-    double Seconds);
+    double Seconds)
+{
+    /// <summary>For a database source: driver, table and query hash (File is then the table or query:SOURCE, FileSha256 the query hash).</summary>
+    public Database.DatabaseSourceInfo? Database { get; init; }
+}

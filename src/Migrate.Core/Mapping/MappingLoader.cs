@@ -85,10 +85,15 @@ public static class MappingLoader
             var s = yaml.Mapping(node, $"source '{id}'");
             var formatNode = yaml.Get(s, "format");
             var format = formatNode is null ? "csv" : yaml.Scalar(formatNode);
-            if (format is not ("csv" or "tsv" or "fixed"))
-                throw yaml.Error(formatNode!, $"source '{id}': unknown format '{format}'{DidYouMean.Hint(format, ["csv", "tsv", "fixed"])}; use csv, tsv or fixed");
+            if (format is not ("csv" or "tsv" or "fixed" or "database"))
+                throw yaml.Error(formatNode!, $"source '{id}': unknown format '{format}'{DidYouMean.Hint(format, ["csv", "tsv", "fixed", "database"])}; use csv, tsv, fixed or database");
             if (id.Contains('.', StringComparison.Ordinal))
                 throw yaml.Error(node, $"source '{id}': a source name must not contain '.' (joined columns are written SOURCE.COLUMN)");
+            if (format == "database")
+            {
+                sources[id] = DatabaseSourceReader.Read(yaml, id, s);
+                continue;
+            }
             var encodingNode = yaml.Require(s, "encoding");
             var encoding = yaml.Scalar(encodingNode);
             if (!Extract.LegacyEncodings.IsKnown(encoding))

@@ -9,9 +9,12 @@ public enum SourceFormat
 
     /// <summary>Fixed-width records (mainframe and COBOL-era exports): fields at byte offsets of the source encoding.</summary>
     Fixed,
+
+    /// <summary>A table or query of a legacy database (SQLite, PostgreSQL, SQL Server), streamed through a data reader.</summary>
+    Database,
 }
 
-/// <summary>One legacy file (or, later, table) as the mapping declares it.</summary>
+/// <summary>One legacy file, or table or query of a legacy database, as the mapping declares it.</summary>
 public sealed record SourceDefinition(
     string Id,
     string File,
@@ -24,4 +27,7 @@ public sealed record SourceDefinition(
 {
     /// <summary>For <see cref="SourceFormat.Fixed"/>: the record layout, in column order.</summary>
     public FixedLayout? Layout { get; init; }
+
+    /// <summary>For <see cref="SourceFormat.Database"/>: the table or query and the connection name (never a connection string).</summary>
+    public DatabaseSourceSpec? Database { get; init; }
 }

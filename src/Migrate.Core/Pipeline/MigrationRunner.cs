@@ -1,7 +1,9 @@
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Extract;
+using Migrate.Core.Extract.Database;
 using Migrate.Core.Load;
 using Migrate.Core.Map;
+using Migrate.Core.Mapping;
 using Migrate.Core.Report;
 using Migrate.Core.Report.Decisions;
 using Migrate.Core.Work;
@@ -16,26 +18,47 @@ public sealed class MigrationRunner(MigrationSession session, IStageProgress pro
 {
     private WorkDirectory Work => session.Work;
 
-    public async Task<Manifest> ExtractAsync(string sourceDirectory, CancellationToken cancellationToken)
+    public Task<Manifest> ExtractAsync(string sourceDirectory, CancellationToken cancellationToken) =>
+        ExtractAsync(new LegacySources(sourceDirectory), cancellationToken);
+
+    /// <summary>Extracts every source: files from <see cref="LegacySources.Directory"/>, tables and queries through <see cref="LegacySources.Connections"/>.</summary>
+    public async Task<Manifest> ExtractAsync(LegacySources sources, CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(sourceDirectory))
+        ArgumentNullException.ThrowIfNull(sources);
+        var sourceDirectory = sources.Directory;
+        var fileSources = session.Mapping.Sources.Values.Where(s => s.Format != SourceFormat.Database).ToList();
+        var databaseSources = session.Mapping.Sources.Values.Where(s => s.Format == SourceFormat.Database).ToList();
+        if (sourceDirectory is null && fileSources.Count > 0)
+            throw MigrateException.Usage($"give --source DIR: the mapping reads files ({string.Join(", ", fileSources.Select(s => s.File))})");
+        if (sourceDirectory is not null && !Directory.Exists(sourceDirectory))
             throw MigrateException.Usage($"--source {sourceDirectory}: directory not found");
+        // Every connection is resolved before anything is written, so a missing one fails fast.
+        foreach (var source in databaseSources) sources.Connections.For(source);
+        if (databaseSources.Count > 0 && sources.Databases is null)
+            throw MigrateException.Usage($"{databaseSources[0].Position}: source '{databaseSources[0].Id}' reads a database, which this command cannot open");
         Work.Create();
         var results = new List<ExtractResult>();
         foreach (var source in session.Mapping.Sources.Values)
         {
-            var path = Path.Combine(sourceDirectory, source.File);
+            if (source.Format == SourceFormat.Database)
+            {
+                var rows = progress.Start($"extract {source.File}", 0);
+                results.Add(await new DatabaseExtractor(source, sources.Connections.For(source), sources.Databases!, Work).ExtractAsync(rows, cancellationToken));
+                continue;
+            }
+            var path = Path.Combine(sourceDirectory!, source.File);
             var size = File.Exists(path) ? new FileInfo(path).Length : 0;
             var bar = progress.Start($"extract {source.File}", size);
             results.Add(await SourceExtractors.Create(source, path, Work).ExtractAsync(bar, cancellationToken));
         }
-        var declared = session.Mapping.Sources.Values.Select(s => s.File).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var unlisted = Directory.EnumerateFiles(sourceDirectory)
+        var declared = fileSources.Select(s => s.File).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var unlisted = sourceDirectory is null ? [] : Directory.EnumerateFiles(sourceDirectory)
             .Select(Path.GetFileName)
             .Where(f => f is not null && !f.StartsWith('.') && !declared.Contains(f))
             .Select(f => f!)
             .Order(StringComparer.Ordinal)
             .ToList();
+        var unlistedTables = databaseSources.Count == 0 ? [] : await UnlistedTables.FindAsync(databaseSources, sources.Connections.For, sources.Databases!, cancellationToken);
 
         var manifest = new Manifest
         {
@@ -44,8 +67,8 @@ public sealed class MigrationRunner(MigrationSession session, IStageProgress pro
             CreatedAt = DateTimeOffset.UtcNow,
             Mapping = new MappingInfo(session.Mapping.Path, session.Mapping.Sha256, session.Mapping.Vendor, session.Mapping.Municipality),
             Standard = new StandardInfo(session.Standard.Id, session.Standard.Version, session.Standard.SourcePath, session.Standard.Sha256),
-            SourceDirectory = Path.GetFullPath(sourceDirectory),
-            Extract = new ExtractStage(DateTimeOffset.UtcNow, results, unlisted),
+            SourceDirectory = sourceDirectory is null ? null : Path.GetFullPath(sourceDirectory),
+            Extract = new ExtractStage(DateTimeOffset.UtcNow, results, unlisted) { UnlistedTables = unlistedTables },
         };
         Save(manifest);
         return manifest;
@@ -80,9 +103,13 @@ public sealed class MigrationRunner(MigrationSession session, IStageProgress pro
         new LoadStep(session, progress).ResumeAsync(ReadManifest(), target, options, cancellationToken);
 
     /// <summary>extract → map → load → report. An unbalanced reconciliation fails after the report is written.</summary>
-    public async Task<RunOutcome> RunAsync(string sourceDirectory, ITarget target, LoadOptions options, ReportRequest report, CancellationToken cancellationToken)
+    public Task<RunOutcome> RunAsync(string sourceDirectory, ITarget target, LoadOptions options, ReportRequest report, CancellationToken cancellationToken) =>
+        RunAsync(new LegacySources(sourceDirectory), target, options, report, cancellationToken);
+
+    /// <summary>extract (files and databases) → map → load → report.</summary>
+    public async Task<RunOutcome> RunAsync(LegacySources sources, ITarget target, LoadOptions options, ReportRequest report, CancellationToken cancellationToken)
     {
-        await ExtractAsync(sourceDirectory, cancellationToken);
+        await ExtractAsync(sources, cancellationToken);
         var mapped = await MapAsync(cancellationToken);
         try
         {

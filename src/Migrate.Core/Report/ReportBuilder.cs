@@ -90,7 +90,8 @@ public static class ReportBuilder
 
     private static IEnumerable<Finding> UnmappedSources(Manifest manifest, MappingDefinition mapping)
     {
-        var mappedSources = mapping.Tables.Select(t => t.From).ToHashSet(StringComparer.Ordinal);
+        // A source read only through a join (households, code tables) is mapped too.
+        var mappedSources = mapping.Tables.SelectMany(t => t.Joins.Select(j => j.Source).Prepend(t.From)).ToHashSet(StringComparer.Ordinal);
         foreach (var source in mapping.Sources.Values.Where(s => !mappedSources.Contains(s.Id)))
         {
             var records = manifest.Extract?.Sources.FirstOrDefault(s => s.SourceId == source.Id)?.Records ?? 0;
@@ -100,6 +101,9 @@ public static class ReportBuilder
         foreach (var file in manifest.Extract?.UnlistedFiles ?? [])
             yield return new Finding($"unmapped-table/file:{file}", FindingCategory.UnmappedTable, $"マッピングにないファイル {file}",
                 "旧システムの出力にありますが、マッピングに宣言されていないため読み込んでいません。", 0, Source: file);
+        foreach (var table in manifest.Extract?.UnlistedTables ?? [])
+            yield return new Finding($"unmapped-table/table:{table}", FindingCategory.UnmappedTable, $"マッピングにない旧テーブル {table}",
+                "旧システムのデータベースにありますが、マッピングに宣言されていないため読み込んでいません。", 0, Source: table);
     }
 
     private static IEnumerable<Finding> MissingItems(StandardDefinition standard, MappingDefinition mapping)

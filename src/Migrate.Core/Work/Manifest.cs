@@ -30,7 +30,11 @@ public sealed record MappingInfo(string Path, string Sha256, string Vendor, stri
 
 public sealed record StandardInfo(string Id, string Version, string Path, string Sha256);
 
-public sealed record ExtractStage(DateTimeOffset FinishedAt, IReadOnlyList<ExtractResult> Sources, IReadOnlyList<string> UnlistedFiles);
+public sealed record ExtractStage(DateTimeOffset FinishedAt, IReadOnlyList<ExtractResult> Sources, IReadOnlyList<string> UnlistedFiles)
+{
+    /// <summary>Tables of the legacy databases that no source reads (names only; schema.table outside the default schema).</summary>
+    public IReadOnlyList<string> UnlistedTables { get; init; } = [];
+}
 
 /// <summary>Per legacy column: how many staged records carry a value in it, and whether the mapping uses it.</summary>
 public sealed record ColumnUsage(string Column, long NonEmpty, bool Used);

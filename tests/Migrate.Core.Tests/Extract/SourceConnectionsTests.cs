@@ -1,0 +1,45 @@
+using Migrate.Core.Diagnostics;
+using Migrate.Core.Extract.Database;
+using Migrate.Core.Mapping;
+
+namespace Migrate.Core.Tests.Extract;
+
+public sealed class SourceConnectionsTests
+{
+    private static readonly Func<string, string?> NoEnvironment = _ => null;
+
+    private static SourceDefinition Source(string? connection) =>
+        new("s", "t", SourceFormat.Database, "utf-8", '\0', false, ["a"], new SourcePosition("m.yaml", 3, 5))
+        {
+            Database = new DatabaseSourceSpec(connection, null, "t", null, [], [new SourcePosition("m.yaml", 4, 7)], new SourcePosition("m.yaml", 4, 5)),
+        };
+
+    [Fact]
+    public void One_unnamed_connection_serves_every_source_and_hides_its_text()
+    {
+        var connections = SourceConnections.Parse(["postgres:Host=db;Password=p4ss"], NoEnvironment);
+        var connection = connections.For(Source(null));
+        connection.Kind.ShouldBe(DatabaseKind.Postgres);
+        connection.ToString().ShouldNotContain("p4ss");
+        connections.For(Source("legacy")).ShouldBe(connection);
+    }
+
+    [Fact]
+    public void Named_connections_are_chosen_by_the_source_and_env_is_followed()
+    {
+        var connections = SourceConnections.Parse(["main=sqlite:/data/a.db", "tax=env:TAX_DB"], name => name == "TAX_DB" ? "sqlserver:Server=x;Password=p4ss" : null);
+        connections.For(Source("tax")).Kind.ShouldBe(DatabaseKind.SqlServer);
+        connections.For(Source("main")).ConnectionString.ShouldBe("/data/a.db");
+        Should.Throw<MigrateException>(() => connections.For(Source(null))).Message.ShouldContain("add 'connection: NAME'");
+        Should.Throw<MigrateException>(() => connections.For(Source("other"))).Message.ShouldContain("m.yaml:3:5");
+    }
+
+    [Fact]
+    public void Unknown_schemes_and_unset_variables_are_usage_errors_that_do_not_echo_the_text()
+    {
+        var e = Should.Throw<MigrateException>(() => SourceConnections.Parse(["oracle:User=x;Password=p4ss"], NoEnvironment));
+        e.Kind.ShouldBe(FailureKind.Usage);
+        e.Message.ShouldNotContain("p4ss");
+        Should.Throw<MigrateException>(() => SourceConnections.Parse(["env:NOPE"], NoEnvironment)).Message.ShouldContain("NOPE is not set");
+    }
+}
