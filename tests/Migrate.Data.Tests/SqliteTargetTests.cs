@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
+using Migrate.Core.Diagnostics;
 using Migrate.Core.Load;
 using Migrate.Data.Targets;
+using Migrate.Data.Tests.Support;
 
 namespace Migrate.Data.Tests;
 
@@ -17,5 +19,26 @@ public sealed class SqliteTargetTests : TargetContractTests
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Without_a_precomputed_checksum_the_rows_sent_are_still_compared_with_the_rows_read_back()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var target = await CreateTargetAsync();
+        var dir = Temp.Combine("sent");
+        Directory.CreateDirectory(dir);
+        // No Expected, as the load step passes them: the target checksums the file while sending it.
+        var person = MappedFiles.Write(Path.Combine(dir, "person.csv"), TestStandard.Person, Enumerable.Range(1, 30).Select(n => MappedFiles.Person(n)));
+        var loads = await target.LoadAsync(TestStandard.Juki, [person], new LoadOptions(false, null), null, ct);
+        loads.ShouldBe([MappedChecksum.Compute(person, ct)]);
+
+        // A trigger changes one row as it is stored: the read-back no longer matches what was sent.
+        await ScalarAsync("CREATE TRIGGER change_one AFTER INSERT ON juki_person WHEN NEW.atena_no = '0000000007' BEGIN UPDATE juki_person SET shimei = 'x' WHERE rowid = NEW.rowid; END");
+        var error = await Should.ThrowAsync<MigrateException>(() => target.LoadAsync(TestStandard.Juki, [person], new LoadOptions(true, null), null, ct));
+
+        error.Kind.ShouldBe(FailureKind.Data);
+        error.Message.ShouldContain("person: same row count (30) but the rows differ");
+        (await target.ReadBackAsync(TestStandard.Juki, ct))![0].ShouldBe(loads[0]);
     }
 }

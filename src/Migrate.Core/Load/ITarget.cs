@@ -26,8 +26,9 @@ public interface ITarget : IAsyncDisposable
 
     /// <summary>
     /// Loads every table in one transaction and returns, per table, the row count and checksum read
-    /// back from the final tables. A table whose <see cref="LoadInput.Expected"/> differs from what
-    /// was read back fails the load (exit 3) and nothing is committed.
+    /// back from the final tables. A table whose count or checksum differs from its mapped file's (as
+    /// read while loading it, and <see cref="LoadInput.Expected"/> when given) fails the load (exit 3)
+    /// and nothing is committed.
     /// </summary>
     Task<IReadOnlyList<TableLoad>> LoadAsync(StandardDefinition standard, IReadOnlyList<LoadInput> tables, LoadOptions options,
         IProgress<long>? progress, CancellationToken cancellationToken);

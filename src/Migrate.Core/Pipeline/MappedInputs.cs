@@ -11,7 +11,11 @@ namespace Migrate.Core.Pipeline;
 /// </summary>
 public static class MappedInputs
 {
-    public static IReadOnlyList<LoadInput> Read(MigrationSession session, Manifest manifest, CancellationToken cancellationToken)
+    /// <param name="checksums">
+    /// False to leave <see cref="LoadInput.Expected"/> unset: a load checksums each mapped file while
+    /// sending it, in the same pass, so it needs only the check that the files are unchanged.
+    /// </param>
+    public static IReadOnlyList<LoadInput> Read(MigrationSession session, Manifest manifest, CancellationToken cancellationToken, bool checksums = true)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(manifest);
@@ -27,7 +31,7 @@ public static class MappedInputs
             if (File.Exists(path) && FileHash.Sha256(path) != table.MappedSha256)
                 throw MigrateException.DataError($"{path}: the mapped file of table '{table.TableId}' changed after 'migrate map' (its SHA-256 differs from the manifest); run 'migrate map' again");
             var input = new LoadInput(standardTable, path);
-            inputs.Add(input with { Expected = MappedChecksum.Compute(input, cancellationToken) });
+            inputs.Add(checksums ? input with { Expected = MappedChecksum.Compute(input, cancellationToken) } : input);
         }
         return inputs;
     }

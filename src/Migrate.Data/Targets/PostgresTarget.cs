@@ -59,8 +59,9 @@ public sealed partial class PostgresTarget(string connectionString) : Transactio
     /// FORCE_NULL makes quoted empty fields NULL too, as they are in every mapped-file reader.
     /// </summary>
     protected override async Task<long> WriteRowsAsync(DbConnection connection, DbTransaction transaction, string tableName, LoadInput input,
-        long total, IProgress<long>? progress, CancellationToken cancellationToken)
+        long total, RowChecksum sent, IProgress<long>? progress, CancellationToken cancellationToken)
     {
+        var types = input.Table.Items.Select(i => i.Type).ToArray();
         var columns = string.Join(", ", input.Table.Items.Select(i => Dialect.Quote(i.Id)));
         var copy = $"COPY {Dialect.Quote(tableName)} ({columns}) FROM STDIN (FORMAT csv, FORCE_NULL ({columns}))";
         var converter = new LoadValueConverter(input.Table, Dialect, input.MappedFile);
@@ -80,6 +81,7 @@ public sealed partial class PostgresTarget(string connectionString) : Transactio
             var length = Encoding.UTF8.GetChars(record, chars);
             chars[length++] = '\n';
             writer.Write(chars, 0, length);
+            MappedChecksum.AddRow(sent, reader, types);
             total++;
             if ((total & 0x3FF) == 0)
             {

@@ -48,7 +48,7 @@ public sealed class SqlServerTarget(string connectionString) : TransactionalTarg
             transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
 
     protected override async Task<long> WriteRowsAsync(DbConnection connection, DbTransaction transaction, string tableName, LoadInput input,
-        long total, IProgress<long>? progress, CancellationToken cancellationToken)
+        long total, RowChecksum sent, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         using var bulk = new SqlBulkCopy((SqlConnection)connection, SqlBulkCopyOptions.KeepNulls | SqlBulkCopyOptions.TableLock, (SqlTransaction)transaction);
         BulkCopyColumns.Configure(bulk, Dialect, tableName, input.Table);

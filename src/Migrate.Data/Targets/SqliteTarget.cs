@@ -32,8 +32,11 @@ public sealed class SqliteTarget(string path) : TransactionalTarget
         try
         {
             await connection.OpenAsync(cancellationToken);
-            // WAL + NORMAL sync: durable at commit, far fewer fsyncs than the default during a bulk load.
-            await connection.ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
+            // A rollback journal with full sync (SQLite's defaults): atomic and durable at commit. A load
+            // into new tables journals almost nothing, whereas WAL would write every page twice (into
+            // the WAL, then the checkpoint): 1M persons load ~15% faster. A database another connection
+            // holds open in WAL mode stays in WAL (the pragma then changes nothing), which is as safe.
+            await connection.ExecuteAsync("PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
             return connection;
         }
         catch
@@ -57,12 +60,13 @@ public sealed class SqliteTarget(string path) : TransactionalTarget
     /// integers, without a string or a boxed value per field.
     /// </summary>
     protected override Task<long> WriteRowsAsync(DbConnection connection, DbTransaction transaction, string tableName, LoadInput input,
-        long total, IProgress<long>? progress, CancellationToken cancellationToken)
+        long total, RowChecksum sent, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var items = input.Table.Items;
         var db = ((SqliteConnection)connection).Handle!;
         var sql = $"INSERT INTO {Dialect.Quote(tableName)} ({string.Join(", ", items.Select(i => Dialect.Quote(i.Id)))}) VALUES ({string.Join(", ", items.Select((_, n) => "?" + (n + 1).ToString(CultureInfo.InvariantCulture)))})";
         var numeric = items.Select(i => i.Type is ItemType.Integer or ItemType.Flag).ToArray();
+        var types = items.Select(i => i.Type).ToArray();
         using var statement = Prepare(db, sql);
         using var reader = new MappedRecordReader(input.MappedFile, input.Table);
         while (reader.Read())
@@ -78,6 +82,7 @@ public sealed class SqliteTarget(string path) : TransactionalTarget
             var step = SqliteNative.Step(statement);
             SqliteNative.Reset(statement);
             if (step != SqliteDone) throw Error(db, step);
+            MappedChecksum.AddRow(sent, reader, types);
             total++;
             if ((total & 0x3FF) == 0)
             {
