@@ -20,6 +20,7 @@ public static class InitOutputWriter
                 Sources = result.Sources.Select(s => new
                 {
                     s.File,
+                    Format = s.Format.ToString().ToLowerInvariant(),
                     s.Records,
                     s.Unreadable,
                     Columns = s.Columns.Select(c => new
@@ -51,7 +52,9 @@ public static class InitOutputWriter
         }
         var byHow = result.Matches.GroupBy(m => m.How).Select(g => $"{g.Count()} by {g.Key}");
         log.WriteLine($"  items: {string.Join(", ", byHow)}; {result.UnmatchedColumns.Count} columns unmatched (listed as candidate customizations); {result.Todos} TODO(s)");
-        log.WriteLine($"migrate init: wrote {result.OutPath}; next: migrate check --mapping {result.OutPath} --source …");
+        log.WriteLine(result.Sources.Any(s => s.Format == Core.Mapping.SourceFormat.Database)
+            ? $"migrate init: wrote {result.OutPath}; next: migrate check --mapping {result.OutPath}, then migrate run --mapping {result.OutPath} --source-connection … (joins with other tables are added by hand)"
+            : $"migrate init: wrote {result.OutPath}; next: migrate check --mapping {result.OutPath} --source …");
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -9,13 +9,18 @@ namespace Migrate.Core.Authoring;
 /// </summary>
 public static class ColumnMatcher
 {
-    /// <summary>A column whose name is one of the item's names (ignoring case, '_', '-' and spaces), or null.</summary>
+    /// <summary>
+    /// A column whose name is one of the item's names (ignoring case, '_', '-' and spaces), or null. The
+    /// item's own ID wins over its other names, and those over its synonyms, in their order (a table with
+    /// both PERSON_ID and ATENA_NO gives atena_no the ATENA_NO column, wherever it stands).
+    /// </summary>
     public static string? ExactByName(StandardItem item, IEnumerable<string> columns)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(columns);
-        var names = NamesOf(item).Select(Normalize).ToHashSet(StringComparer.Ordinal);
-        return columns.FirstOrDefault(c => names.Contains(Normalize(c)));
+        var byName = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var column in columns) byName.TryAdd(Normalize(column), column);
+        return NamesOf(item).Select(n => byName.GetValueOrDefault(Normalize(n))).FirstOrDefault(c => c is not null);
     }
 
     /// <summary>An exact match, else the column closest to one of the item's names (a typo-sized difference), or null.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Migrate.Core.Mapping;
 using Migrate.Core.Standard;
 using Migrate.Core.Validation;
 
@@ -30,7 +31,7 @@ public sealed class MappingDrafter(StandardDefinition standard, string vendor)
         var tables = standard.Tables.Where(t => onlyTable is null || t.Id == onlyTable).ToList();
         var pairs = PairTables(tables, sources);
         using var w = new YamlDraftWriter();
-        w.Comment($" Draft mapping written by 'migrate init' from {string.Join(", ", sources.Select(s => s.Profile.File))}.");
+        w.Comment($" Draft mapping written by 'migrate init' from {string.Join(", ", sources.Select(s => s.Profile.Format == SourceFormat.Database ? "table " + s.Profile.File : s.Profile.File))}.");
         w.Comment(" It loads and runs as it is; review every TODO before a real migration ('migrate check --source' helps).");
         w.BeginMap();
         w.Pair("mapping_version", "1").Pair("vendor", vendor).Pair("standard", standard.Id).Pair("standard_version", standard.Version, quoted: true);
@@ -39,15 +40,28 @@ public sealed class MappingDrafter(StandardDefinition standard, string vendor)
         foreach (var (id, profile) in sources)
         {
             w.Scalar(id).BeginMap();
-            w.Pair("file", profile.File).Pair("format", profile.Delimiter == '\t' ? "tsv" : "csv").Pair("encoding", profile.Encoding);
-            if (profile.Delimiter is not (',' or '\t')) w.Pair("delimiter", profile.Delimiter.ToString(), quoted: true);
-            w.Pair("header", profile.Header ? "true" : "false");
-            w.Scalar("columns").BeginList(flow: true);
-            foreach (var c in profile.Columns) w.Scalar(c.Name);
-            w.EndList();
+            switch (profile.Format)
+            {
+                case SourceFormat.Fixed:
+                    WriteFixedSource(w, profile);
+                    break;
+                case SourceFormat.Database:
+                    WriteDatabaseSource(w, profile);
+                    break;
+                default:
+                    w.Pair("file", profile.File).Pair("format", profile.Delimiter == '\t' ? "tsv" : "csv").Pair("encoding", profile.Encoding);
+                    if (profile.Delimiter is not (',' or '\t')) w.Pair("delimiter", profile.Delimiter.ToString(), quoted: true);
+                    w.Pair("header", profile.Header ? "true" : "false");
+                    w.Scalar("columns").BeginList(flow: true);
+                    foreach (var c in profile.Columns) w.Scalar(c.Name);
+                    w.EndList();
+                    break;
+            }
             w.EndMap();
             w.Comment(Invariant($" {profile.File}: {profile.Records:N0} records profiled, {profile.Unreadable:N0} unreadable"));
         }
+        if (sources.Any(s => s.Profile.Format != SourceFormat.Delimited))
+            w.Comment(" init drafts one file or table at a time: to join others (e.g. a household master), add them here and list them under the table's 'joins' by hand");
         w.EndMap();
 
         WriteEras(w);
@@ -91,6 +105,64 @@ public sealed class MappingDrafter(StandardDefinition standard, string vendor)
         w.EndMap();
         w.EndMap();
         return w.Finish();
+    }
+
+    /// <summary>The layout exactly as the user gave it: offsets always written, types and scales where they are not the default.</summary>
+    private static void WriteFixedSource(YamlDraftWriter w, SourceProfile profile)
+    {
+        var layout = profile.Layout ?? throw new InvalidOperationException($"{profile.File}: a fixed-width profile without its layout");
+        w.Pair("file", profile.File).Pair("format", "fixed").Pair("encoding", profile.Encoding);
+        w.Pair("separator", layout.Separator switch
+        {
+            RecordSeparator.CrLf => "crlf",
+            RecordSeparator.Lf => "lf",
+            RecordSeparator.None => "none",
+            _ => "auto",
+        });
+        w.Pair("record_length", layout.RecordLength.ToString(CultureInfo.InvariantCulture));
+        w.Scalar("fields").BeginList();
+        foreach (var field in layout.Fields)
+        {
+            w.BeginMap(flow: true).Pair("name", field.Name)
+                .Pair("offset", field.Offset.ToString(CultureInfo.InvariantCulture))
+                .Pair("length", field.Length.ToString(CultureInfo.InvariantCulture));
+            if (field.Type != FixedFieldType.Text)
+            {
+                w.Pair("type", field.Type switch
+                {
+                    FixedFieldType.Zoned => "zoned",
+                    FixedFieldType.Packed => "packed",
+                    _ => "era-date",
+                });
+            }
+            if (field.Scale > 0) w.Pair("scale", field.Scale.ToString(CultureInfo.InvariantCulture));
+            w.EndMap();
+        }
+        w.EndList();
+    }
+
+    /// <summary>The table and its columns; never the connection, which is given on the command line.</summary>
+    private void WriteDatabaseSource(YamlDraftWriter w, SourceProfile profile)
+    {
+        var spec = profile.Database ?? throw new InvalidOperationException($"{profile.File}: a database profile without its table");
+        w.Comment(" The connection is never written here: give --source-connection sqlite:PATH, postgres:…, sqlserver:… or env:VARIABLE to run");
+        w.Pair("format", "database");
+        if (spec.Schema is not null) w.Pair("schema", spec.Schema);
+        w.Pair("table", spec.Table!);
+        if (spec.OrderBy.Count > 0)
+        {
+            w.Scalar("order_by").BeginList(flow: true);
+            foreach (var c in spec.OrderBy) w.Scalar(c);
+            w.EndList();
+        }
+        else
+        {
+            _todos++;
+            w.Comment(" TODO: add order_by: [PRIMARY-KEY] so that every database reads the rows in the same order");
+        }
+        w.Scalar("columns").BeginList(flow: true);
+        foreach (var c in profile.Columns) w.Scalar(c.Name);
+        w.EndList();
     }
 
     private static List<(StandardTable Table, string SourceId, SourceProfile Profile)> PairTables(List<StandardTable> tables, IReadOnlyList<(string SourceId, SourceProfile Profile)> sources)

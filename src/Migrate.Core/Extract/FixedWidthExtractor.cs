@@ -21,6 +21,9 @@ public sealed class FixedWidthExtractor(SourceDefinition source, string sourcePa
 {
     private const int BufferSize = 1 << 16;
 
+    /// <summary>Stop after this many records (<c>migrate init --sample</c>); all when null.</summary>
+    public long? MaxRecords { get; init; }
+
     public async Task<ExtractResult> ExtractAsync(IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var layout = source.Layout ?? throw new InvalidOperationException($"source '{source.Id}' has no fixed-width layout");
@@ -48,7 +51,7 @@ public sealed class FixedWidthExtractor(SourceDefinition source, string sourcePa
             foreach (var column in source.Columns) csv.WriteField(column);
             await csv.NextRecordAsync();
 
-            while (reader.Next() is { } record)
+            while ((MaxRecords is not { } max || records < max) && reader.Next() is { } record)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 records++;

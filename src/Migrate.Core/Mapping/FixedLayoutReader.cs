@@ -15,7 +15,8 @@ internal static class FixedLayoutReader
     private static readonly string[] Types = ["text", "zoned", "packed", "era-date"];
     private static readonly string[] Separators = ["auto", "crlf", "lf", "none"];
 
-    public static SourceDefinition Read(YamlFile yaml, string id, YamlMappingNode s, string encoding)
+    /// <param name="file">The legacy file when the layout stands alone (<c>migrate init --layout</c>): its <c>file</c> key is then optional and ignored.</param>
+    public static SourceDefinition Read(YamlFile yaml, string id, YamlMappingNode s, string encoding, string? file = null)
     {
         yaml.AllowOnly(s, "file", "format", "encoding", "record_length", "separator", "fields");
         var fieldsNode = yaml.Get(s, "fields") ?? throw yaml.Error(s, $"source '{id}': a fixed-width source lists its record layout under 'fields'");
@@ -68,7 +69,7 @@ internal static class FixedLayoutReader
             "none" => RecordSeparator.None,
             _ => throw yaml.Error(separatorNode!, $"source '{id}': unknown separator '{separatorName}'{DidYouMean.Hint(separatorName, Separators)}; use auto (CR LF or LF), crlf, lf or none (records of exactly record_length bytes)"),
         };
-        return new SourceDefinition(id, yaml.RequireString(s, "file"), SourceFormat.Fixed, encoding, '\0', false,
+        return new SourceDefinition(id, file ?? yaml.RequireString(s, "file"), SourceFormat.Fixed, encoding, '\0', false,
             fields.Select(x => x.Name).ToList(), yaml.Position(s))
         {
             Layout = new FixedLayout(fields, recordLength, separator),

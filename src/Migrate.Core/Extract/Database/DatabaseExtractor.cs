@@ -23,6 +23,9 @@ public sealed class DatabaseExtractor(SourceDefinition source, SourceConnection 
 {
     private const int BufferSize = 1 << 16;
 
+    /// <summary>Stop after this many records (<c>migrate init --sample</c>); all when null.</summary>
+    public long? MaxRecords { get; init; }
+
     public async Task<ExtractResult> ExtractAsync(IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var spec = source.Database ?? throw new InvalidOperationException($"source '{source.Id}' is not a database source");
@@ -121,7 +124,7 @@ public sealed class DatabaseExtractor(SourceDefinition source, SourceConnection 
             foreach (var column in source.Columns) csv.WriteField(column);
             await csv.NextRecordAsync();
 
-            while (await reader.ReadAsync(cancellationToken))
+            while ((MaxRecords is not { } max || records < max) && await reader.ReadAsync(cancellationToken))
             {
                 records++;
                 // Ascending ordinals: a reader opened for sequential access allows nothing else.
