@@ -15,7 +15,8 @@ internal sealed record BenchOptions(
     string RepositoryRoot,
     string MigrateDll,
     string Sqlite3,
-    bool Build)
+    bool Build,
+    bool Pgloader)
 {
     public const string Usage = """
         dotnet run -c Release --project src/Migrate.Benchmarks -- [options]
@@ -28,6 +29,7 @@ internal sealed record BenchOptions(
           --seed N             sample seed                                       [1]
           --migrate PATH       migrate.dll to measure       [src/Migrate.Cli/bin/Release/net10.0/migrate.dll]
           --no-build           do not build src/Migrate.Cli (Release) first
+          --no-pgloader        do not run pgloader even when it is installed
           --sqlite3 PATH       sqlite3 command-line shell                        [sqlite3 on PATH]
         """;
 
@@ -40,6 +42,7 @@ internal sealed record BenchOptions(
         var outDirectory = "bench-out";
         int repeat = 3, seed = 1;
         var build = true;
+        var pgloader = true;
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new BenchException($"{args[i]} needs a value");
@@ -71,6 +74,9 @@ internal sealed record BenchOptions(
                 case "--no-build":
                     build = false;
                     break;
+                case "--no-pgloader":
+                    pgloader = false;
+                    break;
                 default:
                     throw new BenchException($"unknown option {args[i]}\n{Usage}");
             }
@@ -79,7 +85,7 @@ internal sealed record BenchOptions(
         var sqlitePath = ChildProcess.Find(sqlite3 ?? "sqlite3")
             ?? throw new BenchException($"the sqlite3 command-line shell ({sqlite3 ?? "sqlite3"}) was not found: install it (Debian: apt-get install sqlite3) or give --sqlite3 PATH");
         return new BenchOptions(sizes, postgres, Path.GetFullPath(outDirectory), repeat, seed, root,
-            migrate ?? Path.Combine(root, "src", "Migrate.Cli", "bin", "Release", "net10.0", "migrate.dll"), sqlitePath, build && migrate is null);
+            migrate ?? Path.Combine(root, "src", "Migrate.Cli", "bin", "Release", "net10.0", "migrate.dll"), sqlitePath, build && migrate is null, pgloader);
     }
 
     private static long ParseSize(string text)

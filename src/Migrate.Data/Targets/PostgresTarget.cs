@@ -66,21 +66,27 @@ public sealed partial class PostgresTarget(string connectionString) : Transactio
         var copy = $"COPY {Dialect.Quote(tableName)} ({columns}) FROM STDIN (FORMAT csv, FORCE_NULL ({columns}))";
         var converter = new LoadValueConverter(input.Table, Dialect, input.MappedFile);
         using var reader = new MappedRecordReader(input.MappedFile, input.Table);
-        var chars = new char[4096];
         await using var writer = await ((NpgsqlConnection)connection).BeginTextImportAsync(copy, cancellationToken);
         writer.Timeout = 0;
+        // The mapped file is UTF-8 and so is the connection: the records go to the COPY stream as bytes,
+        // gathered into 64 KiB writes, never through the writer's chars.
+        var stream = writer.BaseStream;
+        var buffer = new byte[1 << 16];
+        var used = 0;
         while (reader.Read())
         {
             converter.Check(reader);
             // The record without its line ending, then \n: COPY wants one kind of line ending throughout.
-            var record = reader.RawRecord;
-            var end = record.Length;
-            while (end > 0 && record[end - 1] is (byte)'\n' or (byte)'\r') end--;
-            record = record[..end];
-            if (chars.Length < record.Length + 1) chars = new char[Math.Max(chars.Length * 2, record.Length + 1)];
-            var length = Encoding.UTF8.GetChars(record, chars);
-            chars[length++] = '\n';
-            writer.Write(chars, 0, length);
+            var length = WithoutLineEnding(reader.RawRecord);
+            if (used + length + 1 > buffer.Length)
+            {
+                await stream.WriteAsync(buffer.AsMemory(0, used), cancellationToken);
+                used = 0;
+                if (length + 1 > buffer.Length) buffer = new byte[length + 1];
+            }
+            reader.RawRecord[..length].CopyTo(buffer.AsSpan(used));
+            used += length;
+            buffer[used++] = (byte)'\n';
             MappedChecksum.AddRow(sent, reader, types);
             total++;
             if ((total & 0x3FF) == 0)
@@ -89,10 +95,18 @@ public sealed partial class PostgresTarget(string connectionString) : Transactio
                 if ((total & 0x3FFF) == 0) progress?.Report(total);
             }
         }
+        await stream.WriteAsync(buffer.AsMemory(0, used), cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         await writer.DisposeAsync();
         progress?.Report(total);
         return total;
+    }
+
+    private static int WithoutLineEnding(ReadOnlySpan<byte> record)
+    {
+        var end = record.Length;
+        while (end > 0 && record[end - 1] is (byte)'\n' or (byte)'\r') end--;
+        return end;
     }
 
     /// <summary>
