@@ -3,7 +3,11 @@ using System.Globalization;
 namespace Migrate.Benchmarks;
 
 /// <summary>A problem the harness reports in one line (missing tool, failed child process, bad option).</summary>
-internal sealed class BenchException(string message) : Exception(message);
+internal sealed class BenchException(string message, string? detail = null) : Exception(message)
+{
+    /// <summary>The failed child process's whole standard error, when there was one.</summary>
+    public string Detail { get; } = detail ?? message;
+}
 
 /// <summary>Command-line options of the harness.</summary>
 internal sealed record BenchOptions(

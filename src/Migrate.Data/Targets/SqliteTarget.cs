@@ -80,8 +80,10 @@ public sealed class SqliteTarget(string path) : TransactionalTarget
                 if (rc != raw.SQLITE_OK) throw Error(db, rc);
             }
             var step = SqliteNative.Step(statement);
+            // The message is taken before the reset, which may replace it.
+            var failure = step == SqliteDone ? null : Error(db, step);
             SqliteNative.Reset(statement);
-            if (step != SqliteDone) throw Error(db, step);
+            if (failure is not null) throw failure;
             MappedChecksum.AddRow(sent, reader, types);
             total++;
             if ((total & 0x3FF) == 0)
