@@ -24,29 +24,8 @@ public sealed partial class PostgresTarget(string connectionString) : Transactio
     // The connection string may hold a password: it is never shown.
     public override string Description => "postgres:(connection string hidden)";
 
-    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        NpgsqlConnection connection;
-        try
-        {
-            connection = new NpgsqlConnection(connectionString);
-        }
-        catch (ArgumentException e)
-        {
-            // The driver's message may quote the string; ours does not.
-            throw new MigrateException(FailureKind.Usage, $"{Description}: the connection string is not valid ({e.GetType().Name}); check its keywords", e);
-        }
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    protected override Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        OpenServerAsync(() => new NpgsqlConnection(connectionString), cancellationToken);
 
     // Two loads into the same schema would race to create the tables; the second waits for the first.
     protected override Task LockAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>

@@ -18,28 +18,8 @@ public sealed class SqlServerTarget(string connectionString) : TransactionalTarg
     // The connection string may hold a password: it is never shown.
     public override string Description => "sqlserver:(connection string hidden)";
 
-    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        SqlConnection connection;
-        try
-        {
-            connection = new SqlConnection(connectionString);
-        }
-        catch (ArgumentException e)
-        {
-            throw new MigrateException(FailureKind.Usage, $"{Description}: the connection string is not valid ({e.GetType().Name}); check its keywords", e);
-        }
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    protected override Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        OpenServerAsync(() => new SqlConnection(connectionString), cancellationToken);
 
     // Two loads into the same database would race to create the tables; the second waits for the first.
     protected override Task LockAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>

@@ -29,6 +29,35 @@ public abstract class TransactionalTarget : ITarget
 
     protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Creates and opens a server connection. A malformed connection string becomes a usage error
+    /// that does not repeat it (the driver's message may quote it, password included), and a
+    /// connection that fails to open is disposed.
+    /// </summary>
+    protected async Task<DbConnection> OpenServerAsync(Func<DbConnection> create, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        DbConnection connection;
+        try
+        {
+            connection = create();
+        }
+        catch (ArgumentException e)
+        {
+            throw new MigrateException(FailureKind.Usage, $"{Description}: the connection string is not valid ({e.GetType().Name}); check its keywords", e);
+        }
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Serializes loads into the same target (two concurrent first loads must not both create tables).</summary>
     protected virtual Task LockAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
 
