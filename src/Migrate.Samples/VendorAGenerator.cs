@@ -369,6 +369,8 @@ internal sealed class VendorAGenerator
             p.Reset();
             p.Atena = NextAtena();
             p.Setai = setai;
+            // The household's names may carry the unresolved 外字 (F045): 氏名 and 筆頭者 are then rejected.
+            p.UnresolvedGaiji = ReferenceEquals(headSurname.Written, _d.UnresolvedGaijiSurname.Written);
             p.Foreign = foreign;
             p.Sex = sex;
             p.Birth = birth;
@@ -720,7 +722,10 @@ internal sealed class VendorAGenerator
 
     private void PlanSupport(Person p, int firstDay)
     {
-        if (p.Test || !_r.Chance(ShienRate))
+        // A person under 支援措置 whose name holds the unresolved 外字 would be rejected, and a rejected
+        // critical record stops every run by design: such persons get no support measure. The check
+        // comes after the draw so that every other sample stays byte-identical.
+        if (p.Test || !_r.Chance(ShienRate) || p.UnresolvedGaiji)
         {
             return;
         }
@@ -1232,6 +1237,8 @@ internal sealed class VendorAGenerator
 
         public bool SupportActive { get; private set; }
 
+        public bool UnresolvedGaiji { get; set; }
+
         public int SupportActiveFrom { get; private set; }
 
         public void AddSupport(int kubun, int start, int end, int tantoKa)
@@ -1260,6 +1267,7 @@ internal sealed class VendorAGenerator
             TennyuCountry = null;
             Honseki = null;
             SupportCount = 0;
+            UnresolvedGaiji = false;
             SupportActive = false;
             SupportActiveFrom = 0;
         }
