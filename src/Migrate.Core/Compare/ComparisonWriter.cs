@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using CsvHelper;
 using Migrate.Core.Report;
 using Migrate.Core.Report.Rendering;
 using Migrate.Core.Work;
@@ -24,25 +23,17 @@ public static class ComparisonWriter
         return [json, csv, html];
     }
 
+    private static readonly string[] DispositionColumns = ["adopt-standard", "justified", "feedback", "pending"];
+
     private static void WriteCsv(Comparison comparison, string path)
     {
         using var writer = new StreamWriter(path, false, new UTF8Encoding(true));
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        foreach (var header in new[] { "id", "category", "title", "municipalities", "recurring", "total_count", "adopt_standard", "justified", "feedback", "pending", "where" })
-            csv.WriteField(header);
-        csv.NextRecord();
-        foreach (var f in comparison.Findings)
-        {
-            csv.WriteField(f.Id);
-            csv.WriteField(ReportBuilder.Kebab(f.Category));
-            csv.WriteField(f.Title);
-            csv.WriteField(f.Municipalities);
-            csv.WriteField(f.Recurring ? "yes" : "no");
-            csv.WriteField(f.TotalCount);
-            foreach (var d in new[] { "adopt-standard", "justified", "feedback", "pending" }) csv.WriteField(f.ByDisposition.GetValueOrDefault(d));
-            csv.WriteField(string.Join(" / ", f.Decisions.Select(d => d.Municipality)));
-            csv.NextRecord();
-        }
+        CsvRows.Write(writer, ["id", "category", "title", "municipalities", "recurring", "total_count", "adopt_standard", "justified", "feedback", "pending", "where"],
+            comparison.Findings, f => [
+                f.Id, ReportBuilder.Kebab(f.Category), f.Title, CsvRows.Number(f.Municipalities), f.Recurring ? "yes" : "no", CsvRows.Number(f.TotalCount),
+                .. DispositionColumns.Select(d => CsvRows.Number(f.ByDisposition.GetValueOrDefault(d))),
+                string.Join(" / ", f.Decisions.Select(d => d.Municipality)),
+            ]);
     }
 
     private static string RenderHtml(Comparison c)

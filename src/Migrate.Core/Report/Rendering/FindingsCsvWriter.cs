@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using CsvHelper;
 
 namespace Migrate.Core.Report.Rendering;
 
@@ -27,29 +24,9 @@ public static class FindingsCsvWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(writer);
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
-        foreach (var name in Header) csv.WriteField(name);
-        csv.NextRecord();
-        foreach (var f in report.Findings)
-        {
-            csv.WriteField(f.Id);
-            csv.WriteField(ReportBuilder.Kebab(f.Category));
-            csv.WriteField(f.Title);
-            csv.WriteField(f.Count.ToString(CultureInfo.InvariantCulture));
-            csv.WriteField(f.Table);
-            csv.WriteField(f.Item);
-            csv.WriteField(f.ItemName);
-            csv.WriteField(f.Source);
-            csv.WriteField(f.Column);
-            csv.WriteField(f.LegacyValue);
-            csv.WriteField(f.StandardValue);
-            csv.WriteField(f.Resolution);
-            csv.WriteField(ReportBuilder.Kebab(f.Disposition));
-            csv.WriteField(f.DecisionReason);
-            csv.WriteField(f.DecidedBy);
-            csv.WriteField(f.DecidedOn);
-            csv.NextRecord();
-        }
-        csv.Flush();
+        CsvRows.Write(writer, Header, report.Findings, f => [
+            f.Id, ReportBuilder.Kebab(f.Category), f.Title, CsvRows.Number(f.Count), f.Table, f.Item, f.ItemName, f.Source, f.Column,
+            f.LegacyValue, f.StandardValue, f.Resolution, ReportBuilder.Kebab(f.Disposition), f.DecisionReason, f.DecidedBy, f.DecidedOn,
+        ]);
     }
 }

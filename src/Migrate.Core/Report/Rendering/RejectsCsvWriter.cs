@@ -1,6 +1,3 @@
-using System.Globalization;
-using CsvHelper;
-
 namespace Migrate.Core.Report.Rendering;
 
 /// <summary>
@@ -22,21 +19,8 @@ public static class RejectsCsvWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(writer);
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
-        foreach (var name in Header) csv.WriteField(name);
-        csv.NextRecord();
-        foreach (var r in report.Rejects)
-        {
-            csv.WriteField(r.Table);
-            csv.WriteField(ReportLabels.TableName(report, r.Table));
-            csv.WriteField(r.Stage);
-            csv.WriteField(r.Code);
-            csv.WriteField(ReportLabels.RejectReason(r.Code));
-            csv.WriteField(r.Item);
-            csv.WriteField(r.ItemName);
-            csv.WriteField(r.Count.ToString(CultureInfo.InvariantCulture));
-            csv.NextRecord();
-        }
-        csv.Flush();
+        CsvRows.Write(writer, Header, report.Rejects, r => [
+            r.Table, ReportLabels.TableName(report, r.Table), r.Stage, r.Code, ReportLabels.RejectReason(r.Code), r.Item, r.ItemName, CsvRows.Number(r.Count),
+        ]);
     }
 }
