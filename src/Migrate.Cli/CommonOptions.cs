@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Migrate.Core.Load;
 using Migrate.Core.Report;
+using Migrate.Core.Work;
 
 namespace Migrate.Cli;
 
@@ -40,6 +42,14 @@ public static class CommonOptions
     {
         Description = "sqlite:PATH (default: OUT/standard.db), sqlserver:CONN, postgres:CONN, or env:VARIABLE holding one of those",
     };
+
+    /// <summary>The --target value, or the work directory's embedded SQLite file when none is given.</summary>
+    public static TargetSpec TargetOf(string? target, WorkDirectory work, CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(context);
+        return TargetSpec.Parse(target ?? "sqlite:" + work.DefaultDatabasePath, context.Environment);
+    }
 
     public static Option<bool> Replace() => new("--replace")
     {

@@ -33,7 +33,7 @@ public static class LoadCommand
             return CommandHost.ExecuteAsync(context, "load", json, async () =>
             {
                 var session = SessionFactory.Open(result.GetValue(mapping), result.GetValue(standard), result.GetValue(output)!);
-                var spec = TargetSpec.Parse(result.GetValue(target) ?? "sqlite:" + session.Work.DefaultDatabasePath, context.Environment);
+                var spec = CommonOptions.TargetOf(result.GetValue(target), session.Work, context);
                 await using var database = TargetFactory.Create(spec);
                 var clock = Stopwatch.StartNew();
                 var threshold = result.GetValue(maxRejects) is { } max ? RejectThreshold.Parse(max) : null;

@@ -40,7 +40,7 @@ public static class RunCommand
                 var threshold = result.GetValue(maxRejects) is { } max ? RejectThreshold.Parse(max) : null;
                 var session = MigrationSession.Open(result.GetValue(mapping)!, result.GetValue(standard), result.GetValue(output)!);
                 var legacy = LegacySourcesFactory.Create(context, result.GetValue(source), result.GetValue(sourceConnection));
-                var spec = TargetSpec.Parse(result.GetValue(target) ?? "sqlite:" + session.Work.DefaultDatabasePath, context.Environment);
+                var spec = CommonOptions.TargetOf(result.GetValue(target), session.Work, context);
                 await using var database = TargetFactory.Create(spec);
                 var clock = Stopwatch.StartNew();
                 var outcome = await ProgressHost.RunAsync(context.Console, quiet, progress =>

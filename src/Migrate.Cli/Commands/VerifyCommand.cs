@@ -27,7 +27,7 @@ public static class VerifyCommand
             return CommandHost.ExecuteAsync(context, "verify", json, async () =>
             {
                 var session = SessionFactory.Open(result.GetValue(mapping), result.GetValue(standard), result.GetValue(output)!);
-                var spec = TargetSpec.Parse(result.GetValue(target) ?? "sqlite:" + session.Work.DefaultDatabasePath, context.Environment);
+                var spec = CommonOptions.TargetOf(result.GetValue(target), session.Work, context);
                 await using var database = TargetFactory.Create(spec);
                 var manifest = new MigrationRunner(session, NoProgress.None).ReadManifest();
                 var verification = await TargetVerifier.VerifyAsync(session, manifest, database, ct);
