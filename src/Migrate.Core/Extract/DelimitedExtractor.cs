@@ -2,11 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using CsvHelper;
-using CsvHelper.Configuration;
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Mapping;
 using Migrate.Core.Rejects;
 using Migrate.Core.Work;
+using nietras.SeparatedValues;
 
 namespace Migrate.Core.Extract;
 
@@ -53,7 +53,9 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
 
     /// <summary>
     /// The record loop, synchronous on purpose: per-record async reads and writes of local files cost
-    /// more than the parsing (measured with dotnet-trace), and the work is CPU-bound.
+    /// more than the parsing (measured with dotnet-trace), and the work is CPU-bound. Sep splits the
+    /// records (about 15× faster than CsvHelper on a CP932 export); it does not judge quoting, so
+    /// <see cref="QuotedField"/> checks every field.
     /// </summary>
     private ExtractResult Extract(string readPath, string encoding, IProgress<long>? progress, CancellationToken cancellationToken)
     {
@@ -64,24 +66,13 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
 
         using var input = new FileStream(readPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         var bomLength = SkipUtf8Bom(input, encoding, fileName);
-        using var reader = new StreamReader(input, Encoding.Latin1, detectEncodingFromByteOrderMarks: false, 1 << 16);
-
-        string? badQuote = null;
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            Delimiter = source.Delimiter.ToString(),
-            HasHeaderRecord = false,
-            CountBytes = true,
-            Encoding = Encoding.Latin1,
-            Mode = CsvMode.RFC4180,
-            BadDataFound = args => badQuote ??= "a quote inside an unquoted field, or text after a closing quote",
-            IgnoreBlankLines = true,
-        };
-        using var parser = new CsvParser(reader, config);
+        using var lineStarts = new LineStarts(readPath, bomLength);
+        using var text = new StreamReader(input, Encoding.Latin1, detectEncodingFromByteOrderMarks: false, 1 << 16);
+        using var reader = Sep.New(source.Delimiter).Reader(o => o with { HasHeader = false, DisableColCountCheck = true }).From(text);
 
         var stagingPath = work.StagingFile(source.Id);
         var hashing = new HashingStream(PrivateFiles.Create(stagingPath));
-        long records = 0, staged = 0, lastLine = 0, lastBytes = 0;
+        long records = 0, staged = 0;
         using var rejects = new RejectWriter(work.ExtractRejects(source.Id));
         using (var writer = new StreamWriter(hashing, new UTF8Encoding(false), 1 << 16))
         using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
@@ -92,52 +83,55 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
             csv.NextRecord();
 
             var values = new string[source.Columns.Count];
+            var scratch = new char[256];
             var first = true;
-            // CsvHelper reports bad quoting while reading or while unescaping fields, so the flag is
-            // cleared before each read and inspected after the fields are taken.
-            while (true)
+            foreach (var row in reader)
             {
-                badQuote = null;
-                if (!parser.Read()) break;
+                // A blank line is no record (as CsvHelper's IgnoreBlankLines had it).
+                if (row.Span.IsEmpty) continue;
                 cancellationToken.ThrowIfCancellationRequested();
-                var line = lastLine + 1;
-                var offset = lastBytes + bomLength;
-                lastLine = parser.RawRow;
-                lastBytes = parser.ByteCount;
+                // Sep 0.17 reports the first row's LineNumberFrom as its end line; the first row starts on line 1.
+                var line = row.RowIndex == 0 ? 1L : row.LineNumberFrom;
+                var offset = lineStarts.OffsetOf(line);
 
-                if (records == 0 && EncodingGuess.Mismatch(Encoding.Latin1.GetBytes(parser.RawRecord), encoding, line) is { } mismatch)
+                if (records == 0 && EncodingGuess.Mismatch(Encoding.Latin1.GetBytes(row.Span.ToArray()), encoding, line) is { } mismatch)
                     throw MigrateException.DataError($"{fileName}: {mismatch}");
                 if (first && source.Header)
                 {
                     first = false;
-                    CheckHeader(parser, decoder, fileName, line, offset);
+                    CheckHeader(row, decoder, fileName, line);
                     continue;
                 }
 
                 records++;
                 var reasons = new List<RejectReason>();
-                if (parser.Count != source.Columns.Count)
-                    reasons.Add(new RejectReason(ErrorCodes.CsvColumnCount, $"line {line}: {parser.Count} fields, expected {source.Columns.Count}", null, null));
+                string? badQuote = null;
+                if (row.ColCount != source.Columns.Count)
+                    reasons.Add(new RejectReason(ErrorCodes.CsvColumnCount, $"line {line}: {row.ColCount} fields, expected {source.Columns.Count}", null, null));
 
-                var fields = Math.Min(parser.Count, values.Length);
+                var fields = Math.Min(row.ColCount, values.Length);
                 for (var i = 0; i < fields; i++)
                 {
-                    if (decoder.TryDecode(parser[i], out var value, out var problem))
+                    if (QuotedField.Unquote(row[i].Span, ref scratch, out var raw) is { } quoting)
+                    {
+                        badQuote ??= $"{quoting} (column {i + 1})";
+                        continue;
+                    }
+                    if (decoder.TryDecode(raw, out var value, out var problem))
                     {
                         values[i] = value;
                         continue;
                     }
-                    if (first) throw WrongEncoding(parser, fileName, line, i, problem!);
+                    if (first) throw WrongEncoding(row.Span, fileName, line, i, problem!);
                     reasons.Add(new RejectReason(problem!.Code, $"line {line}, column {i + 1} ({source.Columns[i]}): {problem.Message}", null, source.Columns[i]));
                 }
                 first = false;
-                // CsvHelper reports bad quoting while the fields are read, so this comes after them.
                 if (badQuote is not null)
                     reasons.Insert(0, new RejectReason(ErrorCodes.CsvBadQuote, $"line {line}: broken quoting: {badQuote}", null, null));
 
                 if (reasons.Count > 0)
                 {
-                    rejects.Write(new RejectRecord("extract", source.Id, fileName, line, offset, reasons, RawHex: Convert.ToHexString(Encoding.Latin1.GetBytes(parser.RawRecord.TrimEnd('\r', '\n')))));
+                    rejects.Write(new RejectRecord("extract", source.Id, fileName, line, offset, reasons, RawHex: Convert.ToHexString(Encoding.Latin1.GetBytes(row.Span.ToArray()))));
                     continue;
                 }
 
@@ -146,12 +140,12 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
                 foreach (var value in values) csv.WriteField(value);
                 csv.NextRecord();
                 staged++;
-                if ((records & 0x3FFF) == 0) progress?.Report(lastBytes);
+                if ((records & 0x3FFF) == 0) progress?.Report(offset);
             }
         }
         progress?.Report(bytes);
 
-        return new ExtractResult(source.Id, fileName, FileHash.Sha256(readPath), bytes, encoding, records, staged, rejects.Count,
+        return new ExtractResult(source.Id, fileName, lineStarts.Sha256(), bytes, encoding, records, staged, rejects.Count,
             new Dictionary<string, long>(rejects.ByReason), work.Relative(stagingPath), hashing.Sha256, clock.Elapsed.TotalSeconds);
     }
 
@@ -169,25 +163,27 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
         return 0;
     }
 
-    private void CheckHeader(CsvParser parser, FieldDecoder decoder, string fileName, long line, long offset)
+    private void CheckHeader(SepReader.Row row, FieldDecoder decoder, string fileName, long line)
     {
-        for (var i = 0; i < parser.Count; i++)
+        var scratch = new char[64];
+        for (var i = 0; i < row.ColCount; i++)
         {
-            if (!decoder.TryDecode(parser[i], out var name, out var problem))
-                throw WrongEncoding(parser, fileName, line, i, problem!);
+            if (QuotedField.Unquote(row[i].Span, ref scratch, out var raw) is { } quoting)
+                throw MigrateException.DataError($"{fileName}:{line}: the header has broken quoting in column {i + 1}: {quoting}");
+            if (!decoder.TryDecode(raw, out var name, out var problem))
+                throw WrongEncoding(row.Span, fileName, line, i, problem!);
             if (i >= source.Columns.Count)
-                throw MigrateException.DataError($"{fileName}:{line}: the header has {parser.Count} columns, but the mapping ({source.Position}) lists {source.Columns.Count}; extra column {i + 1} is '{name}'");
+                throw MigrateException.DataError($"{fileName}:{line}: the header has {row.ColCount} columns, but the mapping ({source.Position}) lists {source.Columns.Count}; extra column {i + 1} is '{name}'");
             if (name.Trim() != source.Columns[i])
                 throw MigrateException.DataError($"{fileName}:{line}: header column {i + 1} is '{name.Trim()}', but the mapping ({source.Position}) expects '{source.Columns[i]}'");
         }
-        if (parser.Count < source.Columns.Count)
-            throw MigrateException.DataError($"{fileName}:{line}: the header has {parser.Count} columns, but the mapping ({source.Position}) lists {source.Columns.Count}; missing '{source.Columns[parser.Count]}'");
-        _ = offset;
+        if (row.ColCount < source.Columns.Count)
+            throw MigrateException.DataError($"{fileName}:{line}: the header has {row.ColCount} columns, but the mapping ({source.Position}) lists {source.Columns.Count}; missing '{source.Columns[row.ColCount]}'");
     }
 
-    private MigrateException WrongEncoding(CsvParser parser, string fileName, long line, int field, Problem problem)
+    private MigrateException WrongEncoding(ReadOnlySpan<char> record, string fileName, long line, int field, Problem problem)
     {
-        var raw = Encoding.Latin1.GetBytes(parser.RawRecord);
+        var raw = Encoding.Latin1.GetBytes(record.ToArray());
         var suggestion = EncodingGuess.Suggest(raw, source.Encoding);
         var hint = suggestion is null ? "check the 'encoding' of the source in the mapping" : $"is the file {LegacyEncodings.DisplayName(suggestion)}?";
         return MigrateException.DataError($"{fileName}: line {line} is not valid {LegacyEncodings.DisplayName(source.Encoding)} in column {field + 1}: {problem.Message}; {hint}");

@@ -14,13 +14,12 @@ namespace Migrate.Core.Extract;
 /// </summary>
 public sealed class FieldDecoder(Encoding strict, string encodingName)
 {
-    public bool TryDecode(string latin1Field, out string value, out Problem? problem)
+    public bool TryDecode(ReadOnlySpan<char> latin1Field, out string value, out Problem? problem)
     {
-        ArgumentNullException.ThrowIfNull(latin1Field);
         problem = null;
-        if (IsAscii(latin1Field))
+        if (Ascii.IsValid(latin1Field))
         {
-            value = latin1Field;
+            value = new string(latin1Field);
             return true;
         }
         var buffer = ArrayPool<byte>.Shared.Rent(latin1Field.Length);
@@ -57,8 +56,6 @@ public sealed class FieldDecoder(Encoding strict, string encodingName)
             return false;
         }
     }
-
-    private static bool IsAscii(string s) => Ascii.IsValid(s);
 
     /// <summary>
     /// .NET's CP932 table maps the unassigned single bytes 0x80, 0xA0 and 0xFD–0xFF to U+0080 and

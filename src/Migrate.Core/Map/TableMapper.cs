@@ -2,12 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using CsvHelper;
-using CsvHelper.Configuration;
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Map.Joins;
 using Migrate.Core.Rejects;
 using Migrate.Core.Transforms;
 using Migrate.Core.Work;
+using nietras.SeparatedValues;
 
 namespace Migrate.Core.Map;
 
@@ -32,10 +32,16 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
         if (!File.Exists(stagingPath))
             throw MigrateException.Usage($"{stagingPath}: no staging file for source '{source.Id}'; run 'migrate extract' first");
 
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = false, Mode = CsvMode.RFC4180 };
-        using var reader = new StreamReader(stagingPath, new UTF8Encoding(false), false, 1 << 16);
-        using var parser = new CsvParser(reader, config);
-        if (!parser.Read()) throw MigrateException.DataError($"{stagingPath}: staging file is empty; run 'migrate extract' again");
+        using var text = new StreamReader(stagingPath, new UTF8Encoding(false), false, 1 << 16);
+        // Staging files are ours (RFC 4180, UTF-8), so the fast reader unescapes them as it goes; code
+        // values and other short repeated strings come from a per-column pool, not a new string each.
+        using var reader = Sep.New(',').Reader(o => o with
+        {
+            HasHeader = false,
+            Unescape = true,
+            DisableColCountCheck = true,
+        }).From(text);
+        if (!reader.MoveNext()) throw MigrateException.DataError($"{stagingPath}: staging file is empty; run 'migrate extract' again");
 
         var joins = new List<(CompiledJoin Join, JoinIndex Index)>();
         try
@@ -47,7 +53,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
                     Path.Combine(work.JoinIndexDirectory, $"{table.Id}.{join.Source.Id}.idx"), cancellationToken);
                 joins.Add((join, index));
             }
-            return Map(parser, stagingPath, joins, clock, progress, cancellationToken);
+            return Map(reader, stagingPath, joins, clock, progress, cancellationToken);
         }
         finally
         {
@@ -66,12 +72,11 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
     /// The row loop. It reads and writes synchronously on purpose: per-record async calls on local
     /// files cost more than the mapping itself (measured with dotnet-trace), and this is CPU-bound work.
     /// </summary>
-    private TableMapResult Map(CsvParser parser, string stagingPath, List<(CompiledJoin Join, JoinIndex Index)> joins,
+    private TableMapResult Map(SepReader reader, string stagingPath, List<(CompiledJoin Join, JoinIndex Index)> joins,
         Stopwatch clock, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var table = compiled.Table;
         var source = compiled.Source;
-        _ = stagingPath;
         var orphans = new long[joins.Count];
         var duplicates = new long[joins.Count];
         var joinProblems = new List<Problem>();
@@ -93,15 +98,17 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
             foreach (var item in table.Items) csv.WriteField(item.Id);
             csv.NextRecord();
 
-            while (parser.Read())
+            foreach (var row in reader)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (row.ColCount != columnCount + 2)
+                    throw MigrateException.DataError($"{stagingPath}:{row.LineNumberFrom}: {row.ColCount} fields, expected {columnCount + 2}; the staging file is damaged, run 'migrate extract' again");
                 read++;
-                var line = long.Parse(parser[0], CultureInfo.InvariantCulture);
-                var offset = long.Parse(parser[1], CultureInfo.InvariantCulture);
+                var line = long.Parse(row[0].Span, CultureInfo.InvariantCulture);
+                var offset = long.Parse(row[1].Span, CultureInfo.InvariantCulture);
                 for (var i = 0; i < columnCount; i++)
                 {
-                    var v = parser[i + 2];
+                    var v = row[i + 2].ToString();
                     values[i] = v;
                     if (v.Length > 0) ColumnNonEmpty[i]++;
                 }
@@ -181,12 +188,13 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
         var items = compiled.Items;
         // First derive every item, then fill 不詳 companions, then validate: a companion flag set by
         // its date must not be validated before it is written.
-        foreach (var pipeline in items)
+        for (var p = 0; p < items.Count; p++)
         {
+            var pipeline = items[p];
             if (!pipeline.HasDerivation) continue;
             var cell = new Cell(pipeline.SourceIndex >= 0 ? values[pipeline.SourceIndex] : null);
             var failed = false;
-            foreach (var transform in pipeline.Transforms)
+            foreach (var transform in pipeline.Steps)
             {
                 if (transform.TryApply(cell, scope, out cell, out var problem)) continue;
                 problems.Add(problem!.WithItem(pipeline.Item.Id, pipeline.SourceColumn));
@@ -195,34 +203,40 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
             }
             if (failed) continue;
             output[pipeline.OutputIndex] = string.IsNullOrEmpty(cell.Value) ? null : cell.Value;
-            if (pipeline.Item.Unknown is { } unknown)
+            if (pipeline.UnknownFlagIndex >= 0)
             {
-                var flagIndex = compiled.Table.IndexOf(unknown.FlagItem);
-                var textIndex = compiled.Table.IndexOf(unknown.TextItem);
                 if (cell.DateUnknown)
                 {
-                    output[flagIndex] = "1";
-                    output[textIndex] = cell.UnknownText;
+                    output[pipeline.UnknownFlagIndex] = "1";
+                    output[pipeline.UnknownTextIndex] = cell.UnknownText;
                 }
-                else if (!items[flagIndex].HasDerivation && !cell.IsEmpty)
+                else if (!items[pipeline.UnknownFlagIndex].HasDerivation && !cell.IsEmpty)
                 {
-                    output[flagIndex] = "0";
+                    output[pipeline.UnknownFlagIndex] = "0";
                 }
             }
         }
 
-        foreach (var pipeline in items)
+        for (var p = 0; p < items.Count; p++)
         {
+            var pipeline = items[p];
             var value = output[pipeline.OutputIndex];
             var before = problems.Count;
             // An item whose pipeline failed already has its reason; do not add "required" on top.
-            if (value is null && pipeline.HasDerivation && problems.Any(p => p.Item == pipeline.Item.Id)) continue;
-            if (pipeline.Item.Type == Standard.ItemType.Date && pipeline.Item.Unknown is { } u && value is null && output[compiled.Table.IndexOf(u.FlagItem)] == "1")
+            if (value is null && pipeline.HasDerivation && HasProblemFor(problems, pipeline.Item.Id)) continue;
+            if (value is null && pipeline.UnknownFlagIndex >= 0 && pipeline.Item.Type == Standard.ItemType.Date && output[pipeline.UnknownFlagIndex] == "1")
                 continue; // a 不詳 date is carried by its flag and notation, not missing
             pipeline.Validator.Validate(ref value, problems);
             for (var i = before; i < problems.Count; i++) problems[i] = problems[i].WithItem(pipeline.Item.Id, pipeline.SourceColumn);
             output[pipeline.OutputIndex] = value;
         }
+    }
+
+    private static bool HasProblemFor(List<Problem> problems, string itemId)
+    {
+        foreach (var problem in problems)
+            if (problem.Item == itemId) return true;
+        return false;
     }
 
     /// <summary>A record is critical when its table is, or when it carries a value for a critical item.</summary>

@@ -16,6 +16,22 @@ public static class IsoDate
         return true;
     }
 
+    /// <summary>YYYY-MM-DD, as DateOnly.ToString("yyyy-MM-dd", invariant) writes it, without the format machinery.</summary>
+    public static string Format(DateOnly date) =>
+        string.Create(10, date, static (chars, d) =>
+        {
+            Put(chars[..4], d.Year);
+            chars[4] = '-';
+            Put(chars.Slice(5, 2), d.Month);
+            chars[7] = '-';
+            Put(chars.Slice(8, 2), d.Day);
+        });
+
+    private static void Put(Span<char> chars, int value)
+    {
+        for (var i = chars.Length - 1; i >= 0; i--, value /= 10) chars[i] = (char)('0' + value % 10);
+    }
+
     private static bool Digits(ReadOnlySpan<char> text, out int value)
     {
         value = 0;

@@ -13,7 +13,7 @@ public sealed class GregorianDateTransform(string pattern) : ITransform
         if (string.IsNullOrEmpty(input.Value)) return true;
         if (DateOnly.TryParseExact(input.Value, pattern, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            output = new Cell(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            output = new Cell(Text.IsoDate.Format(date));
             return true;
         }
         problem = new Problem(ErrorCodes.DateInvalid, $"not a valid date in the form {pattern}");

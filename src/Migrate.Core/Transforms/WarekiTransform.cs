@@ -12,7 +12,7 @@ public sealed class WarekiTransform(WarekiParser parser) : ITransform
         problem = null;
         if (string.IsNullOrEmpty(input.Value)) return true;
         if (!parser.TryParse(input.Value, out var result, out problem)) return false;
-        output = new Cell(result.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), result.Unknown, result.UnknownText);
+        output = new Cell(result.Date is { } date ? Text.IsoDate.Format(date) : null, result.Unknown, result.UnknownText);
         return true;
     }
 }
