@@ -9,6 +9,8 @@ public sealed class SpectreStageProgress(ProgressContext context, IAnsiConsole c
     public IProgress<long> Start(string description, long total)
     {
         var task = context.AddTask(Markup.Escape(description), maxValue: Math.Max(1, total));
+        // A total not known in advance (rows of a run that loads while it maps) spins instead of filling.
+        if (total <= 0) task.IsIndeterminate = true;
         return new SyncProgress(value => task.Value = Math.Min(value, task.MaxValue));
     }
 

@@ -71,7 +71,7 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
         using var reader = Sep.New(source.Delimiter).Reader(o => o with { HasHeader = false, DisableColCountCheck = true }).From(text);
 
         var stagingPath = work.StagingFile(source.Id);
-        var hashing = new HashingStream(PrivateFiles.Create(stagingPath));
+        var hashing = new HashingStream(work.CreateIntermediate(stagingPath));
         long records = 0, staged = 0;
         using var rejects = new RejectWriter(work.ExtractRejects(source.Id));
         using (var writer = new StreamWriter(hashing, new UTF8Encoding(false), 1 << 16))

@@ -38,7 +38,7 @@ public sealed class FixedWidthExtractor(SourceDefinition source, string sourcePa
         await using var input = new FileStream(sourcePath, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
         var reader = new RecordReader(input, layout);
         var stagingPath = work.StagingFile(source.Id);
-        var hashing = new HashingStream(PrivateFiles.Create(stagingPath));
+        var hashing = new HashingStream(work.CreateIntermediate(stagingPath));
         long records = 0, staged = 0;
         using var rejects = new RejectWriter(work.ExtractRejects(source.Id));
         var values = new string[layout.Fields.Count];

@@ -6,13 +6,24 @@ namespace Migrate.Core.Load;
 /// <summary>
 /// One mapped table ready to load: its standard definition, its standard-layout file and, when
 /// known, the row count and checksum the target must hold after the load (checked before commit).
+/// <see cref="Open"/>, when set, gives the file's bytes as they are written (<c>migrate run</c>
+/// loads while it maps); the file is complete once they end.
 /// </summary>
-public sealed record LoadInput(StandardTable Table, string MappedFile, TableLoad? Expected = null);
+public sealed record LoadInput(StandardTable Table, string MappedFile, TableLoad? Expected = null)
+{
+    public Func<Stream>? Open { get; init; }
+}
 
 /// <summary>
 /// How to load. <paramref name="MaxRejects"/> is checked by the runner before the target is touched.
+/// <see cref="BeforeCommit"/> runs after the tables were written and verified, before the commit:
+/// when it fails, nothing is committed (<c>migrate run</c> checks there what a separate load checks
+/// before it starts, because it loads while it maps).
 /// </summary>
-public sealed record LoadOptions(bool Replace, string? Municipality, RejectThreshold? MaxRejects = null);
+public sealed record LoadOptions(bool Replace, string? Municipality, RejectThreshold? MaxRejects = null)
+{
+    public Func<CancellationToken, Task>? BeforeCommit { get; init; }
+}
 
 /// <summary>
 /// A target database. A load is atomic: all tables are written, or the target is left as it was.

@@ -13,9 +13,20 @@ public sealed class MappedFileReader : IDisposable
     private readonly string?[] _row;
 
     public MappedFileReader(string path, StandardTable table)
+        : this(new MappedRecordReader(path, table), table)
+    {
+    }
+
+    /// <summary>The rows of a load input: its handed-on bytes when it has them, else its file.</summary>
+    public MappedFileReader(LoadInput input)
+        : this(MappedRecordReader.Open(input), input?.Table!)
+    {
+    }
+
+    private MappedFileReader(MappedRecordReader records, StandardTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        _records = new MappedRecordReader(path, table);
+        _records = records;
         _row = new string?[table.Items.Count];
     }
 

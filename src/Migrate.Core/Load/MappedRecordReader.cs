@@ -37,12 +37,18 @@ public sealed class MappedRecordReader : IDisposable
     private long _nextLine = 1;
 
     public MappedRecordReader(string path, StandardTable table, int bufferSize = 1 << 20)
+        : this(OpenFile(path, table), path, table, bufferSize)
     {
+    }
+
+    /// <summary>Reads the mapped rows of <paramref name="path"/> from <paramref name="stream"/> (the file, or its bytes handed on while <c>migrate run</c> writes it).</summary>
+    public MappedRecordReader(Stream stream, string path, StandardTable table, int bufferSize = 1 << 20)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(table);
-        if (!File.Exists(path)) throw MigrateException.Usage($"{path}: mapped file for table '{table.Id}' not found; run 'migrate map' first");
         _path = path;
         _tableId = table.Id;
-        _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        _stream = stream;
         _buffer = new byte[Math.Max(MinBuffer, bufferSize)];
         FieldCount = table.Items.Count;
         _starts = new int[FieldCount];
@@ -61,6 +67,20 @@ public sealed class MappedRecordReader : IDisposable
             _stream.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The reader of a load input: its handed-on bytes when it has them, else its file.</summary>
+    public static MappedRecordReader Open(LoadInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return input.Open is { } open ? new MappedRecordReader(open(), input.MappedFile, input.Table) : new MappedRecordReader(input.MappedFile, input.Table);
+    }
+
+    private static FileStream OpenFile(string path, StandardTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (!File.Exists(path)) throw MigrateException.Usage($"{path}: mapped file for table '{table.Id}' not found; run 'migrate map' first");
+        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
     }
 
     /// <summary>The number of fields of every record: the items of the standard table.</summary>

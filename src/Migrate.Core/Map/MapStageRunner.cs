@@ -7,8 +7,9 @@ namespace Migrate.Core.Map;
 /// <summary>Maps every table of the mapping and gathers what the report needs (column usage, code values, 外字, lossy steps).</summary>
 public static class MapStageRunner
 {
+    /// <param name="beforeTable">Awaited before each table is mapped (<c>migrate run</c> waits there for the sources the table needs).</param>
     public static async Task<MapStage> RunAsync(MappingDefinition mapping, StandardDefinition standard, WorkDirectory work,
-        Func<string, IProgress<long>?>? progressFor, CancellationToken cancellationToken)
+        Func<string, IProgress<long>?>? progressFor, CancellationToken cancellationToken, Func<TableMapping, CancellationToken, Task>? beforeTable = null)
     {
         ArgumentNullException.ThrowIfNull(mapping);
         ArgumentNullException.ThrowIfNull(standard);
@@ -21,6 +22,7 @@ public static class MapStageRunner
 
         foreach (var tableMapping in mapping.Tables)
         {
+            if (beforeTable is not null) await beforeTable(tableMapping, cancellationToken);
             var compiled = CompiledTable.Compile(mapping, standard, tableMapping);
             var mapper = new TableMapper(compiled, work, observations);
             var result = await mapper.MapAsync(progressFor?.Invoke(tableMapping.TableId), cancellationToken);

@@ -29,10 +29,10 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
         var table = compiled.Table;
         var source = compiled.Source;
         var stagingPath = work.StagingFile(source.Id);
-        if (!File.Exists(stagingPath))
+        if (!work.HasIntermediate(stagingPath))
             throw MigrateException.Usage($"{stagingPath}: no staging file for source '{source.Id}'; run 'migrate extract' first");
 
-        using var text = new StreamReader(stagingPath, new UTF8Encoding(false), false, 1 << 16);
+        using var text = new StreamReader(work.OpenIntermediate(stagingPath), new UTF8Encoding(false), false, 1 << 16);
         // Staging files are ours (RFC 4180, UTF-8), so the fast reader unescapes them as it goes; code
         // values and other short repeated strings come from a per-column pool, not a new string each.
         using var reader = Sep.New(',').Reader(o => o with
@@ -81,7 +81,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
         var duplicates = new long[joins.Count];
         var joinProblems = new List<Problem>();
         var mappedPath = work.MappedFile(table.Id);
-        var hashing = new HashingStream(PrivateFiles.Create(mappedPath));
+        var hashing = new HashingStream(work.CreateIntermediate(mappedPath));
         using var rejects = new RejectWriter(work.MapRejects(table.Id));
         var scope = new RowScope(compiled.ColumnIndex, observations);
         var filtered = new SortedDictionary<string, long>(StringComparer.Ordinal);

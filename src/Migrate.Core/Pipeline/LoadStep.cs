@@ -56,7 +56,8 @@ public sealed class LoadStep(MigrationSession session, IStageProgress progress)
         return await LoadAsync(manifest, target, options with { Replace = options.Replace || pending.Replace }, cancellationToken);
     }
 
-    private Manifest Complete(Manifest manifest, ITarget target, IReadOnlyList<TableLoad> loads, double seconds)
+    /// <summary>Records a finished load in the manifest, with the reconciliation.</summary>
+    internal Manifest Complete(Manifest manifest, ITarget target, IReadOnlyList<TableLoad> loads, double seconds)
     {
         var load = new LoadStage(DateTimeOffset.UtcNow, target.Description, loads, seconds);
         var done = manifest with { Load = load, Reconciliation = MigrationRunner.Reconcile(manifest, load), PendingLoad = null };

@@ -22,34 +22,22 @@ public sealed class MigrationRunner(MigrationSession session, IStageProgress pro
         ExtractAsync(new LegacySources(sourceDirectory), cancellationToken);
 
     /// <summary>Extracts every source: files from <see cref="LegacySources.Directory"/>, tables and queries through <see cref="LegacySources.Connections"/>.</summary>
-    public async Task<Manifest> ExtractAsync(LegacySources sources, CancellationToken cancellationToken)
+    public Task<Manifest> ExtractAsync(LegacySources sources, CancellationToken cancellationToken) =>
+        ExtractAsync(sources, [.. session.Mapping.Sources.Values], static _ => { }, cancellationToken);
+
+    /// <summary>Extracts the sources in <paramref name="order"/>, calling <paramref name="extracted"/> after each; the manifest lists them in mapping order.</summary>
+    private async Task<Manifest> ExtractAsync(LegacySources sources, IReadOnlyList<SourceDefinition> order, Action<string> extracted, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(sources);
+        CheckSources(sources);
         var sourceDirectory = sources.Directory;
         var fileSources = session.Mapping.Sources.Values.Where(s => s.Format != SourceFormat.Database).ToList();
         var databaseSources = session.Mapping.Sources.Values.Where(s => s.Format == SourceFormat.Database).ToList();
-        if (sourceDirectory is null && fileSources.Count > 0)
-            throw MigrateException.Usage($"give --source DIR: the mapping reads files ({string.Join(", ", fileSources.Select(s => s.File))})");
-        if (sourceDirectory is not null && !Directory.Exists(sourceDirectory))
-            throw MigrateException.Usage($"--source {sourceDirectory}: directory not found");
-        // Every connection is resolved before anything is written, so a missing one fails fast.
-        foreach (var source in databaseSources) sources.Connections.For(source);
-        if (databaseSources.Count > 0 && sources.Databases is null)
-            throw MigrateException.Usage($"{databaseSources[0].Position}: source '{databaseSources[0].Id}' reads a database, which this command cannot open");
         Work.Create();
-        var results = new List<ExtractResult>();
-        foreach (var source in session.Mapping.Sources.Values)
+        var results = new Dictionary<string, ExtractResult>(StringComparer.Ordinal);
+        foreach (var source in order)
         {
-            if (source.Format == SourceFormat.Database)
-            {
-                var rows = progress.Start($"extract {source.File}", 0);
-                results.Add(await new DatabaseExtractor(source, sources.Connections.For(source), sources.Databases!, Work).ExtractAsync(rows, cancellationToken));
-                continue;
-            }
-            var path = Path.Combine(sourceDirectory!, source.File);
-            var size = File.Exists(path) ? new FileInfo(path).Length : 0;
-            var bar = progress.Start($"extract {source.File}", size);
-            results.Add(await SourceExtractors.Create(source, path, Work).ExtractAsync(bar, cancellationToken));
+            results[source.Id] = await ExtractSourceAsync(source, sources, cancellationToken);
+            extracted(source.Id);
         }
         var declared = fileSources.Select(s => s.File).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var unlisted = sourceDirectory is null ? [] : Directory.EnumerateFiles(sourceDirectory)
@@ -68,10 +56,38 @@ public sealed class MigrationRunner(MigrationSession session, IStageProgress pro
             Mapping = new MappingInfo(session.Mapping.Path, session.Mapping.Sha256, session.Mapping.Vendor, session.Mapping.Municipality),
             Standard = new StandardInfo(session.Standard.Id, session.Standard.Version, session.Standard.SourcePath, session.Standard.Sha256),
             SourceDirectory = sourceDirectory is null ? null : Path.GetFullPath(sourceDirectory),
-            Extract = new ExtractStage(DateTimeOffset.UtcNow, results, unlisted) { UnlistedTables = unlistedTables },
+            Extract = new ExtractStage(DateTimeOffset.UtcNow, [.. session.Mapping.Sources.Keys.Select(id => results[id])], unlisted) { UnlistedTables = unlistedTables },
         };
         Save(manifest);
         return manifest;
+    }
+
+    /// <summary>Fails fast, before anything is written, when a source cannot be read: no folder, a missing connection.</summary>
+    internal void CheckSources(LegacySources sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var fileSources = session.Mapping.Sources.Values.Where(s => s.Format != SourceFormat.Database).ToList();
+        var databaseSources = session.Mapping.Sources.Values.Where(s => s.Format == SourceFormat.Database).ToList();
+        if (sources.Directory is null && fileSources.Count > 0)
+            throw MigrateException.Usage($"give --source DIR: the mapping reads files ({string.Join(", ", fileSources.Select(s => s.File))})");
+        if (sources.Directory is not null && !Directory.Exists(sources.Directory))
+            throw MigrateException.Usage($"--source {sources.Directory}: directory not found");
+        foreach (var source in databaseSources) sources.Connections.For(source);
+        if (databaseSources.Count > 0 && sources.Databases is null)
+            throw MigrateException.Usage($"{databaseSources[0].Position}: source '{databaseSources[0].Id}' reads a database, which this command cannot open");
+    }
+
+    private async Task<ExtractResult> ExtractSourceAsync(SourceDefinition source, LegacySources sources, CancellationToken cancellationToken)
+    {
+        if (source.Format == SourceFormat.Database)
+        {
+            var rows = progress.Start($"extract {source.File}", 0);
+            return await new DatabaseExtractor(source, sources.Connections.For(source), sources.Databases!, Work).ExtractAsync(rows, cancellationToken);
+        }
+        var path = Path.Combine(sources.Directory!, source.File);
+        var size = File.Exists(path) ? new FileInfo(path).Length : 0;
+        var bar = progress.Start($"extract {source.File}", size);
+        return await SourceExtractors.Create(source, path, Work).ExtractAsync(bar, cancellationToken);
     }
 
     public async Task<Manifest> MapAsync(CancellationToken cancellationToken)
@@ -82,7 +98,12 @@ public sealed class MigrationRunner(MigrationSession session, IStageProgress pro
         var stage = await MapStageRunner.RunAsync(session.Mapping, session.Standard, Work,
             table => progress.Start($"map {table}", readTotals.GetValueOrDefault(session.Mapping.Tables.First(t => t.TableId == table).From)),
             cancellationToken);
-        manifest = manifest with
+        return SaveMapped(manifest, stage);
+    }
+
+    private Manifest SaveMapped(Manifest extracted, MapStage stage)
+    {
+        var manifest = extracted with
         {
             Mapping = new MappingInfo(session.Mapping.Path, session.Mapping.Sha256, session.Mapping.Vendor, session.Mapping.Municipality),
             Map = stage,
@@ -106,22 +127,31 @@ public sealed class MigrationRunner(MigrationSession session, IStageProgress pro
     public Task<RunOutcome> RunAsync(string sourceDirectory, ITarget target, LoadOptions options, ReportRequest report, CancellationToken cancellationToken) =>
         RunAsync(new LegacySources(sourceDirectory), target, options, report, cancellationToken);
 
-    /// <summary>extract (files and databases) → map → load → report.</summary>
+    /// <summary>
+    /// extract (files and databases) → map → load → report, the three stages at once: see
+    /// <see cref="StreamedRun"/>. The files and the manifest are the same as the stages run one by one write.
+    /// </summary>
     public async Task<RunOutcome> RunAsync(LegacySources sources, ITarget target, LoadOptions options, ReportRequest report, CancellationToken cancellationToken)
     {
-        await ExtractAsync(sources, cancellationToken);
-        var mapped = await MapAsync(cancellationToken);
-        try
-        {
-            await LoadAsync(target, options, cancellationToken);
-        }
-        catch (MigrateException)
+        var (mapped, failure) = await new StreamedRun(session, progress).RunAsync(sources, target, options, cancellationToken);
+        if (failure is not null)
         {
             // The report still shows what was found; the load failure decides the exit code.
-            WriteReport(mapped, report);
-            throw;
+            if (mapped is not null && failure is MigrateException) WriteReport(mapped, report);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         }
         return WriteReportAndCheck(report);
+    }
+
+    /// <summary>The extract stage of a streamed run: the sources in the plan's order, each signalled when done.</summary>
+    internal Task<Manifest> ExtractInOrderAsync(LegacySources sources, StreamPlan plan, Action<string> extracted, CancellationToken cancellationToken) =>
+        ExtractAsync(sources, plan.ExtractionOrder, extracted, cancellationToken);
+
+    /// <summary>The map stage of a streamed run: each table once the sources it needs are there; saved once extraction is.</summary>
+    internal async Task<Manifest> MapStreamedAsync(Task<Manifest> extraction, Func<TableMapping, CancellationToken, Task> beforeTable, CancellationToken cancellationToken)
+    {
+        var stage = await MapStageRunner.RunAsync(session.Mapping, session.Standard, Work, null, cancellationToken, beforeTable);
+        return SaveMapped(await extraction, stage);
     }
 
     /// <summary>Writes the report files from the manifest and evaluates --fail-on; fails (exit 3) when the run does not reconcile.</summary>
@@ -185,7 +215,7 @@ public sealed class MigrationRunner(MigrationSession session, IStageProgress pro
         return new Reconciliation(balances.All(b => b.Balanced), balances);
     }
 
-    private void Save(Manifest manifest) => Json.Write(Work.ManifestPath, manifest);
+    internal void Save(Manifest manifest) => Json.Write(Work.ManifestPath, manifest);
 
     private static string NewRunId() =>
         $"{DateTimeOffset.UtcNow:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("N")[..8]}";

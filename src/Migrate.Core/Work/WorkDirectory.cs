@@ -30,6 +30,25 @@ public sealed class WorkDirectory(string root)
     public string ExtractRejects(string sourceId) => Path.Combine(RejectsDirectory, sourceId + ".extract.jsonl");
     public string MapRejects(string tableId) => Path.Combine(RejectsDirectory, tableId + ".map.jsonl");
 
+    /// <summary>Intermediate files handed to the next stage as they are written (<c>migrate run</c>); none by default.</summary>
+    public StageHandoffs? Handoffs { get; init; }
+
+    /// <summary>Creates a staging or mapped file (owner-only); when it is handed on, the stream also passes its bytes to the reader.</summary>
+    public Stream CreateIntermediate(string path)
+    {
+        var file = PrivateFiles.Create(path);
+        return Handoffs?.For(path) is { } handoff ? handoff.Tee(file) : file;
+    }
+
+    /// <summary>Reads a staging or mapped file: its bytes as they are written when it is handed on, else the file.</summary>
+    public Stream OpenIntermediate(string path) =>
+        Handoffs?.For(path) is { } handoff
+            ? handoff.OpenRead()
+            : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+
+    /// <summary>Whether the file exists, or will (it is being handed on from a stage still writing it).</summary>
+    public bool HasIntermediate(string path) => Handoffs?.For(path) is not null || File.Exists(path);
+
     public void Create()
     {
         foreach (var dir in new[] { Root, StagingDirectory, MappedDirectory, RejectsDirectory, ReportDirectory })

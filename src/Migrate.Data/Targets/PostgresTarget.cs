@@ -44,7 +44,7 @@ public sealed partial class PostgresTarget(string connectionString) : Transactio
         var columns = string.Join(", ", input.Table.Items.Select(i => Dialect.Quote(i.Id)));
         var copy = $"COPY {Dialect.Quote(tableName)} ({columns}) FROM STDIN (FORMAT csv, FORCE_NULL ({columns}))";
         var converter = new LoadValueConverter(input.Table, Dialect, input.MappedFile);
-        using var reader = new MappedRecordReader(input.MappedFile, input.Table);
+        using var reader = MappedRecordReader.Open(input);
         await using var writer = await ((NpgsqlConnection)connection).BeginTextImportAsync(copy, cancellationToken);
         writer.Timeout = 0;
         // The mapped file is UTF-8 and so is the connection: the records go to the COPY stream as bytes,

@@ -22,6 +22,27 @@ public sealed class SqliteTarget(string path) : TransactionalTarget
 
     public override string Description => "sqlite:" + _path;
 
+    /// <summary>
+    /// Rolled back like every target; and a database file this load created is removed again, so a
+    /// refused or failed load into a new file leaves nothing behind (as a load refused before it
+    /// started would), not an empty database.
+    /// </summary>
+    public override async Task<IReadOnlyList<TableLoad>> LoadAsync(StandardDefinition standard, IReadOnlyList<LoadInput> tables, LoadOptions options,
+        IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        var existed = File.Exists(_path);
+        try
+        {
+            return await base.LoadAsync(standard, tables, options, progress, cancellationToken);
+        }
+        catch when (!existed)
+        {
+            foreach (var file in new[] { _path, _path + "-journal", _path + "-wal", _path + "-shm" })
+                if (File.Exists(file)) File.Delete(file);
+            throw;
+        }
+    }
+
     protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var directory = Path.GetDirectoryName(_path);
@@ -68,7 +89,7 @@ public sealed class SqliteTarget(string path) : TransactionalTarget
         var numeric = items.Select(i => i.Type is ItemType.Integer or ItemType.Flag).ToArray();
         var types = items.Select(i => i.Type).ToArray();
         using var statement = Prepare(db, sql);
-        using var reader = new MappedRecordReader(input.MappedFile, input.Table);
+        using var reader = MappedRecordReader.Open(input);
         while (reader.Read())
         {
             for (var i = 0; i < numeric.Length; i++)

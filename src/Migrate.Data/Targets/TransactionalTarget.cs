@@ -81,7 +81,7 @@ public abstract class TransactionalTarget : ITarget
     /// <summary>The user-facing failure for a driver error, or null for a plain database (environment) error.</summary>
     protected abstract MigrateException? Translate(DbException exception, string? tableName);
 
-    public async Task<IReadOnlyList<TableLoad>> LoadAsync(StandardDefinition standard, IReadOnlyList<LoadInput> tables, LoadOptions options,
+    public virtual async Task<IReadOnlyList<TableLoad>> LoadAsync(StandardDefinition standard, IReadOnlyList<LoadInput> tables, LoadOptions options,
         IProgress<long>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(standard);
@@ -125,6 +125,7 @@ public abstract class TransactionalTarget : ITarget
             if (differences.Count > 0)
                 throw MigrateException.DataError($"{Description}: after loading, the tables do not hold the mapped rows, so nothing was committed: {string.Join("; ", differences)}");
 
+            if (options.BeforeCommit is { } beforeCommit) await beforeCommit(cancellationToken);
             // The last moment a cancellation can stop the load; after this the commit is all or nothing.
             cancellationToken.ThrowIfCancellationRequested();
             await transaction.CommitAsync(CancellationToken.None);

@@ -110,7 +110,7 @@ public sealed class DatabaseExtractor(SourceDefinition source, SourceConnection 
     private async Task<ExtractResult> StageAsync(DbDataReader reader, int[] ordinals, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var stagingPath = work.StagingFile(source.Id);
-        var hashing = new HashingStream(PrivateFiles.Create(stagingPath));
+        var hashing = new HashingStream(work.CreateIntermediate(stagingPath));
         long records = 0, staged = 0;
         using var rejects = new RejectWriter(work.ExtractRejects(source.Id));
         var raw = new object[reader.FieldCount];

@@ -26,7 +26,7 @@ public sealed class MappedRowsDataReader : DbDataReader
     {
         ArgumentNullException.ThrowIfNull(input);
         _table = input.Table;
-        _reader = new MappedFileReader(input.MappedFile, input.Table);
+        _reader = new MappedFileReader(input);
         _converter = new LoadValueConverter(input.Table, dialect, input.MappedFile);
         _rowRead = rowRead;
         _values = new object[_table.Items.Count];

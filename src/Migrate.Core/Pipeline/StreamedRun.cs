@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using Migrate.Core.Diagnostics;
+using Migrate.Core.Load;
+using Migrate.Core.Work;
+
+namespace Migrate.Core.Pipeline;
+
+/// <summary>
+/// <c>migrate run</c> with its stages at once: the extractor, the mapper and the target each run on
+/// their own thread, and the staging and mapped files are handed from one to the next while they are
+/// written (<see cref="StageHandoffs"/>), so a run takes about as long as its slowest stage instead
+/// of the sum of all three. Every file is still written in full, byte for byte as the stages run
+/// one by one write it, and the manifest is the same.
+/// </summary>
+/// <remarks>
+/// What a separate load checks before it starts (critical rejects, --max-rejects) is checked before
+/// the commit instead, once mapping is complete: the load is one transaction, so a refused run leaves
+/// the target exactly as it was. When any stage fails, the others are stopped and the first failure
+/// is reported.
+/// </remarks>
+internal sealed class StreamedRun(MigrationSession session, IStageProgress progress)
+{
+    /// <returns>The manifest after mapping (null if mapping did not finish) and the failure, if any.</returns>
+    public async Task<(Manifest? Mapped, Exception? Failure)> RunAsync(LegacySources sources, ITarget target, LoadOptions options, CancellationToken cancellationToken)
+    {
+        var plan = StreamPlan.For(session.Mapping);
+        var work = session.Work;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var handoffs = new StageHandoffs(stop.Token);
+        foreach (var id in plan.StreamedSources) handoffs.Add(work.StagingFile(id));
+        foreach (var table in session.Mapping.Tables) handoffs.Add(work.MappedFile(table.TableId));
+        var runner = new MigrationRunner(session with { Work = new WorkDirectory(work.Root) { Handoffs = handoffs } }, progress);
+        runner.CheckSources(sources);
+        work.Create();
+
+        var extracted = session.Mapping.Sources.Keys.ToDictionary(id => id, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), StringComparer.Ordinal);
+        var extract = OnOwnThread(() => runner.ExtractInOrderAsync(sources, plan, id => extracted[id].TrySetResult(), stop.Token), stop);
+        var map = OnOwnThread(() => runner.MapStreamedAsync(extract,
+            (table, token) => Task.WhenAll(plan.WaitsFor(table).Select(id => extracted[id].Task)).WaitAsync(token), stop.Token), stop);
+
+        Manifest? pending = null;
+        var beforeCommit = options with
+        {
+            BeforeCommit = async _ =>
+            {
+                var mapped = await map;
+                CriticalCheck.ThrowIfCritical(mapped, session.Standard);
+                options.MaxRejects?.ThrowIfExceeded(mapped);
+                // Marked before the commit, as a separate load marks it before it starts: load --resume
+                // can then tell whether a load the process did not finish was committed.
+                pending = mapped with { PendingLoad = new PendingLoad(target.Description, options.Replace, DateTimeOffset.UtcNow) };
+                runner.Save(pending);
+            },
+        };
+        var inputs = session.Mapping.Tables.Select(t =>
+        {
+            var path = work.MappedFile(t.TableId);
+            var table = session.Standard.FindTable(t.TableId)
+                ?? throw MigrateException.Usage($"{t.Position}: table '{t.TableId}' is not in standard {session.Standard.Id} {session.Standard.Version}");
+            return new LoadInput(table, path) { Open = handoffs.For(path)!.OpenRead };
+        }).ToList();
+        var clock = Stopwatch.StartNew();
+        // The row total is not known until mapping ends.
+        var bar = progress.Start($"load {target.Description}", 0);
+        var load = OnOwnThread(() => target.LoadAsync(session.Standard, inputs, beforeCommit, bar, stop.Token), stop);
+
+        try
+        {
+            await Task.WhenAll(extract, map, load);
+        }
+        catch (Exception) when (FirstFailure(extract, map, load) is not null)
+        {
+            // Examined below: the first stage's own failure, not the cancellations it caused.
+        }
+        if (FirstFailure(extract, map, load) is { } failure)
+            return (map.IsCompletedSuccessfully ? map.Result : null, failure);
+        var done = new LoadStep(session, progress).Complete(pending!, target, load.Result, clock.Elapsed.TotalSeconds);
+        return (done, null);
+    }
+
+    /// <summary>Runs a stage on a thread of its own (its loop blocks on the handoffs); a failure stops the other stages.</summary>
+    private static Task<T> OnOwnThread<T>(Func<Task<T>> stage, CancellationTokenSource stop) =>
+        Task.Factory.StartNew(async () =>
+        {
+            try
+            {
+                return await stage();
+            }
+            catch
+            {
+                await stop.CancelAsync();
+                throw;
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+
+    /// <summary>The first stage failure that is not a cancellation caused by another; a cancellation when that is all there is.</summary>
+    private static Exception? FirstFailure(params Task[] stages)
+    {
+        Exception? cancelled = null;
+        foreach (var stage in stages)
+        {
+            if (stage.IsFaulted && stage.Exception!.InnerException is { } e)
+            {
+                if (e is not OperationCanceledException) return e;
+                cancelled ??= e;
+            }
+            else if (stage.IsCanceled)
+            {
+                cancelled ??= new OperationCanceledException();
+            }
+        }
+        return cancelled;
+    }
+}
