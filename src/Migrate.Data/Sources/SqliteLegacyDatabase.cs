@@ -14,6 +14,7 @@ internal sealed class SqliteLegacyDatabase(SqliteConnection connection) : Legacy
 
     public static SqliteLegacyDatabase Create(string text)
     {
+        SqliteThreading.UseMultiThreadMode();
         var builder = text.Contains('=', StringComparison.Ordinal) ? new SqliteConnectionStringBuilder(text) : new SqliteConnectionStringBuilder { DataSource = text };
         builder.Mode = SqliteOpenMode.ReadOnly;
         builder.Pooling = false;

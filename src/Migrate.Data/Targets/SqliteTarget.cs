@@ -18,6 +18,8 @@ public sealed class SqliteTarget(string path) : TransactionalTarget
 {
     private readonly string _path = Path.GetFullPath(path);
 
+    static SqliteTarget() => SqliteThreading.UseMultiThreadMode();
+
     protected override SqlDialect Dialect { get; } = new SqliteDialect();
 
     public override string Description => "sqlite:" + _path;
