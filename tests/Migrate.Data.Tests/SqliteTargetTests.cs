@@ -41,4 +41,26 @@ public sealed class SqliteTargetTests : TargetContractTests
         error.Message.ShouldContain("person: same row count (30) but the rows differ");
         (await target.ReadBackAsync(TestStandard.Juki, ct))![0].ShouldBe(loads[0]);
     }
+
+    [Theory]
+    [InlineData("UPDATE juki_person SET seinengappi_fusho_hyoki = '' WHERE atena_no = '0000000001'")]   // NULL → empty text
+    [InlineData("UPDATE juki_person SET seinengappi = NULL WHERE atena_no = '0000000001'")]            // a date → NULL
+    [InlineData("UPDATE juki_person SET rireki_no = 10 WHERE atena_no = '0000000001'")]                 // an integer, one digit more
+    [InlineData("UPDATE juki_person SET shimei = shimei || char(0) WHERE atena_no = '0000000002'")]    // a NUL byte appended
+    public async Task The_read_back_of_whole_rows_tells_every_kind_of_change(string change)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var target = await CreateTargetAsync();
+        var dir = Temp.Combine("whole");
+        Directory.CreateDirectory(dir);
+        var person = MappedFiles.Write(Path.Combine(dir, "person.csv"), TestStandard.Person, Enumerable.Range(1, 14).Select(n => MappedFiles.Person(n)));
+        var loads = await target.LoadAsync(TestStandard.Juki, [person], new LoadOptions(false, null), null, ct);
+        (await target.ReadBackAsync(TestStandard.Juki, ct))![0].ShouldBe(loads[0]);
+
+        await ScalarAsync(change);
+
+        var after = (await target.ReadBackAsync(TestStandard.Juki, ct))![0];
+        after.Loaded.ShouldBe(loads[0].Loaded);
+        after.Checksum.ShouldNotBe(loads[0].Checksum);
+    }
 }
