@@ -92,7 +92,7 @@ public sealed class LoadValueConverter
         if (utf8.Length != 10) return false;
         Span<char> chars = stackalloc char[10];
         for (var i = 0; i < 10; i++) chars[i] = (char)utf8[i];
-        return DateOnly.TryParseExact(chars, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+        return Text.IsoDate.TryParse(chars, out _);
     }
 
     private object Typed(StandardItem item, string text, long line)

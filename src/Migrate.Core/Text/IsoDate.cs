@@ -27,6 +27,22 @@ public static class IsoDate
             Put(chars.Slice(8, 2), d.Day);
         });
 
+    /// <summary>YYYY-MM-DD as UTF-8 into <paramref name="buffer"/> (at least 10 bytes); returns the written part.</summary>
+    public static ReadOnlySpan<byte> Utf8(DateOnly date, Span<byte> buffer)
+    {
+        Put(buffer[..4], date.Year);
+        buffer[4] = (byte)'-';
+        Put(buffer.Slice(5, 2), date.Month);
+        buffer[7] = (byte)'-';
+        Put(buffer.Slice(8, 2), date.Day);
+        return buffer[..10];
+    }
+
+    private static void Put(Span<byte> bytes, int value)
+    {
+        for (var i = bytes.Length - 1; i >= 0; i--, value /= 10) bytes[i] = (byte)('0' + value % 10);
+    }
+
     private static void Put(Span<char> chars, int value)
     {
         for (var i = chars.Length - 1; i >= 0; i--, value /= 10) chars[i] = (char)('0' + value % 10);

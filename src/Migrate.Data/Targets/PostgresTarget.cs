@@ -7,6 +7,7 @@ using Dapper;
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Load;
 using Migrate.Core.Standard;
+using Migrate.Core.Text;
 using Migrate.Core.Work;
 using Npgsql;
 
@@ -134,8 +135,7 @@ public sealed partial class PostgresTarget(string connectionString) : Transactio
                             var day = PostgresEpoch.DayNumber + (long)BinaryPrimitives.ReadInt32BigEndian(value);
                             if (day >= 0 && day <= DateOnly.MaxValue.DayNumber)
                             {
-                                DateOnly.FromDayNumber((int)day).TryFormat(text, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-                                checksum.AddField(text[..written]);
+                                checksum.AddField(IsoDate.Utf8(DateOnly.FromDayNumber((int)day), text));
                             }
                             else checksum.AddField("day " + day.ToString(CultureInfo.InvariantCulture));
                             break;

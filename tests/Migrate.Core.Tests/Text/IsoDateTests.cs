@@ -21,4 +21,18 @@ public sealed class IsoDateTests
         IsoDate.TryParse(text, out var date).ShouldBe(valid);
         if (valid) date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).ShouldBe(text);
     }
+
+    [Fact]
+    public void Writes_every_date_as_the_general_formatter_does()
+    {
+        // Every day from 0001 to 9999 would be slow; every 97th day still hits every month, day and year length.
+        Span<byte> buffer = stackalloc byte[10];
+        for (var day = DateOnly.MinValue.DayNumber; day <= DateOnly.MaxValue.DayNumber; day += 97)
+        {
+            var date = DateOnly.FromDayNumber(day);
+            var expected = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            IsoDate.Format(date).ShouldBe(expected);
+            System.Text.Encoding.ASCII.GetString(IsoDate.Utf8(date, buffer)).ShouldBe(expected);
+        }
+    }
 }
