@@ -66,6 +66,24 @@ public sealed class StreamedRunTests : IDisposable
         Hash(database).ShouldBe(before);
     }
 
+    [Fact]
+    public async Task A_source_that_fails_while_another_is_mapped_is_the_error_reported_and_nothing_is_loaded()
+    {
+        var source = _temp.Combine("src");
+        Directory.CreateDirectory(source);
+        File.Copy(Path.Combine(Sample, "JUMIN.CSV"), Path.Combine(source, "JUMIN.CSV"));
+        var work = _temp.Combine("work");
+
+        // SHIEN.CSV is missing: its extraction fails after JUMIN.CSV was extracted and (partly) mapped and loaded.
+        var result = await CliRunner.RunAsync(["run", "--mapping", RepoPaths.VendorAMapping, "--source", source, "--out", work, "--quiet"]);
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("SHIEN.CSV");
+        result.Error.ShouldContain("not found");
+        result.Error.ShouldNotContain("cancel", Case.Insensitive);
+        File.Exists(Path.Combine(work, "standard.db")).ShouldBeFalse();
+    }
+
     private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
 
     private static JsonDocument Manifest(string work) => JsonDocument.Parse(File.ReadAllText(Path.Combine(work, "manifest.json")));
