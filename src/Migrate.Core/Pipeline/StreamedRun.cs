@@ -31,6 +31,14 @@ internal sealed class StreamedRun(MigrationSession session, IStageProgress progr
         foreach (var table in session.Mapping.Tables) handoffs.Add(work.MappedFile(table.TableId));
         var runner = new MigrationRunner(session with { Work = new WorkDirectory(work.Root) { Handoffs = handoffs } }, progress);
         runner.CheckSources(sources);
+        // Everything that can be refused is refused before any stage starts.
+        var inputs = session.Mapping.Tables.Select(t =>
+        {
+            var path = work.MappedFile(t.TableId);
+            var table = session.Standard.FindTable(t.TableId)
+                ?? throw MigrateException.Usage($"{t.Position}: table '{t.TableId}' is not in standard {session.Standard.Id} {session.Standard.Version}");
+            return new LoadInput(table, path) { Open = handoffs.For(path)!.OpenRead };
+        }).ToList();
         work.Create();
 
         var extracted = session.Mapping.Sources.Keys.ToDictionary(id => id, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), StringComparer.Ordinal);
@@ -52,13 +60,6 @@ internal sealed class StreamedRun(MigrationSession session, IStageProgress progr
                 runner.Save(pending);
             },
         };
-        var inputs = session.Mapping.Tables.Select(t =>
-        {
-            var path = work.MappedFile(t.TableId);
-            var table = session.Standard.FindTable(t.TableId)
-                ?? throw MigrateException.Usage($"{t.Position}: table '{t.TableId}' is not in standard {session.Standard.Id} {session.Standard.Version}");
-            return new LoadInput(table, path) { Open = handoffs.For(path)!.OpenRead };
-        }).ToList();
         var clock = Stopwatch.StartNew();
         // The row total is not known until mapping ends.
         var bar = progress.Start($"load {target.Description}", 0);
