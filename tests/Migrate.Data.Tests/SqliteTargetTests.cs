@@ -63,4 +63,39 @@ public sealed class SqliteTargetTests : TargetContractTests
         after.Loaded.ShouldBe(loads[0].Loaded);
         after.Checksum.ShouldNotBe(loads[0].Checksum);
     }
+
+    [Fact]
+    public async Task Rows_read_back_while_written_give_what_a_read_of_the_whole_table_gives()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var target = await CreateTargetAsync();
+        var dir = Temp.Combine("many");
+        Directory.CreateDirectory(dir);
+        // More rows than one read-back batch (8,192), and not a multiple of it.
+        var person = MappedFiles.Write(Path.Combine(dir, "person.csv"), TestStandard.Person, Enumerable.Range(1, 20_001).Select(n => MappedFiles.Person(n)));
+
+        var loads = await target.LoadAsync(TestStandard.Juki, [person], new LoadOptions(false, null), null, ct);
+
+        loads.ShouldBe([MappedChecksum.Compute(person, ct)]);
+        loads[0].Loaded.ShouldBe(20_001);
+        (await target.ReadBackAsync(TestStandard.Juki, ct))![0].ShouldBe(loads[0]);
+    }
+
+    [Fact]
+    public async Task A_trigger_that_changes_an_earlier_row_later_is_caught_by_the_read_back_of_the_whole_table()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var target = await CreateTargetAsync();
+        var dir = Temp.Combine("late");
+        Directory.CreateDirectory(dir);
+        var person = MappedFiles.Write(Path.Combine(dir, "person.csv"), TestStandard.Person, Enumerable.Range(1, 20_000).Select(n => MappedFiles.Person(n)));
+        await target.LoadAsync(TestStandard.Juki, [person], new LoadOptions(false, null), null, ct);
+
+        // Row 19,000 changes row 7, long after row 7 was read back while being written.
+        await ScalarAsync("CREATE TRIGGER change_earlier AFTER INSERT ON juki_person WHEN NEW.atena_no = '0000019000' BEGIN UPDATE juki_person SET shimei = 'x' WHERE atena_no = '0000000007'; END");
+        var error = await Should.ThrowAsync<MigrateException>(() => target.LoadAsync(TestStandard.Juki, [person], new LoadOptions(true, null), null, ct));
+
+        error.Kind.ShouldBe(FailureKind.Data);
+        error.Message.ShouldContain("the rows differ");
+    }
 }

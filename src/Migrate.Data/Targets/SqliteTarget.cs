@@ -18,6 +18,12 @@ public sealed class SqliteTarget(string path) : TransactionalTarget
 {
     private readonly string _path = Path.GetFullPath(path);
 
+    /// <summary>Per table of the load in progress, its rows as read back while they were written (see <see cref="WriteRowsAsync"/>).</summary>
+    private readonly Dictionary<string, TableLoad> _readWhileWriting = new(StringComparer.Ordinal);
+
+    /// <summary>Rows written between two read-backs of what was just written.</summary>
+    private const int ReadBackEvery = 8192;
+
     static SqliteTarget() => SqliteThreading.UseMultiThreadMode();
 
     protected override SqlDialect Dialect { get; } = new SqliteDialect();
@@ -33,6 +39,7 @@ public sealed class SqliteTarget(string path) : TransactionalTarget
         IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var existed = File.Exists(_path);
+        _readWhileWriting.Clear();
         try
         {
             return await base.LoadAsync(standard, tables, options, progress, cancellationToken);
@@ -42,6 +49,10 @@ public sealed class SqliteTarget(string path) : TransactionalTarget
             foreach (var file in new[] { _path, _path + "-journal", _path + "-wal", _path + "-shm" })
                 if (File.Exists(file)) File.Delete(file);
             throw;
+        }
+        finally
+        {
+            _readWhileWriting.Clear();
         }
     }
 
@@ -82,6 +93,14 @@ public sealed class SqliteTarget(string path) : TransactionalTarget
     /// does): each value is bound as the UTF-8 bytes read from the mapped file, integers as 64-bit
     /// integers, without a string or a boxed value per field.
     /// </summary>
+    /// <remarks>
+    /// Every <see cref="ReadBackEvery"/> rows, the rows just written are read back (by rowid, still
+    /// in SQLite's page cache), so the read-back before commit is not all left until after the last
+    /// row, where nothing else can run beside it (it was 3 of the 18 s of a 1M-person run). This is
+    /// as strong as reading the tables at the end only while nothing can change a row after it was
+    /// read: <see cref="ReadTableAsync"/> uses these results only when the database has no trigger
+    /// and the table holds exactly the rows read; otherwise it reads the whole table again.
+    /// </remarks>
     protected override Task<long> WriteRowsAsync(DbConnection connection, DbTransaction transaction, string tableName, LoadInput input,
         long total, RowChecksum sent, IProgress<long>? progress, CancellationToken cancellationToken)
     {
@@ -92,6 +111,12 @@ public sealed class SqliteTarget(string path) : TransactionalTarget
         var types = items.Select(i => i.Type).ToArray();
         using var statement = Prepare(db, sql);
         using var reader = MappedRecordReader.Open(input);
+        using var readBack = SqliteWholeRows.Supported(input.Table) ? new SqliteWholeRows(db, Dialect, tableName, input.Table, byRowid: true) : null;
+        var read = new RowChecksum();
+        // The table is empty here (new, or emptied with --replace): every row it will hold is one of ours.
+        var readUpTo = long.MinValue;
+        var unread = 0L;
+        var readingBack = readBack is not null;
         while (reader.Read())
         {
             for (var i = 0; i < numeric.Length; i++)
@@ -109,6 +134,7 @@ public sealed class SqliteTarget(string path) : TransactionalTarget
             if (failure is not null) throw failure;
             MappedChecksum.AddRow(sent, reader, types);
             total++;
+            if (readingBack && ++unread == ReadBackEvery) readingBack = ReadBack(db, readBack!, read, ref readUpTo, ref unread, cancellationToken);
             if ((total & 0x3FF) == 0)
             {
                 // Checked every 1,024 rows: Ctrl+C still stops the load at once.
@@ -117,8 +143,38 @@ public sealed class SqliteTarget(string path) : TransactionalTarget
             }
         }
         cancellationToken.ThrowIfCancellationRequested();
+        if (readingBack && (unread == 0 || ReadBack(db, readBack!, read, ref readUpTo, ref unread, cancellationToken)))
+            _readWhileWriting[input.Table.Id] = new TableLoad(input.Table.Id, read.Rows, read.Value);
         progress?.Report(total);
         return Task.FromResult(total);
+    }
+
+    /// <summary>
+    /// Reads back the rows written since the last read-back: those with a rowid above the last one
+    /// read, up to the last one written. False (stop reading while writing; the table is read whole
+    /// at the end) when they are not as many as were written.
+    /// </summary>
+    private static bool ReadBack(sqlite3 db, SqliteWholeRows readBack, RowChecksum read, ref long readUpTo, ref long unread, CancellationToken cancellationToken)
+    {
+        var last = raw.sqlite3_last_insert_rowid(db);
+        var rows = readBack.ReadRange(readUpTo, last, read, cancellationToken);
+        if (rows != unread) return false;
+        readUpTo = last;
+        unread = 0;
+        return true;
+    }
+
+    /// <summary>Nothing can have changed a row after it was read back: no trigger exists, and the table holds exactly the rows read.</summary>
+    private bool NothingChangesRowsOf(sqlite3 db, string tableName, long rowsRead) =>
+        Scalar(db, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger'") == 0
+        && Scalar(db, $"SELECT COUNT(*) FROM {Dialect.Quote(tableName)}") == rowsRead;
+
+    private static long Scalar(sqlite3 db, string sql)
+    {
+        using var statement = Prepare(db, sql);
+        var step = SqliteNative.Step(statement);
+        if (step != SqliteRow) throw Error(db, step);
+        return SqliteNative.ColumnInt64(statement, 0);
     }
 
     /// <summary>
@@ -130,7 +186,15 @@ public sealed class SqliteTarget(string path) : TransactionalTarget
         CancellationToken cancellationToken)
     {
         var db = ((SqliteConnection)connection).Handle!;
-        if (CanReadRowsWhole(db, table)) return Task.FromResult(ReadRowsWhole(db, standard, table, cancellationToken));
+        var tableName = SqlDialect.TableName(standard, table);
+        if (_readWhileWriting.Remove(table.Id, out var early) && NothingChangesRowsOf(db, tableName, early.Loaded)) return Task.FromResult(early);
+        if (SqliteWholeRows.Supported(table))
+        {
+            using var rows = new SqliteWholeRows(db, Dialect, tableName, table, byRowid: false);
+            var whole = new RowChecksum();
+            rows.ReadAll(whole, cancellationToken);
+            return Task.FromResult(new TableLoad(table.Id, whole.Rows, whole.Value));
+        }
         var types = table.Items.Select(i => i.Type).ToArray();
         var sql = $"SELECT {string.Join(", ", table.Items.Select(i => Dialect.Quote(i.Id)))} FROM {Dialect.Quote(SqlDialect.TableName(standard, table))}";
         var checksum = new RowChecksum();
@@ -165,40 +229,6 @@ public sealed class SqliteTarget(string path) : TransactionalTarget
         return Task.FromResult(new TableLoad(table.Id, checksum.Rows, checksum.Value));
     }
 
-    /// <summary>
-    /// SQLite builds each row's canonical text itself (values joined by U+001F, U+0000 for NULL:
-    /// exactly what <see cref="RowChecksum"/> hashes), so a row is one value to fetch instead of one
-    /// per column: reading a 1M-person table back took 4 s value by value, most of it in the calls,
-    /// and the read-back is the tail of every load. SQLite writes an integer in decimal, as the
-    /// checksum does; a decimal needs <see cref="CanonicalValue"/>, so tables with one are read value
-    /// by value, as they are by an SQLite older than concat_ws (3.44) or for more columns than a
-    /// function takes.
-    /// </summary>
-    private TableLoad ReadRowsWhole(sqlite3 db, StandardDefinition standard, StandardTable table, CancellationToken cancellationToken)
-    {
-        var values = string.Join(", ", table.Items.Select(i => $"coalesce({Dialect.Quote(i.Id)}, char(0))"));
-        var sql = $"SELECT concat_ws(char(31), {values}) FROM {Dialect.Quote(SqlDialect.TableName(standard, table))}";
-        var checksum = new RowChecksum();
-        using var statement = Prepare(db, sql);
-        int step;
-        while ((step = SqliteNative.Step(statement)) == SqliteRow)
-        {
-            // The row's text, and AddField's separator after its last value.
-            checksum.AddField(SqliteNative.ColumnBytes(statement, 0));
-            checksum.EndRow();
-            if ((checksum.Rows & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
-        }
-        if (step != SqliteDone) throw Error(db, step);
-        return new TableLoad(table.Id, checksum.Rows, checksum.Value);
-    }
-
-    private const int MaxFunctionArguments = 100;
-
-    private static bool CanReadRowsWhole(sqlite3 db, StandardTable table) =>
-        table.Items.Count < MaxFunctionArguments
-        && table.Items.All(i => i.Type != ItemType.Decimal)
-        && raw.sqlite3_libversion_number() >= 3_044_000;
-
     private static void AddCanonical(RowChecksum checksum, ItemType type, object value)
     {
         if (CanonicalValue.FromDatabase(type, value) is { } text) checksum.AddField(text);
@@ -217,7 +247,7 @@ public sealed class SqliteTarget(string path) : TransactionalTarget
     }
 
     // The same exception Microsoft.Data.Sqlite throws, so Translate treats both alike.
-    private static SqliteException Error(sqlite3 db, int rc) =>
+    internal static SqliteException Error(sqlite3 db, int rc) =>
         new($"SQLite Error {rc.ToString(CultureInfo.InvariantCulture)}: '{raw.sqlite3_errmsg(db).utf8_to_string()}'.", rc, raw.sqlite3_extended_errcode(db));
 
     private static long ParseInteger(ReadOnlySpan<byte> value, LoadInput input, long line, StandardItem item) =>
