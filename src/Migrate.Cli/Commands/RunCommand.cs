@@ -23,7 +23,7 @@ public static class RunCommand
         var failOn = CommonOptions.FailOn();
         var maxRejects = CommonOptions.MaxRejects();
         var decisions = CommonOptions.Decisions();
-        var command = new Command("run", "Run every stage: extract the legacy export, map it to the standard, load the target, write the report")
+        var command = new Command("run", "Run every stage: extract the legacy export, map it to the standard and load the target at once (the files are those the stages write one by one), then write the report")
         {
             mapping, standard, source, output, target, replace, failOn, decisions,
         };
