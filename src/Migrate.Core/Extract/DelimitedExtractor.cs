@@ -94,7 +94,7 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
                 var line = row.RowIndex == 0 ? 1L : row.LineNumberFrom;
                 var offset = lineStarts.OffsetOf(line);
 
-                if (records == 0 && EncodingGuess.Mismatch(Encoding.Latin1.GetBytes(row.Span.ToArray()), encoding, line) is { } mismatch)
+                if (records == 0 && EncodingGuess.Mismatch(Latin1Bytes(row.Span), encoding, line) is { } mismatch)
                     throw MigrateException.DataError($"{fileName}: {mismatch}");
                 if (first && source.Header)
                 {
@@ -131,7 +131,7 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
 
                 if (reasons.Count > 0)
                 {
-                    rejects.Write(new RejectRecord("extract", source.Id, fileName, line, offset, reasons, RawHex: Convert.ToHexString(Encoding.Latin1.GetBytes(row.Span.ToArray()))));
+                    rejects.Write(new RejectRecord("extract", source.Id, fileName, line, offset, reasons, RawHex: Convert.ToHexString(Latin1Bytes(row.Span))));
                     continue;
                 }
 
@@ -147,6 +147,14 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
 
         return new ExtractResult(source.Id, fileName, lineStarts.Sha256(), bytes, encoding, records, staged, rejects.Count,
             new Dictionary<string, long>(rejects.ByReason), work.Relative(stagingPath), hashing.Sha256, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The raw bytes of a record or field the reader split as Latin-1 (one char per byte).</summary>
+    private static byte[] Latin1Bytes(ReadOnlySpan<char> latin1)
+    {
+        var bytes = new byte[latin1.Length];
+        Encoding.Latin1.GetBytes(latin1, bytes);
+        return bytes;
     }
 
     private static long SkipUtf8Bom(FileStream input, string encoding, string fileName)
@@ -183,7 +191,7 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
 
     private MigrateException WrongEncoding(ReadOnlySpan<char> record, string fileName, long line, int field, Problem problem)
     {
-        var raw = Encoding.Latin1.GetBytes(record.ToArray());
+        var raw = Latin1Bytes(record);
         var suggestion = EncodingGuess.Suggest(raw, source.Encoding);
         var hint = suggestion is null ? "check the 'encoding' of the source in the mapping" : $"is the file {LegacyEncodings.DisplayName(suggestion)}?";
         return MigrateException.DataError($"{fileName}: line {line} is not valid {LegacyEncodings.DisplayName(source.Encoding)} in column {field + 1}: {problem.Message}; {hint}");

@@ -17,15 +17,11 @@ public static class IsoDate
     }
 
     /// <summary>YYYY-MM-DD, as DateOnly.ToString("yyyy-MM-dd", invariant) writes it, without the format machinery.</summary>
-    public static string Format(DateOnly date) =>
-        string.Create(10, date, static (chars, d) =>
-        {
-            Put(chars[..4], d.Year);
-            chars[4] = '-';
-            Put(chars.Slice(5, 2), d.Month);
-            chars[7] = '-';
-            Put(chars.Slice(8, 2), d.Day);
-        });
+    public static string Format(DateOnly date)
+    {
+        Span<byte> ascii = stackalloc byte[10];
+        return System.Text.Encoding.ASCII.GetString(Utf8(date, ascii));
+    }
 
     /// <summary>YYYY-MM-DD as UTF-8 into <paramref name="buffer"/> (at least 10 bytes); returns the written part.</summary>
     public static ReadOnlySpan<byte> Utf8(DateOnly date, Span<byte> buffer)
@@ -38,14 +34,9 @@ public static class IsoDate
         return buffer[..10];
     }
 
-    private static void Put(Span<byte> bytes, int value)
+    private static void Put(Span<byte> digits, int value)
     {
-        for (var i = bytes.Length - 1; i >= 0; i--, value /= 10) bytes[i] = (byte)('0' + value % 10);
-    }
-
-    private static void Put(Span<char> chars, int value)
-    {
-        for (var i = chars.Length - 1; i >= 0; i--, value /= 10) chars[i] = (char)('0' + value % 10);
+        for (var i = digits.Length - 1; i >= 0; i--, value /= 10) digits[i] = (byte)('0' + value % 10);
     }
 
     private static bool Digits(ReadOnlySpan<char> text, out int value)

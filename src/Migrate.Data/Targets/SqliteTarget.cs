@@ -196,7 +196,7 @@ public sealed class SqliteTarget(string path) : TransactionalTarget
             return Task.FromResult(new TableLoad(table.Id, whole.Rows, whole.Value));
         }
         var types = table.Items.Select(i => i.Type).ToArray();
-        var sql = $"SELECT {string.Join(", ", table.Items.Select(i => Dialect.Quote(i.Id)))} FROM {Dialect.Quote(SqlDialect.TableName(standard, table))}";
+        var sql = $"SELECT {string.Join(", ", table.Items.Select(i => Dialect.Quote(i.Id)))} FROM {Dialect.Quote(tableName)}";
         var checksum = new RowChecksum();
         Span<byte> digits = stackalloc byte[24];
         using var statement = Prepare(db, sql);
@@ -235,7 +235,7 @@ public sealed class SqliteTarget(string path) : TransactionalTarget
         else checksum.AddNull();
     }
 
-    private static sqlite3_stmt Prepare(sqlite3 db, string sql)
+    internal static sqlite3_stmt Prepare(sqlite3 db, string sql)
     {
         var rc = raw.sqlite3_prepare_v2(db, sql, out var statement);
         if (rc != raw.SQLITE_OK)

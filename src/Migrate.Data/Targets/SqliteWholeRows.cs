@@ -14,8 +14,6 @@ namespace Migrate.Data.Targets;
 /// </summary>
 internal sealed class SqliteWholeRows : IDisposable
 {
-    private const int SqliteRow = 100;
-    private const int SqliteDone = 101;
     private const int MaxFunctionArguments = 100;
 
     private readonly sqlite3 _db;
@@ -31,12 +29,7 @@ internal sealed class SqliteWholeRows : IDisposable
         _byRowid = byRowid;
         var values = string.Join(", ", table.Items.Select(i => $"coalesce({dialect.Quote(i.Id)}, char(0))"));
         var sql = $"SELECT concat_ws(char(31), {values}) FROM {dialect.Quote(tableName)}" + (byRowid ? " WHERE rowid > ?1 AND rowid <= ?2 ORDER BY rowid" : "");
-        var rc = raw.sqlite3_prepare_v2(db, sql, out _statement);
-        if (rc != raw.SQLITE_OK)
-        {
-            _statement?.Dispose();
-            throw SqliteTarget.Error(db, rc);
-        }
+        _statement = SqliteTarget.Prepare(db, sql);
     }
 
     public static bool Supported(StandardTable table) =>
@@ -71,14 +64,14 @@ internal sealed class SqliteWholeRows : IDisposable
     {
         long rows = 0;
         int step;
-        while ((step = SqliteNative.Step(_statement)) == SqliteRow)
+        while ((step = SqliteNative.Step(_statement)) == raw.SQLITE_ROW)
         {
             // The row's text, and AddField's separator after its last value.
             checksum.AddField(SqliteNative.ColumnBytes(_statement, 0));
             checksum.EndRow();
             if ((++rows & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
         }
-        if (step != SqliteDone) throw SqliteTarget.Error(_db, step);
+        if (step != raw.SQLITE_DONE) throw SqliteTarget.Error(_db, step);
         return rows;
     }
 
