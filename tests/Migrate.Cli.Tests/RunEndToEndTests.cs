@@ -176,4 +176,22 @@ public sealed class RunEndToEndTests : IDisposable
         command.CommandText = sql;
         return command.ExecuteScalar();
     }
+
+    [Fact]
+    public async Task Map_again_after_removing_its_output_folders_writes_the_same_files()
+    {
+        WriteHandmadeExport();
+        (await CliRunner.RunAsync(["extract", "--mapping", RepoPaths.VendorAMapping, "--source", Source, "--out", Work, "--quiet"])).ExitCode.ShouldBe(0);
+        (await CliRunner.RunAsync(["map", "--out", Work, "--quiet"])).ExitCode.ShouldBe(0);
+        var mapped = File.ReadAllBytes(Path.Combine(Work, "mapped", "person.csv"));
+        var rejects = File.ReadAllBytes(Path.Combine(Work, "rejects", "person.map.jsonl"));
+        Directory.Delete(Path.Combine(Work, "mapped"), recursive: true);
+        Directory.Delete(Path.Combine(Work, "rejects"), recursive: true);
+
+        var again = await CliRunner.RunAsync(["map", "--out", Work, "--quiet"]);
+
+        again.ExitCode.ShouldBe(0, again.Error);
+        File.ReadAllBytes(Path.Combine(Work, "mapped", "person.csv")).ShouldBe(mapped);
+        File.ReadAllBytes(Path.Combine(Work, "rejects", "person.map.jsonl")).ShouldBe(rejects);
+    }
 }

@@ -76,7 +76,7 @@ public sealed class LoadValueConverter
                     if (text.Length != 1 || text[0] is not ((byte)'0' or (byte)'1')) throw Fail(line, item, "is not a flag (0 or 1)");
                     break;
                 case ItemType.Date:
-                    if (!IsIsoDate(text)) throw Fail(line, item, "is not a date YYYY-MM-DD");
+                    if (!Text.IsoDate.TryParse(text, out _)) throw Fail(line, item, "is not a date YYYY-MM-DD");
                     break;
                 case ItemType.Decimal:
                     if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _))
@@ -85,14 +85,6 @@ public sealed class LoadValueConverter
             }
             if (_dialect.CheckFits(item, text) is { } problem) throw Fail(line, item, problem);
         }
-    }
-
-    private static bool IsIsoDate(ReadOnlySpan<byte> utf8)
-    {
-        if (utf8.Length != 10) return false;
-        Span<char> chars = stackalloc char[10];
-        for (var i = 0; i < 10; i++) chars[i] = (char)utf8[i];
-        return Text.IsoDate.TryParse(chars, out _);
     }
 
     private object Typed(StandardItem item, string text, long line)

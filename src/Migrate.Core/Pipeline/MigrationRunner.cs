@@ -95,6 +95,8 @@ public sealed class MigrationRunner(MigrationSession session, IStageProgress pro
         var manifest = ReadManifest();
         if (manifest.Extract is null) throw MigrateException.Usage($"{Work.ManifestPath}: nothing extracted yet; run 'migrate extract' first");
         var readTotals = manifest.Extract.Sources.ToDictionary(s => s.SourceId, s => s.Staged, StringComparer.Ordinal);
+        // The user may have removed mapped/ or rejects/ to map again from the staging files.
+        Work.Create();
         var stage = await MapStageRunner.RunAsync(session.Mapping, session.Standard, Work,
             table => progress.Start($"map {table}", readTotals.GetValueOrDefault(session.Mapping.Tables.First(t => t.TableId == table).From)),
             cancellationToken);

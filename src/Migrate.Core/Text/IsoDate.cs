@@ -16,6 +16,16 @@ public static class IsoDate
         return true;
     }
 
+    /// <summary>The same form read from UTF-8 (or ASCII) bytes, as mapped files hold it.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out DateOnly date)
+    {
+        date = default;
+        if (utf8.Length != 10) return false;
+        Span<char> chars = stackalloc char[10];
+        for (var i = 0; i < 10; i++) chars[i] = (char)utf8[i];
+        return TryParse(chars, out date);
+    }
+
     /// <summary>YYYY-MM-DD, as DateOnly.ToString("yyyy-MM-dd", invariant) writes it, without the format machinery.</summary>
     public static string Format(DateOnly date)
     {

@@ -14,13 +14,17 @@ using Npgsql;
 namespace Migrate.Data.Targets;
 
 /// <summary>
-/// PostgreSQL through COPY (CSV in, binary out for the read-back), all tables in one transaction. The tables go into the
+/// PostgreSQL through COPY (CSV in), all tables in one transaction, each verified by the server's
+/// hash of its rows (or, when that cannot be used or differs, a binary COPY of every row back). The tables go into the
 /// first schema of the connection's search path, so one server can hold many targets
 /// (<c>Search Path=city_131016</c>).
 /// </summary>
 public sealed partial class PostgresTarget(string connectionString) : TransactionalTarget
 {
     protected override SqlDialect Dialect { get; } = new PostgresDialect();
+
+    // The hashes of the rows sent to each table by this load, for VerifyTableAsync.
+    private readonly Dictionary<string, PostgresRowHash> _sentHashes = new(StringComparer.Ordinal);
 
     // The connection string may hold a password: it is never shown.
     public override string Description => "postgres:(connection string hidden)";
@@ -45,6 +49,8 @@ public sealed partial class PostgresTarget(string connectionString) : Transactio
         var columns = string.Join(", ", input.Table.Items.Select(i => Dialect.Quote(i.Id)));
         var copy = $"COPY {Dialect.Quote(tableName)} ({columns}) FROM STDIN (FORMAT csv, FORCE_NULL ({columns}))";
         var converter = new LoadValueConverter(input.Table, Dialect, input.MappedFile);
+        var hash = new PostgresRowHash(types);
+        _sentHashes[input.Table.Id] = hash;
         using var reader = MappedRecordReader.Open(input);
         await using var writer = await ((NpgsqlConnection)connection).BeginTextImportAsync(copy, cancellationToken);
         writer.Timeout = 0;
@@ -68,6 +74,7 @@ public sealed partial class PostgresTarget(string connectionString) : Transactio
             used += length;
             buffer[used++] = (byte)'\n';
             MappedChecksum.AddRow(sent, reader, types);
+            hash.Add(reader);
             total++;
             if ((total & 0x3FF) == 0)
             {
@@ -87,6 +94,58 @@ public sealed partial class PostgresTarget(string connectionString) : Transactio
         var end = record.Length;
         while (end > 0 && record[end - 1] is (byte)'\n' or (byte)'\r') end--;
         return end;
+    }
+
+    /// <summary>
+    /// Has the server hash every row of the table (<c>hash_record_extended</c>, PostgreSQL 14 and later)
+    /// and compares the count, sum and XOR with those of the rows sent (<see cref="PostgresRowHash"/>):
+    /// equal, the table holds exactly the rows sent, without sending them back (the read-back took the
+    /// server twice as long, after the last row, and as long again on this side). Anything else (an
+    /// older server, a decimal column, a difference, a table the query cannot hash) falls back to
+    /// reading every row back, which then names what differs; a savepoint keeps a failed query from
+    /// aborting the load's transaction.
+    /// </summary>
+    protected override async Task<TableLoad> VerifyTableAsync(DbConnection connection, DbTransaction transaction, StandardDefinition standard, StandardTable table,
+        TableLoad sent, CancellationToken cancellationToken)
+    {
+        if (_sentHashes.Remove(table.Id, out var hash) && hash.Usable && hash.Rows == sent.Loaded
+            && ((NpgsqlConnection)connection).PostgreSqlVersion.Major >= 14
+            && await ServerHashMatchesAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, SqlDialect.TableName(standard, table), table, hash, cancellationToken))
+            return sent;
+        return await ReadTableAsync(connection, transaction, standard, table, cancellationToken);
+    }
+
+    private async Task<bool> ServerHashMatchesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string tableName, StandardTable table,
+        PostgresRowHash hash, CancellationToken cancellationToken)
+    {
+        const string savepoint = "migrate_verify";
+        await transaction.SaveAsync(savepoint, cancellationToken);
+        try
+        {
+            // The whole row when the table's columns are the items in order (a table this tool
+            // created), which the server hashes a fifth faster than a ROW() built of the columns.
+            var actual = await connection.ExecuteScalarAsync<string[]>(new CommandDefinition(
+                "SELECT array_agg(attname::text ORDER BY attnum) FROM pg_attribute WHERE attrelid = to_regclass(@name) AND attnum > 0 AND NOT attisdropped",
+                new { name = Dialect.Quote(tableName) }, transaction, cancellationToken: cancellationToken));
+            var row = actual is not null && actual.SequenceEqual(table.Items.Select(i => i.Id), StringComparer.Ordinal)
+                ? "t"
+                : "ROW(" + string.Join(", ", table.Items.Select(i => "t." + Dialect.Quote(i.Id))) + ")";
+            var sql = $"SELECT count(*), coalesce(sum(h), 0)::text, coalesce(bit_xor(h), 0) FROM (SELECT hash_record_extended({row}, 0) AS h FROM {Dialect.Quote(tableName)} AS t) AS hashed";
+            await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            var matches = reader.GetInt64(0) == hash.Rows
+                && reader.GetString(1) == hash.Sum.ToString(CultureInfo.InvariantCulture)
+                && reader.GetInt64(2) == hash.Xor;
+            await reader.DisposeAsync();
+            await transaction.ReleaseAsync(savepoint, cancellationToken);
+            return matches;
+        }
+        catch (PostgresException) when (!cancellationToken.IsCancellationRequested)
+        {
+            await transaction.RollbackAsync(savepoint, cancellationToken);
+            return false;
+        }
     }
 
     /// <summary>

@@ -10,8 +10,8 @@ namespace Migrate.Data.Targets;
 /// <summary>
 /// The load every database target performs, the same way on each: one transaction around the
 /// schema history, the DDL of a new target, the refusal of non-empty tables (or their deletion
-/// with --replace), the bulk write, and the read-back of every table, compared with the mapped
-/// files before commit. Any failure or cancellation rolls back: the target is left as it was.
+/// with --replace), the bulk write, and the verification of every table (read back, or hashed by
+/// the server where it can prove the same), compared with the mapped files before commit. Any failure or cancellation rolls back: the target is left as it was.
 /// Subclasses supply the connection and the dialect's fastest bulk write.
 /// </summary>
 public abstract class TransactionalTarget : ITarget
@@ -78,6 +78,15 @@ public abstract class TransactionalTarget : ITarget
         CancellationToken cancellationToken) =>
         TableReadBack.ReadAsync(connection, transaction, Dialect, standard, table, cancellationToken);
 
+    /// <summary>
+    /// What one table holds after its rows were written, inside the transaction, for comparison with
+    /// <paramref name="sent"/>. The default reads every row back (<see cref="ReadTableAsync"/>); a target
+    /// whose server can prove it holds exactly the rows sent may return <paramref name="sent"/> instead.
+    /// </summary>
+    protected virtual Task<TableLoad> VerifyTableAsync(DbConnection connection, DbTransaction transaction, StandardDefinition standard, StandardTable table,
+        TableLoad sent, CancellationToken cancellationToken) =>
+        ReadTableAsync(connection, transaction, standard, table, cancellationToken);
+
     /// <summary>The user-facing failure for a driver error, or null for a plain database (environment) error.</summary>
     protected abstract MigrateException? Translate(DbException exception, string? tableName);
 
@@ -115,8 +124,8 @@ public abstract class TransactionalTarget : ITarget
             current = null;
 
             var results = new List<TableLoad>();
-            foreach (var input in tables)
-                results.Add(await ReadTableAsync(connection, transaction, standard, input.Table, cancellationToken));
+            for (var i = 0; i < tables.Count; i++)
+                results.Add(await VerifyTableAsync(connection, transaction, standard, tables[i].Table, sent[i], cancellationToken));
             // What the tables hold must equal what the mapped files hold: as read while sending them,
             // and as the caller computed beforehand when it did.
             var differences = TableComparison.Differences(sent, results)
