@@ -75,7 +75,7 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
         long records = 0, staged = 0;
         using var rejects = new RejectWriter(work.ExtractRejects(source.Id));
         using (var writer = new StreamWriter(hashing, new UTF8Encoding(false), 1 << 16))
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        using (var csv = IntermediateCsv.Writer(writer))
         {
             csv.WriteField(LineColumn);
             csv.WriteField(OffsetColumn);

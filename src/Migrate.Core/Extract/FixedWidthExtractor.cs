@@ -44,7 +44,7 @@ public sealed class FixedWidthExtractor(SourceDefinition source, string sourcePa
         var values = new string[layout.Fields.Count];
         var reasons = new List<RejectReason>();
         await using (var writer = new StreamWriter(hashing, new UTF8Encoding(false), BufferSize))
-        await using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        await using (var csv = IntermediateCsv.Writer(writer))
         {
             csv.WriteField(DelimitedExtractor.LineColumn);
             csv.WriteField(DelimitedExtractor.OffsetColumn);

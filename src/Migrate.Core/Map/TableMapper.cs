@@ -93,7 +93,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
         var problems = new List<Problem>();
 
         using (var writer = new StreamWriter(hashing, new UTF8Encoding(false), 1 << 16))
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        using (var csv = IntermediateCsv.Writer(writer))
         {
             foreach (var item in table.Items) csv.WriteField(item.Id);
             csv.NextRecord();

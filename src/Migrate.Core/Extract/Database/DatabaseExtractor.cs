@@ -117,7 +117,7 @@ public sealed class DatabaseExtractor(SourceDefinition source, SourceConnection 
         var values = new string[ordinals.Length];
         var reasons = new List<RejectReason>();
         await using (var writer = new StreamWriter(hashing, new UTF8Encoding(false), BufferSize))
-        await using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        await using (var csv = IntermediateCsv.Writer(writer))
         {
             csv.WriteField(DelimitedExtractor.LineColumn);
             csv.WriteField(DelimitedExtractor.OffsetColumn);

@@ -176,7 +176,7 @@ public sealed class JoinIndex : IDisposable
         chunk.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key) is var c && c != 0 ? c : a.Line.CompareTo(b.Line));
         var path = $"{indexPath}.run{number}";
         await using (var writer = new StreamWriter(PrivateFiles.Create(path), new UTF8Encoding(false), 1 << 16))
-        await using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        await using (var csv = IntermediateCsv.Writer(writer))
         {
             foreach (var (key, line, values) in chunk)
             {
@@ -215,7 +215,7 @@ public sealed class JoinIndex : IDisposable
 
             var file = PrivateFiles.Create(indexPath);
             await using var writer = new StreamWriter(file, new UTF8Encoding(false), 1 << 16);
-            await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+            await using var csv = IntermediateCsv.Writer(writer);
             string? pendingKey = null;
             string[] pending = new string[columnCount];
             var pendingCount = 0;

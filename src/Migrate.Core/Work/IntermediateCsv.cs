@@ -1,0 +1,28 @@
+using System.Buffers;
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace Migrate.Core.Work;
+
+/// <summary>
+/// The CsvHelper writer of our own files (staging, mapped, join indexes): CsvHelper's defaults,
+/// with its quoting rule answered in one vectorized scan per field instead of four. The rule is
+/// CsvHelper's own (quote a field that starts or ends with a space or holds a quote, a comma, CR
+/// or LF), so the bytes written are the same; the default took 6% of the map stage (perf).
+/// </summary>
+public static class IntermediateCsv
+{
+    private static readonly SearchValues<char> NeedQuotes = SearchValues.Create("\",\r\n");
+
+    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
+    {
+        ShouldQuote = static args => ShouldQuote(args.Field),
+    };
+
+    public static CsvWriter Writer(TextWriter writer) => new(writer, Configuration);
+
+    /// <summary>CsvHelper's default quoting rule for a comma-delimited file with its default line endings.</summary>
+    public static bool ShouldQuote(string? field) =>
+        !string.IsNullOrEmpty(field) && (field[0] == ' ' || field[^1] == ' ' || field.AsSpan().ContainsAny(NeedQuotes));
+}
