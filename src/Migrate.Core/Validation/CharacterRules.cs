@@ -12,7 +12,7 @@ public static class CharacterRules
     public static Problem? Check(CharRule rule, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (rule == CharRule.Any) return null;
+        if (rule == CharRule.Any || PlainlyConforms(rule, value)) return null;
         var index = 0;
         while (index < value.Length)
         {
@@ -40,13 +40,33 @@ public static class CharacterRules
         return null;
     }
 
+    /// <summary>
+    /// Whether the whole value is made of characters its rule allows without a closer look, found by
+    /// vectorized scans: nearly every value is, and a character-by-character loop over every value
+    /// was 8% of the map stage (perf).
+    /// </summary>
+    private static bool PlainlyConforms(CharRule rule, string value)
+    {
+        var span = value.AsSpan();
+        return rule switch
+        {
+            CharRule.Digits => span.IndexOfAnyExceptInRange('0', '9') < 0,
+            CharRule.Ascii => span.IndexOfAnyExceptInRange(' ', '~') < 0,
+            // No C0 or C1 control, no surrogate (characters beyond the BMP, IVS), no private use.
+            CharRule.Standard => span.IndexOfAnyInRange('\u0000', '\u001F') < 0 && span.IndexOfAnyInRange('\u007F', '\u009F') < 0
+                && span.IndexOfAnyInRange('\uD800', '\uF8FF') < 0,
+            _ => false,
+        };
+    }
+
     private static bool ObviouslyAllowed(CharRule rule, char c) => rule switch
     {
         CharRule.Digits => c is >= '0' and <= '9',
         CharRule.Ascii => c is >= ' ' and < '\u007F',
         CharRule.Katakana => c is (>= '\u30A1' and <= '\u30FA') or '\u30FC' or '\u3000',
-        // Below the surrogates and the private-use area, and not a C0/C1 control.
-        CharRule.Standard => c is (>= ' ' and < '\u007F') or (>= '\u00A0' and < '\uD800'),
+        // Not a C0/C1 control, a surrogate or the private-use area (E000-F8FF): the only BMP
+        // characters that are controls or private use (full-width forms from FF01 up are standard).
+        CharRule.Standard => c is (>= ' ' and < '\u007F') or (>= '\u00A0' and < '\uD800') or >= '\uF900',
         _ => false,
     };
 

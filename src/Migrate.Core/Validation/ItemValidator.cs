@@ -30,7 +30,10 @@ public sealed class ItemValidator(StandardItem item, CodeList? codeList)
                     problems.Add(new Problem(ErrorCodes.TypeInteger, $"{Item.Name} must be a whole number (length {value.Length})", Item.Id));
                     return;
                 }
-                value = number.ToString(CultureInfo.InvariantCulture);
+                // Canonical already (no leading zeros or plus sign) in nearly every row: keep the string.
+                Span<char> digits = stackalloc char[20];
+                number.TryFormat(digits, out var written, default, CultureInfo.InvariantCulture);
+                if (!value.AsSpan().SequenceEqual(digits[..written])) value = new string(digits[..written]);
                 break;
             case ItemType.Decimal:
                 if (!decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _))

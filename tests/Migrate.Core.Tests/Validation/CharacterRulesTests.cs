@@ -21,4 +21,37 @@ public sealed class CharacterRulesTests
 
     [Fact] public void Ivs_sequence_is_a_standard_character() => CharacterRules.Check(CharRule.Standard, "辻\U000E0100").ShouldBeNull();
     [Fact] public void Supplementary_kanji_is_a_standard_character() => CharacterRules.Check(CharRule.Standard, "𠮷田").ShouldBeNull();
+
+    // The rules as the standard states them, checked character by character through Rune: the
+    // oracle for the vectorized fast paths, over every BMP character in the middle of plain text.
+    private static bool Expected(CharRule rule, System.Text.Rune rune) => rule switch
+    {
+        CharRule.Digits => rune.Value is >= '0' and <= '9',
+        CharRule.Ascii => rune.Value is >= 0x20 and <= 0x7E,
+        CharRule.Standard => System.Text.Rune.GetUnicodeCategory(rune) != System.Globalization.UnicodeCategory.PrivateUse && !System.Text.Rune.IsControl(rune),
+        _ => throw new ArgumentOutOfRangeException(nameof(rule)),
+    };
+
+    [Theory]
+    [InlineData(CharRule.Digits, "0", "9")]
+    [InlineData(CharRule.Ascii, "a", "z")]
+    [InlineData(CharRule.Standard, "山", "田")]
+    public void Every_bmp_character_is_judged_as_the_rule_says(CharRule rule, string before, string after)
+    {
+        for (var c = 0; c <= 0xFFFF; c++)
+        {
+            if (c is >= 0xD800 and <= 0xDFFF) continue;
+            var problem = CharacterRules.Check(rule, before + (char)c + after);
+            if (Expected(rule, new System.Text.Rune(c))) problem.ShouldBeNull($"U+{c:X4}");
+            else problem.ShouldNotBeNull($"U+{c:X4}").Message.ShouldContain("position 2");
+        }
+    }
+
+    [Fact]
+    public void Characters_beyond_the_bmp_are_judged_one_by_one()
+    {
+        CharacterRules.Check(CharRule.Standard, "山\U000F0000").ShouldNotBeNull().Message.ShouldContain("U+F0000");
+        CharacterRules.Check(CharRule.Standard, "ＡＢ１２３").ShouldBeNull();
+        CharacterRules.Check(CharRule.Ascii, "abc\u007F").ShouldNotBeNull().Message.ShouldContain("position 4");
+    }
 }
