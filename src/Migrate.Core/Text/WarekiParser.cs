@@ -14,17 +14,22 @@ public readonly record struct WarekiResult(DateOnly? Date, bool Unknown, string?
 /// </summary>
 public sealed class WarekiParser
 {
+    // Arrays and span comparisons throughout: every date value of every row passes here, and the
+    // LINQ lookups and substrings this had were an allocation or more per value.
     private readonly DateFormatDefinition _format;
-    private readonly IReadOnlyList<EraDefinition> _eras;
-    private readonly IReadOnlyList<WarekiPattern> _patterns;
+    private readonly EraDefinition[] _eras;
+    private readonly WarekiPattern[] _patterns;
+    private readonly string[] _unknownMarkers;
 
     public WarekiParser(DateFormatDefinition format, IReadOnlyList<EraDefinition> eras)
     {
         ArgumentNullException.ThrowIfNull(format);
+        ArgumentNullException.ThrowIfNull(eras);
         _format = format;
-        _eras = eras;
-        _patterns = format.Formats.Select(WarekiPattern.Compile).ToList();
-        if (_patterns.Any(p => p.Tokens.Any(t => t.Kind is WarekiPattern.Kind.EraChar or WarekiPattern.Kind.EraCode2 or WarekiPattern.Kind.EraName)) && eras.Count == 0)
+        _eras = [.. eras];
+        _patterns = [.. format.Formats.Select(WarekiPattern.Compile)];
+        _unknownMarkers = [.. format.UnknownMarkers];
+        if (_patterns.Any(p => p.HasEra) && eras.Count == 0)
             throw new FormatException($"date format '{format.Id}' uses era codes, but the mapping has no 'eras' table");
     }
 
@@ -33,7 +38,7 @@ public sealed class WarekiParser
         ArgumentNullException.ThrowIfNull(input);
         result = default;
         problem = null;
-        if (_format.UnknownMarkers.Contains(input, StringComparer.Ordinal))
+        if (Array.IndexOf(_unknownMarkers, input) >= 0)
         {
             result = new WarekiResult(null, true, input);
             return true;
@@ -44,7 +49,7 @@ public sealed class WarekiParser
                 return Resolve(era, year, month, day, out result, out problem);
         }
         if (input.Length > 0 && _patterns.Any(p => p.FixedLength == input.Length && p.Tokens[0].Kind == WarekiPattern.Kind.EraChar)
-            && FindEra(input[..1], byName: false) is null)
+            && FindEra(input.AsSpan(0, 1)) is null)
         {
             problem = new Problem(ErrorCodes.DateEraUnknown, $"era code '{input[0]}' is not in the mapping's era table");
             return false;
@@ -117,18 +122,18 @@ public sealed class WarekiParser
                     break;
                 case WarekiPattern.Kind.EraChar:
                     if (pos >= input.Length) return false;
-                    era = FindEra(input.Substring(pos, 1), byName: false);
+                    era = FindEra(input.AsSpan(pos, 1));
                     if (era is null && !(_format.UnknownZero && input[pos] == '0')) return false;
                     pos++;
                     break;
                 case WarekiPattern.Kind.EraCode2:
                     if (pos + 2 > input.Length) return false;
-                    era = FindEra(input.Substring(pos, 2), byName: false);
+                    era = FindEra(input.AsSpan(pos, 2));
                     if (era is null && !(_format.UnknownZero && input.AsSpan(pos, 2) is "00")) return false;
                     pos += 2;
                     break;
                 case WarekiPattern.Kind.EraName:
-                    era = _eras.FirstOrDefault(e => input.AsSpan(pos).StartsWith(e.Name, StringComparison.Ordinal));
+                    era = FindEraNamed(input.AsSpan(pos));
                     if (era is null) return false;
                     pos += era.Name.Length;
                     break;
@@ -153,12 +158,24 @@ public sealed class WarekiParser
         }
         if (pos != input.Length) return false;
         // An unknown era code is only acceptable on an all-zero (不詳) date.
-        var hasEraToken = pattern.Tokens.Any(t => t.Kind is WarekiPattern.Kind.EraChar or WarekiPattern.Kind.EraCode2 or WarekiPattern.Kind.EraName);
-        return !hasEraToken || era is not null || (year == 0 && month == 0 && day == 0);
+        return !pattern.HasEra || era is not null || (year == 0 && month == 0 && day == 0);
     }
 
-    private EraDefinition? FindEra(string spelling, bool byName) =>
-        _eras.FirstOrDefault(e => byName ? e.Name == spelling : e.Code == spelling || e.Letter == spelling);
+    /// <summary>The era whose code or letter is <paramref name="spelling"/>.</summary>
+    private EraDefinition? FindEra(ReadOnlySpan<char> spelling)
+    {
+        foreach (var era in _eras)
+            if (spelling.SequenceEqual(era.Code) || (era.Letter is not null && spelling.SequenceEqual(era.Letter))) return era;
+        return null;
+    }
+
+    /// <summary>The era whose name <paramref name="text"/> starts with.</summary>
+    private EraDefinition? FindEraNamed(ReadOnlySpan<char> text)
+    {
+        foreach (var era in _eras)
+            if (text.StartsWith(era.Name, StringComparison.Ordinal)) return era;
+        return null;
+    }
 
     private static bool Digits(string input, ref int pos, int min, int max, out int value)
     {

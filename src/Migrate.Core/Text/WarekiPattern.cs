@@ -12,14 +12,21 @@ public sealed class WarekiPattern
 
     internal readonly record struct Token(Kind Kind, char Literal);
 
-    private WarekiPattern(string text, IReadOnlyList<Token> tokens)
+    private WarekiPattern(string text, Token[] tokens)
     {
         Text = text;
         Tokens = tokens;
+        HasEra = tokens.Any(t => t.Kind is Kind.EraChar or Kind.EraCode2 or Kind.EraName);
     }
 
     public string Text { get; }
-    internal IReadOnlyList<Token> Tokens { get; }
+
+    // An array, not a list interface: patterns are matched against every date value, and an
+    // interface enumerator is an allocation per value.
+    internal Token[] Tokens { get; }
+
+    /// <summary>Whether the pattern has an era token (G, GG or E).</summary>
+    internal bool HasEra { get; }
 
     /// <summary>The input length this pattern accepts, or -1 when a part has variable width.</summary>
     public int FixedLength => Tokens.Sum(t => t.Kind switch
@@ -71,7 +78,7 @@ public sealed class WarekiPattern
             throw new FormatException($"date pattern '{pattern}' needs an era with a 2-digit year (G/GG/E with YY) or a 4-digit year YYYY");
         if (!kinds.Any(k => k is Kind.Month or Kind.Month2) || !kinds.Any(k => k is Kind.Day or Kind.Day2))
             throw new FormatException($"date pattern '{pattern}' needs a month (MM) and a day (DD)");
-        return new WarekiPattern(pattern, tokens);
+        return new WarekiPattern(pattern, [.. tokens]);
     }
 
     private static FormatException Bad(string pattern, string expected) =>
