@@ -20,6 +20,11 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
 {
     private const int MaxCriticalListed = 100;
 
+    // Arrays of the compiled pipelines and filters for the row loop: indexing an IReadOnlyList is an
+    // interface call per item, and a foreach over one allocates an enumerator per row.
+    private readonly ItemPipeline[] _items = [.. compiled.Items];
+    private readonly (Mapping.FilterRule Rule, int Index)[] _filters = [.. compiled.Filters];
+
     /// <summary>Non-empty value counts per legacy column, for the customization report.</summary>
     public long[] ColumnNonEmpty { get; } = new long[compiled.Source.Columns.Count];
 
@@ -177,7 +182,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
 
     private string? MatchingFilter(string?[] values)
     {
-        foreach (var (rule, index) in compiled.Filters)
+        foreach (var (rule, index) in _filters)
             if (rule.Matches(values[index])) return rule.Name;
         return null;
     }
@@ -185,10 +190,10 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
     private void MapRow(string?[] values, string?[] output, RowScope scope, List<Problem> problems)
     {
         Array.Clear(output);
-        var items = compiled.Items;
+        var items = _items;
         // First derive every item, then fill 不詳 companions, then validate: a companion flag set by
         // its date must not be validated before it is written.
-        for (var p = 0; p < items.Count; p++)
+        for (var p = 0; p < items.Length; p++)
         {
             var pipeline = items[p];
             if (!pipeline.HasDerivation) continue;
@@ -217,7 +222,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
             }
         }
 
-        for (var p = 0; p < items.Count; p++)
+        for (var p = 0; p < items.Length; p++)
         {
             var pipeline = items[p];
             var value = output[pipeline.OutputIndex];
