@@ -136,4 +136,23 @@ public sealed class PostgresTargetTests : TargetContractTests
         error.Message.ShouldNotContain("1000002");
         Convert.ToInt64(await ScalarAsync("SELECT COUNT(*) FROM juki_person WHERE rireki_no = 1"), CultureInfo.InvariantCulture).ShouldBe(20);
     }
+
+    [Fact]
+    public async Task A_table_whose_column_types_differ_from_the_ddl_is_loaded_as_csv_and_verified()
+    {
+        await using var target = await CreateTargetAsync();
+        var dir = Temp.Combine("widened");
+        Directory.CreateDirectory(dir);
+        var first = MappedFiles.WithExpected(MappedFiles.Write(Path.Combine(dir, "first.csv"), TestStandard.Person, Enumerable.Range(1, 30).Select(n => MappedFiles.Person(n))));
+        await target.LoadAsync(TestStandard.Juki, [first], new LoadOptions(false, null), null, Ct);
+        // Widened by hand: binary COPY would send 2 bytes to a 4-byte column, so CSV is sent instead.
+        await _schema!.ExecuteAsync("ALTER TABLE juki_person ALTER COLUMN shien_sochi_flag TYPE integer");
+        var second = MappedFiles.WithExpected(MappedFiles.Write(Path.Combine(dir, "second.csv"), TestStandard.Person, Enumerable.Range(1, 30).Select(n => MappedFiles.Person(n, 2))));
+
+        var loads = await target.LoadAsync(TestStandard.Juki, [second], new LoadOptions(true, null), null, Ct);
+
+        loads.ShouldBe([second.Expected!]);
+        Convert.ToInt64(await ScalarAsync("SELECT SUM(shien_sochi_flag) FROM juki_person WHERE rireki_no = 2"), CultureInfo.InvariantCulture).ShouldBe(6);
+        (await target.ReadBackAsync(TestStandard.Juki, Ct))![0].ShouldBe(second.Expected!);
+    }
 }

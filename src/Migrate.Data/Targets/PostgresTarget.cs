@@ -37,64 +37,90 @@ public sealed partial class PostgresTarget(string connectionString) : Transactio
         connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(hashtext('migrate:' || current_schema()))", transaction: transaction, cancellationToken: cancellationToken));
 
     /// <summary>
-    /// COPY in CSV format, fed the mapped file's records as they are written (the server parses
-    /// them, as for psql's \copy), after each record has been checked against its columns here:
-    /// a server's COPY error could quote a value, ours names the mapped file's line and the item.
-    /// FORCE_NULL makes quoted empty fields NULL too, as they are in every mapped-file reader.
+    /// COPY fed the mapped file's records as they are written, after each record has been checked
+    /// against its columns here: a server's COPY error could quote a value, ours names the mapped
+    /// file's line and the item. Binary COPY when the table's columns have the types our DDL gives
+    /// (<see cref="PostgresBinaryCopy"/>: the server then spends a quarter less time per row), else
+    /// CSV as psql's \copy sends it, with FORCE_NULL so that quoted empty fields are NULL too, as
+    /// they are in every mapped-file reader.
     /// </summary>
     protected override async Task<long> WriteRowsAsync(DbConnection connection, DbTransaction transaction, string tableName, LoadInput input,
         long total, RowChecksum sent, IProgress<long>? progress, CancellationToken cancellationToken)
     {
+        var npgsql = (NpgsqlConnection)connection;
         var types = input.Table.Items.Select(i => i.Type).ToArray();
         var columns = string.Join(", ", input.Table.Items.Select(i => Dialect.Quote(i.Id)));
-        var copy = $"COPY {Dialect.Quote(tableName)} ({columns}) FROM STDIN (FORMAT csv, FORCE_NULL ({columns}))";
+        var actual = await ColumnsAsync(connection, transaction, tableName, cancellationToken);
+        var binary = PostgresBinaryCopy.For(input.Table, actual.ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal));
         var converter = new LoadValueConverter(input.Table, Dialect, input.MappedFile);
         var hash = new PostgresRowHash(types);
         _sentHashes[input.Table.Id] = hash;
         using var reader = MappedRecordReader.Open(input);
-        await using var writer = await ((NpgsqlConnection)connection).BeginTextImportAsync(copy, cancellationToken);
-        writer.Timeout = 0;
-        // The mapped file is UTF-8 and so is the connection: the records go to the COPY stream as bytes,
-        // gathered into 64 KiB writes, never through the writer's chars.
-        var stream = writer.BaseStream;
-        var buffer = new byte[1 << 16];
-        var used = 0;
-        while (reader.Read())
+        var (stream, copy, abandon) = binary is null
+            ? await BeginCsvAsync(npgsql, $"COPY {Dialect.Quote(tableName)} ({columns}) FROM STDIN (FORMAT csv, FORCE_NULL ({columns}))", cancellationToken)
+            : await BeginBinaryAsync(npgsql, $"COPY {Dialect.Quote(tableName)} ({columns}) FROM STDIN (FORMAT binary)", cancellationToken);
+        await using (copy)
         {
-            converter.Check(reader);
-            // The record without its line ending, then \n: COPY wants one kind of line ending throughout.
-            var length = WithoutLineEnding(reader.RawRecord);
-            if (used + length + 1 > buffer.Length)
+            try
             {
-                await stream.WriteAsync(buffer.AsMemory(0, used), cancellationToken);
-                used = 0;
-                if (length + 1 > buffer.Length) buffer = new byte[length + 1];
-            }
-            reader.RawRecord[..length].CopyTo(buffer.AsSpan(used));
-            used += length;
-            buffer[used++] = (byte)'\n';
-            MappedChecksum.AddRow(sent, reader, types);
-            hash.Add(reader);
-            total++;
-            if ((total & 0x3FF) == 0)
-            {
+                var buffer = new PostgresCopyBuffer(binary);
+                while (reader.Read())
+                {
+                    converter.Check(reader);
+                    while (!buffer.TryAdd(reader)) await WriteAsync(stream, buffer, cancellationToken);
+                    MappedChecksum.AddRow(sent, reader, types);
+                    hash.Add(reader);
+                    total++;
+                    if ((total & 0x3FF) == 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        if ((total & 0x3FFF) == 0) progress?.Report(total);
+                    }
+                }
+                while (!buffer.TryEnd()) await WriteAsync(stream, buffer, cancellationToken);
+                await WriteAsync(stream, buffer, cancellationToken);
                 cancellationToken.ThrowIfCancellationRequested();
-                if ((total & 0x3FFF) == 0) progress?.Report(total);
+            }
+            catch (Exception e) when (e is not DbException)
+            {
+                // A record refused here (or a cancellation) must not end the COPY as if it were complete:
+                // a binary COPY cut short would fail with the server's error instead of ours.
+                await abandon();
+                throw;
             }
         }
-        await stream.WriteAsync(buffer.AsMemory(0, used), cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
-        await writer.DisposeAsync();
         progress?.Report(total);
         return total;
     }
 
-    private static int WithoutLineEnding(ReadOnlySpan<byte> record)
+    private static async Task<(Stream, IAsyncDisposable, Func<Task>)> BeginCsvAsync(NpgsqlConnection connection, string copy, CancellationToken cancellationToken)
     {
-        var end = record.Length;
-        while (end > 0 && record[end - 1] is (byte)'\n' or (byte)'\r') end--;
-        return end;
+        var writer = await connection.BeginTextImportAsync(copy, cancellationToken);
+        writer.Timeout = 0;
+        // Bytes go to the writer's stream, never through its chars.
+        return (writer.BaseStream, writer, writer.CancelAsync);
     }
+
+    private static async Task<(Stream, IAsyncDisposable, Func<Task>)> BeginBinaryAsync(NpgsqlConnection connection, string copy, CancellationToken cancellationToken)
+    {
+        var stream = await connection.BeginRawBinaryCopyAsync(copy, cancellationToken);
+        stream.WriteTimeout = 0;
+        return (stream, stream, stream.CancelAsync);
+    }
+
+    private static async Task WriteAsync(Stream stream, PostgresCopyBuffer buffer, CancellationToken cancellationToken)
+    {
+        await stream.WriteAsync(buffer.Pending, cancellationToken);
+        buffer.Clear();
+    }
+
+    /// <summary>The table's columns in order, with their pg_type names; empty when it does not exist.</summary>
+    private async Task<IReadOnlyList<(string Name, string Type)>> ColumnsAsync(DbConnection connection, DbTransaction transaction, string tableName,
+        CancellationToken cancellationToken) =>
+        [.. await connection.QueryAsync<(string Name, string Type)>(new CommandDefinition(
+            "SELECT a.attname::text, t.typname::text FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid " +
+            "WHERE a.attrelid = to_regclass(@name) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum",
+            new { name = Dialect.Quote(tableName) }, transaction, cancellationToken: cancellationToken))];
 
     /// <summary>
     /// Has the server hash every row of the table (<c>hash_record_extended</c>, PostgreSQL 14 and later)
@@ -124,10 +150,8 @@ public sealed partial class PostgresTarget(string connectionString) : Transactio
         {
             // The whole row when the table's columns are the items in order (a table this tool
             // created), which the server hashes a fifth faster than a ROW() built of the columns.
-            var actual = await connection.ExecuteScalarAsync<string[]>(new CommandDefinition(
-                "SELECT array_agg(attname::text ORDER BY attnum) FROM pg_attribute WHERE attrelid = to_regclass(@name) AND attnum > 0 AND NOT attisdropped",
-                new { name = Dialect.Quote(tableName) }, transaction, cancellationToken: cancellationToken));
-            var row = actual is not null && actual.SequenceEqual(table.Items.Select(i => i.Id), StringComparer.Ordinal)
+            var actual = await ColumnsAsync(connection, transaction, tableName, cancellationToken);
+            var row = actual.Select(c => c.Name).SequenceEqual(table.Items.Select(i => i.Id), StringComparer.Ordinal)
                 ? "t"
                 : "ROW(" + string.Join(", ", table.Items.Select(i => "t." + Dialect.Quote(i.Id))) + ")";
             var sql = $"SELECT count(*), coalesce(sum(h), 0)::text, coalesce(bit_xor(h), 0) FROM (SELECT hash_record_extended({row}, 0) AS h FROM {Dialect.Quote(tableName)} AS t) AS hashed";

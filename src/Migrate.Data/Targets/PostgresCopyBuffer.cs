@@ -1,0 +1,70 @@
+using Migrate.Core.Load;
+
+namespace Migrate.Data.Targets;
+
+/// <summary>
+/// Gathers the records of one COPY into 64 KiB writes: in CSV the mapped record's own bytes (the
+/// mapped file and the connection are both UTF-8), ended by LF whatever the file had; in binary the
+/// tuples of <see cref="PostgresBinaryCopy"/>, between its start and end marks. Appending is
+/// synchronous: the caller writes <see cref="Pending"/> and clears it when a record does not fit.
+/// </summary>
+internal sealed class PostgresCopyBuffer
+{
+    private readonly PostgresBinaryCopy? _binary;
+    private byte[] _bytes = new byte[1 << 16];
+    private int _used;
+
+    public PostgresCopyBuffer(PostgresBinaryCopy? binary)
+    {
+        _binary = binary;
+        if (binary is null) return;
+        PostgresBinaryCopy.Start.CopyTo(_bytes);
+        _used = PostgresBinaryCopy.Start.Length;
+    }
+
+    /// <summary>The bytes gathered and not yet written.</summary>
+    public ReadOnlyMemory<byte> Pending => _bytes.AsMemory(0, _used);
+
+    /// <summary>Call once <see cref="Pending"/> has been written.</summary>
+    public void Clear() => _used = 0;
+
+    /// <summary>Appends the reader's current record; false (nothing appended) when it must wait for <see cref="Clear"/>.</summary>
+    public bool TryAdd(MappedRecordReader reader)
+    {
+        var length = _binary is null ? WithoutLineEnding(reader.RawRecord) + 1 : _binary.MaxLength(reader);
+        if (!Fits(length)) return false;
+        if (_binary is null)
+        {
+            reader.RawRecord[..(length - 1)].CopyTo(_bytes.AsSpan(_used));
+            _used += length;
+            _bytes[_used - 1] = (byte)'\n';
+        }
+        else _used += _binary.Write(reader, _bytes.AsSpan(_used));
+        return true;
+    }
+
+    /// <summary>Appends the end of the data (binary only); false when it must wait for <see cref="Clear"/>.</summary>
+    public bool TryEnd()
+    {
+        if (_binary is null) return true;
+        if (!Fits(PostgresBinaryCopy.End.Length)) return false;
+        PostgresBinaryCopy.End.CopyTo(_bytes.AsSpan(_used));
+        _used += PostgresBinaryCopy.End.Length;
+        return true;
+    }
+
+    private bool Fits(int length)
+    {
+        if (_used + length <= _bytes.Length) return true;
+        // A record longer than the whole buffer gets a buffer of its own size once the buffer is empty.
+        if (_used == 0) Array.Resize(ref _bytes, length);
+        return _used == 0;
+    }
+
+    private static int WithoutLineEnding(ReadOnlySpan<byte> record)
+    {
+        var end = record.Length;
+        while (end > 0 && record[end - 1] is (byte)'\n' or (byte)'\r') end--;
+        return end;
+    }
+}
