@@ -155,4 +155,23 @@ public sealed class PostgresTargetTests : TargetContractTests
         Convert.ToInt64(await ScalarAsync("SELECT SUM(shien_sochi_flag) FROM juki_person WHERE rireki_no = 2"), CultureInfo.InvariantCulture).ShouldBe(6);
         (await target.ReadBackAsync(TestStandard.Juki, Ct))![0].ShouldBe(second.Expected!);
     }
+
+    [Fact]
+    public async Task Replace_empties_a_table_another_table_references_by_deleting_its_rows()
+    {
+        await using var target = await CreateTargetAsync();
+        var dir = Temp.Combine("referenced");
+        Directory.CreateDirectory(dir);
+        var first = MappedFiles.WithExpected(MappedFiles.Write(Path.Combine(dir, "first.csv"), TestStandard.Person, Enumerable.Range(1, 12).Select(n => MappedFiles.Person(n))));
+        await target.LoadAsync(TestStandard.Juki, [first], new LoadOptions(false, null), null, Ct);
+        // A table of the municipality's own that points at the persons: TRUNCATE refuses, DELETE is used.
+        await _schema!.ExecuteAsync("CREATE TABLE memo (atena_no varchar(15), rireki_no bigint, FOREIGN KEY (atena_no, rireki_no) REFERENCES juki_person)");
+        var second = MappedFiles.WithExpected(MappedFiles.Write(Path.Combine(dir, "second.csv"), TestStandard.Person, Enumerable.Range(1, 9).Select(n => MappedFiles.Person(n, 3))));
+
+        var loads = await target.LoadAsync(TestStandard.Juki, [second], new LoadOptions(true, null), null, Ct);
+
+        loads.ShouldBe([second.Expected!]);
+        Convert.ToInt64(await ScalarAsync("SELECT COUNT(*) FROM juki_person WHERE rireki_no = 3"), CultureInfo.InvariantCulture).ShouldBe(9);
+        Convert.ToInt64(await ScalarAsync("SELECT COUNT(*) FROM juki_person"), CultureInfo.InvariantCulture).ShouldBe(9);
+    }
 }

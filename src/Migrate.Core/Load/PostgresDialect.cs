@@ -56,7 +56,7 @@ public sealed class PostgresDialect : SqlDialect
         if (utf8.Contains((byte)0)) return "contains a NUL character, which PostgreSQL cannot store";
         if (VarcharLength(item) is not { } max) return null;
         // In valid UTF-8 every code point has exactly one byte that is not a continuation byte (10xxxxxx).
-        var length = utf8.Length - ContinuationBytes(utf8);
+        var length = System.Text.Ascii.IsValid(utf8) ? utf8.Length : utf8.Length - ContinuationBytes(utf8);
         return length > max ? $"has {length} characters, its column holds {max}" : null;
     }
 

@@ -16,14 +16,18 @@ public static class IsoDate
         return true;
     }
 
-    /// <summary>The same form read from UTF-8 (or ASCII) bytes, as mapped files hold it.</summary>
+    /// <summary>
+    /// The same form read from UTF-8 (or ASCII) bytes, as mapped files hold it; read directly, as
+    /// a load reads every date of every row more than once (its check, its hash, its binary form).
+    /// </summary>
     public static bool TryParse(ReadOnlySpan<byte> utf8, out DateOnly date)
     {
         date = default;
-        if (utf8.Length != 10) return false;
-        Span<char> chars = stackalloc char[10];
-        for (var i = 0; i < 10; i++) chars[i] = (char)utf8[i];
-        return TryParse(chars, out date);
+        if (utf8.Length != 10 || utf8[4] != '-' || utf8[7] != '-') return false;
+        if (!Digits(utf8[..4], out var year) || !Digits(utf8.Slice(5, 2), out var month) || !Digits(utf8.Slice(8, 2), out var day)) return false;
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        date = new DateOnly(year, month, day);
+        return true;
     }
 
     /// <summary>YYYY-MM-DD, as DateOnly.ToString("yyyy-MM-dd", invariant) writes it, without the format machinery.</summary>
@@ -47,6 +51,17 @@ public static class IsoDate
     private static void Put(Span<byte> digits, int value)
     {
         for (var i = digits.Length - 1; i >= 0; i--, value /= 10) digits[i] = (byte)('0' + value % 10);
+    }
+
+    private static bool Digits(ReadOnlySpan<byte> utf8, out int value)
+    {
+        value = 0;
+        foreach (var b in utf8)
+        {
+            if (b is < (byte)'0' or > (byte)'9') return false;
+            value = value * 10 + (b - '0');
+        }
+        return true;
     }
 
     private static bool Digits(ReadOnlySpan<char> text, out int value)

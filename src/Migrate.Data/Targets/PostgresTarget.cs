@@ -37,6 +37,29 @@ public sealed partial class PostgresTarget(string connectionString) : Transactio
         connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(hashtext('migrate:' || current_schema()))", transaction: transaction, cancellationToken: cancellationToken));
 
     /// <summary>
+    /// TRUNCATE, which PostgreSQL undoes with the transaction like any other change: the table gets new
+    /// empty files, so the COPY that follows and its verification meet no dead rows (a 1M --replace load
+    /// took 21-23 s after a DELETE, 12 s into an empty table). TRUNCATE needs its own privilege and
+    /// refuses a table another one references; then DELETE, as before.
+    /// </summary>
+    protected override async Task ClearTableAsync(DbConnection connection, DbTransaction transaction, string quotedTable, CancellationToken cancellationToken)
+    {
+        const string savepoint = "migrate_clear";
+        var npgsql = (NpgsqlTransaction)transaction;
+        await npgsql.SaveAsync(savepoint, cancellationToken);
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition($"TRUNCATE TABLE {quotedTable}", transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
+            await npgsql.ReleaseAsync(savepoint, cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.FeatureNotSupported)
+        {
+            await npgsql.RollbackAsync(savepoint, cancellationToken);
+            await base.ClearTableAsync(connection, transaction, quotedTable, cancellationToken);
+        }
+    }
+
+    /// <summary>
     /// COPY fed the mapped file's records as they are written, after each record has been checked
     /// against its columns here: a server's COPY error could quote a value, ours names the mapped
     /// file's line and the item. Binary COPY when the table's columns have the types our DDL gives

@@ -61,6 +61,10 @@ public abstract class TransactionalTarget : ITarget
     /// <summary>Serializes loads into the same target (two concurrent first loads must not both create tables).</summary>
     protected virtual Task LockAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>Empties a table for --replace, inside the load's transaction. DELETE unless the dialect has better.</summary>
+    protected virtual Task ClearTableAsync(DbConnection connection, DbTransaction transaction, string quotedTable, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition($"DELETE FROM {quotedTable}", transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
+
     /// <summary>
     /// Writes every row of the mapped file into the (empty) table; returns the running total for
     /// progress. A writer that reads the file with <see cref="MappedRecordReader"/> adds each record
@@ -114,7 +118,7 @@ public abstract class TransactionalTarget : ITarget
                 {
                     if (!options.Replace)
                         throw MigrateException.DataError($"{Description}: table {current} already holds {existing} rows; give --replace to replace them (nothing was changed)");
-                    await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM {quoted}", transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
+                    await ClearTableAsync(connection, transaction, quoted, cancellationToken);
                 }
                 var before = total;
                 var checksum = new RowChecksum();

@@ -20,6 +20,21 @@ public sealed class IsoDateTests
     {
         IsoDate.TryParse(text, out var date).ShouldBe(valid);
         if (valid) date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).ShouldBe(text);
+        // The same from UTF-8 bytes, as mapped files hold dates.
+        IsoDate.TryParse(System.Text.Encoding.UTF8.GetBytes(text), out var fromBytes).ShouldBe(valid);
+        fromBytes.ShouldBe(date);
+    }
+
+    [Fact]
+    public void Reads_back_every_date_it_writes_from_bytes()
+    {
+        Span<byte> buffer = stackalloc byte[10];
+        for (var day = DateOnly.MinValue.DayNumber; day <= DateOnly.MaxValue.DayNumber; day += 97)
+        {
+            var date = DateOnly.FromDayNumber(day);
+            IsoDate.TryParse(IsoDate.Utf8(date, buffer), out var read).ShouldBeTrue();
+            read.ShouldBe(date);
+        }
     }
 
     [Fact]
