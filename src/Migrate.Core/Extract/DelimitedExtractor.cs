@@ -83,6 +83,7 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
             csv.NextRecord();
 
             var values = new string[source.Columns.Count];
+            var reasons = new List<RejectReason>();
             var scratch = new char[256];
             var first = true;
             foreach (var row in reader)
@@ -104,7 +105,7 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
                 }
 
                 records++;
-                var reasons = new List<RejectReason>();
+                reasons.Clear();
                 string? badQuote = null;
                 if (row.ColCount != source.Columns.Count)
                     reasons.Add(new RejectReason(ErrorCodes.CsvColumnCount, $"line {line}: {row.ColCount} fields, expected {source.Columns.Count}", null, null));
@@ -131,13 +132,13 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
 
                 if (reasons.Count > 0)
                 {
-                    rejects.Write(new RejectRecord("extract", source.Id, fileName, line, offset, reasons, RawHex: Convert.ToHexString(Latin1Bytes(row.Span))));
+                    rejects.Write(new RejectRecord("extract", source.Id, fileName, line, offset, [.. reasons], RawHex: Convert.ToHexString(Latin1Bytes(row.Span))));
                     continue;
                 }
 
                 csv.WriteField(line.ToString(CultureInfo.InvariantCulture));
                 csv.WriteField(offset.ToString(CultureInfo.InvariantCulture));
-                foreach (var value in values) csv.WriteField(value);
+                foreach (var value in values) IntermediateCsv.WriteField(csv, value);
                 csv.NextRecord();
                 staged++;
                 if ((records & 0x3FFF) == 0) progress?.Report(offset);

@@ -109,8 +109,6 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
                 if (row.ColCount != columnCount + 2)
                     throw MigrateException.DataError($"{stagingPath}:{row.LineNumberFrom}: {row.ColCount} fields, expected {columnCount + 2}; the staging file is damaged, run 'migrate extract' again");
                 read++;
-                var line = long.Parse(row[0].Span, CultureInfo.InvariantCulture);
-                var offset = long.Parse(row[1].Span, CultureInfo.InvariantCulture);
                 for (var i = 0; i < columnCount; i++)
                 {
                     var v = row[i + 2].ToString();
@@ -154,7 +152,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
                 else Array.Clear(output);
                 if (problems.Count == 0)
                 {
-                    foreach (var value in output) csv.WriteField(value);
+                    foreach (var value in output) IntermediateCsv.WriteField(csv, value);
                     csv.NextRecord();
                     mapped++;
                 }
@@ -162,6 +160,9 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
                 {
                     var key = KeyOf(values, output);
                     if (IsCritical(values)) critical.Add(key);
+                    // The record's source line and byte offset, carried by the staging file for rejects only.
+                    var line = long.Parse(row[0].Span, CultureInfo.InvariantCulture);
+                    var offset = long.Parse(row[1].Span, CultureInfo.InvariantCulture);
                     rejects.Write(new RejectRecord("map", source.Id, source.File, line, offset,
                         problems.Select(RejectWriter.Reason).ToList(), RecordOf(values), Key: key));
                 }

@@ -13,15 +13,15 @@ public sealed class IntermediateCsvTests
         "漢字", "山田　太郎", "　", "a\u3000", "ｱｲｳ", "辻\U000E0100", "x;y", "'q'", "a\u0085b", "a\u2028b",
     ];
 
-    private static string Write(Func<TextWriter, CsvWriter> create)
+    private static string Write(Func<TextWriter, CsvWriter> create, Action<CsvWriter, string?> write)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = create(text))
         {
             foreach (var field in Fields)
             {
-                csv.WriteField(field);
-                csv.WriteField("end");
+                write(csv, field);
+                write(csv, "end");
                 csv.NextRecord();
             }
         }
@@ -31,10 +31,12 @@ public sealed class IntermediateCsvTests
     [Fact]
     public void Writes_the_same_bytes_as_CsvHelpers_default_configuration()
     {
-        var ours = Write(IntermediateCsv.Writer);
-        var theirs = Write(w => new CsvWriter(w, CultureInfo.InvariantCulture));
+        var ours = Write(IntermediateCsv.Writer, (csv, field) => csv.WriteField(field));
+        var direct = Write(IntermediateCsv.Writer, IntermediateCsv.WriteField);
+        var theirs = Write(w => new CsvWriter(w, CultureInfo.InvariantCulture), (csv, field) => csv.WriteField(field));
 
         ours.ShouldBe(theirs);
+        direct.ShouldBe(theirs);
         ours.ShouldContain("\"a,b\",end");
         ours.ShouldContain("\" a\",end");
         ours.ShouldContain("a b,end");
