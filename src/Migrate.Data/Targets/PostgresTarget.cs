@@ -14,8 +14,9 @@ using Npgsql;
 namespace Migrate.Data.Targets;
 
 /// <summary>
-/// PostgreSQL through COPY (CSV in), all tables in one transaction, each verified by the server's
-/// hash of its rows (or, when that cannot be used or differs, a binary COPY of every row back). The tables go into the
+/// PostgreSQL through COPY (binary, or CSV into a table whose column types are not our DDL's), all
+/// tables in one transaction, each verified by the server's hash of its rows (or, when that cannot
+/// be used or differs, a binary COPY of every row back). The tables go into the
 /// first schema of the connection's search path, so one server can hold many targets
 /// (<c>Search Path=city_131016</c>).
 /// </summary>
@@ -108,7 +109,14 @@ public sealed partial class PostgresTarget(string connectionString) : Transactio
             {
                 // A record refused here (or a cancellation) must not end the COPY as if it were complete:
                 // a binary COPY cut short would fail with the server's error instead of ours.
-                await abandon();
+                try
+                {
+                    await abandon();
+                }
+                catch (Exception failed) when (failed is DbException or IOException)
+                {
+                    // The load fails and rolls back either way; the first error is the one to report.
+                }
                 throw;
             }
         }
