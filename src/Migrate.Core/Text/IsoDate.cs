@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Migrate.Core.Text;
 
 /// <summary>
@@ -6,25 +8,19 @@ namespace Migrate.Core.Text;
 /// </summary>
 public static class IsoDate
 {
-    public static bool TryParse(ReadOnlySpan<char> text, out DateOnly date)
-    {
-        date = default;
-        if (text.Length != 10 || text[4] != '-' || text[7] != '-') return false;
-        if (!Digits(text[..4], out var year) || !Digits(text.Slice(5, 2), out var month) || !Digits(text.Slice(8, 2), out var day)) return false;
-        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
-        date = new DateOnly(year, month, day);
-        return true;
-    }
+    public static bool TryParse(ReadOnlySpan<char> text, out DateOnly date) => TryParse<char>(text, out date);
 
     /// <summary>
     /// The same form read from UTF-8 (or ASCII) bytes, as mapped files hold it; read directly, as
     /// a load reads every date of every row more than once (its check, its hash, its binary form).
     /// </summary>
-    public static bool TryParse(ReadOnlySpan<byte> utf8, out DateOnly date)
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out DateOnly date) => TryParse<byte>(utf8, out date);
+
+    private static bool TryParse<T>(ReadOnlySpan<T> text, out DateOnly date) where T : IBinaryInteger<T>
     {
         date = default;
-        if (utf8.Length != 10 || utf8[4] != '-' || utf8[7] != '-') return false;
-        if (!Digits(utf8[..4], out var year) || !Digits(utf8.Slice(5, 2), out var month) || !Digits(utf8.Slice(8, 2), out var day)) return false;
+        if (text.Length != 10 || !IsDash(text[4]) || !IsDash(text[7])) return false;
+        if (!Digits(text[..4], out var year) || !Digits(text.Slice(5, 2), out var month) || !Digits(text.Slice(8, 2), out var day)) return false;
         if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
         date = new DateOnly(year, month, day);
         return true;
@@ -53,24 +49,16 @@ public static class IsoDate
         for (var i = digits.Length - 1; i >= 0; i--, value /= 10) digits[i] = (byte)('0' + value % 10);
     }
 
-    private static bool Digits(ReadOnlySpan<byte> utf8, out int value)
-    {
-        value = 0;
-        foreach (var b in utf8)
-        {
-            if (b is < (byte)'0' or > (byte)'9') return false;
-            value = value * 10 + (b - '0');
-        }
-        return true;
-    }
+    private static bool IsDash<T>(T c) where T : IBinaryInteger<T> => int.CreateTruncating(c) == '-';
 
-    private static bool Digits(ReadOnlySpan<char> text, out int value)
+    private static bool Digits<T>(ReadOnlySpan<T> text, out int value) where T : IBinaryInteger<T>
     {
         value = 0;
         foreach (var c in text)
         {
-            if (c is < '0' or > '9') return false;
-            value = value * 10 + (c - '0');
+            var digit = int.CreateTruncating(c) - '0';
+            if ((uint)digit > 9) return false;
+            value = value * 10 + digit;
         }
         return true;
     }
