@@ -10,7 +10,7 @@ namespace Migrate.Data.Targets;
 internal sealed class BinaryCopyReader(Stream stream)
 {
     // "PGCOPY\n\377\r\n\0" (\377 is not UTF-8, so no u8 literal).
-    private static readonly byte[] Signature = [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0];
+    internal static readonly byte[] Signature = [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0];
     private byte[] _buffer = new byte[1 << 16];
     private int _start;
     private int _end;

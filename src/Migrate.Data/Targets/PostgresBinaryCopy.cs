@@ -17,9 +17,8 @@ public sealed class PostgresBinaryCopy
 {
     private enum Wire { Text, Int2, Int4, Int8, Date }
 
-    // "PGCOPY\n\377\r\n\0", then 32-bit flags and header-extension length, both 0.
-    private static readonly byte[] Header = [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0, 0, 0, 0, 0, 0, 0, 0, 0];
-    private static readonly DateOnly Epoch = new(2000, 1, 1);
+    // The signature, then 32-bit flags and header-extension length, both 0.
+    private static readonly byte[] Header = [.. BinaryCopyReader.Signature, 0, 0, 0, 0, 0, 0, 0, 0];
 
     private readonly Wire[] _wires;
 
@@ -106,7 +105,7 @@ public sealed class PostgresBinaryCopy
                     break;
                 case Wire.Date:
                     if (!IsoDate.TryParse(field, out var date)) throw new InvalidOperationException("a checked date did not parse");
-                    BinaryPrimitives.WriteInt32BigEndian(value, date.DayNumber - Epoch.DayNumber);
+                    BinaryPrimitives.WriteInt32BigEndian(value, PostgresDate.Days(date));
                     length = 4;
                     break;
                 default:

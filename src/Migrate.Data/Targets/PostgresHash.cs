@@ -67,12 +67,10 @@ public static class PostgresHash
     }
 
     /// <summary>The date's hash: its day number counted from PostgreSQL's epoch, 2000-01-01.</summary>
-    public static ulong Date(DateOnly date) => UInt32((uint)(date.DayNumber - Epoch.DayNumber));
+    public static ulong Date(DateOnly date) => UInt32((uint)PostgresDate.Days(date));
 
     /// <summary>hash_record_extended's step: the row so far times 31, plus the next column's hash (0 for NULL).</summary>
     public static ulong Combine(ulong row, ulong column) => (row << 5) - row + column;
-
-    private static readonly DateOnly Epoch = new(2000, 1, 1);
 
     private static void Mix(ref uint a, ref uint b, ref uint c)
     {

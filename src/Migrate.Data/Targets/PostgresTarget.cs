@@ -24,8 +24,11 @@ public sealed partial class PostgresTarget(string connectionString) : Transactio
 {
     protected override SqlDialect Dialect { get; } = new PostgresDialect();
 
-    // The hashes of the rows sent to each table by this load, for VerifyTableAsync.
-    private readonly Dictionary<string, PostgresRowHash> _sentHashes = new(StringComparer.Ordinal);
+    // What this load sent to each table, for VerifyTableAsync: the rows' hashes, and whether the
+    // table's columns are the items in order (a table this tool created).
+    private sealed record SentTable(PostgresRowHash Hash, bool ColumnsAreItems);
+
+    private readonly Dictionary<string, SentTable> _sent = new(StringComparer.Ordinal);
 
     // The connection string may hold a password: it is never shown.
     public override string Description => "postgres:(connection string hidden)";
@@ -45,18 +48,33 @@ public sealed partial class PostgresTarget(string connectionString) : Transactio
     /// </summary>
     protected override async Task ClearTableAsync(DbConnection connection, DbTransaction transaction, string quotedTable, CancellationToken cancellationToken)
     {
-        const string savepoint = "migrate_clear";
-        var npgsql = (NpgsqlTransaction)transaction;
-        await npgsql.SaveAsync(savepoint, cancellationToken);
+        var truncated = await UnderSavepointAsync((NpgsqlTransaction)transaction, "migrate_clear", async () =>
+            {
+                await connection.ExecuteAsync(new CommandDefinition($"TRUNCATE TABLE {quotedTable}", transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
+                return true;
+            },
+            e => e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.FeatureNotSupported, cancellationToken);
+        if (truncated is null) await base.ClearTableAsync(connection, transaction, quotedTable, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> under a savepoint: a server error that <paramref name="recoverable"/>
+    /// accepts undoes only the work and gives null, and the load's transaction goes on.
+    /// </summary>
+    private static async Task<T?> UnderSavepointAsync<T>(NpgsqlTransaction transaction, string savepoint, Func<Task<T>> work,
+        Func<PostgresException, bool> recoverable, CancellationToken cancellationToken) where T : struct
+    {
+        await transaction.SaveAsync(savepoint, cancellationToken);
         try
         {
-            await connection.ExecuteAsync(new CommandDefinition($"TRUNCATE TABLE {quotedTable}", transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
-            await npgsql.ReleaseAsync(savepoint, cancellationToken);
+            var result = await work();
+            await transaction.ReleaseAsync(savepoint, cancellationToken);
+            return result;
         }
-        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.FeatureNotSupported)
+        catch (PostgresException e) when (recoverable(e))
         {
-            await npgsql.RollbackAsync(savepoint, cancellationToken);
-            await base.ClearTableAsync(connection, transaction, quotedTable, cancellationToken);
+            await transaction.RollbackAsync(savepoint, cancellationToken);
+            return null;
         }
     }
 
@@ -78,7 +96,7 @@ public sealed partial class PostgresTarget(string connectionString) : Transactio
         var binary = PostgresBinaryCopy.For(input.Table, actual.ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal));
         var converter = new LoadValueConverter(input.Table, Dialect, input.MappedFile);
         var hash = new PostgresRowHash(types);
-        _sentHashes[input.Table.Id] = hash;
+        _sent[input.Table.Id] = new SentTable(hash, actual.Select(c => c.Name).SequenceEqual(input.Table.Items.Select(i => i.Id), StringComparer.Ordinal));
         using var reader = MappedRecordReader.Open(input);
         var (stream, copy, abandon) = binary is null
             ? await BeginCsvAsync(npgsql, $"COPY {Dialect.Quote(tableName)} ({columns}) FROM STDIN (FORMAT csv, FORCE_NULL ({columns}))", cancellationToken)
@@ -165,42 +183,31 @@ public sealed partial class PostgresTarget(string connectionString) : Transactio
     protected override async Task<TableLoad> VerifyTableAsync(DbConnection connection, DbTransaction transaction, StandardDefinition standard, StandardTable table,
         TableLoad sent, CancellationToken cancellationToken)
     {
-        if (_sentHashes.Remove(table.Id, out var hash) && hash.Usable && hash.Rows == sent.Loaded
+        if (_sent.Remove(table.Id, out var written) && written.Hash.Usable && written.Hash.Rows == sent.Loaded
             && ((NpgsqlConnection)connection).PostgreSqlVersion.Major >= 14
-            && await ServerHashMatchesAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, SqlDialect.TableName(standard, table), table, hash, cancellationToken))
+            && await ServerHashMatchesAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, SqlDialect.TableName(standard, table), table, written, cancellationToken))
             return sent;
         return await ReadTableAsync(connection, transaction, standard, table, cancellationToken);
     }
 
     private async Task<bool> ServerHashMatchesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string tableName, StandardTable table,
-        PostgresRowHash hash, CancellationToken cancellationToken)
+        SentTable written, CancellationToken cancellationToken)
     {
-        const string savepoint = "migrate_verify";
-        await transaction.SaveAsync(savepoint, cancellationToken);
-        try
-        {
-            // The whole row when the table's columns are the items in order (a table this tool
-            // created), which the server hashes a fifth faster than a ROW() built of the columns.
-            var actual = await ColumnsAsync(connection, transaction, tableName, cancellationToken);
-            var row = actual.Select(c => c.Name).SequenceEqual(table.Items.Select(i => i.Id), StringComparer.Ordinal)
-                ? "t"
-                : "ROW(" + string.Join(", ", table.Items.Select(i => "t." + Dialect.Quote(i.Id))) + ")";
-            var sql = $"SELECT count(*), coalesce(sum(h), 0)::text, coalesce(bit_xor(h), 0) FROM (SELECT hash_record_extended({row}, 0) AS h FROM {Dialect.Quote(tableName)} AS t) AS hashed";
-            await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            var matches = reader.GetInt64(0) == hash.Rows
-                && reader.GetString(1) == hash.Sum.ToString(CultureInfo.InvariantCulture)
-                && reader.GetInt64(2) == hash.Xor;
-            await reader.DisposeAsync();
-            await transaction.ReleaseAsync(savepoint, cancellationToken);
-            return matches;
-        }
-        catch (PostgresException) when (!cancellationToken.IsCancellationRequested)
-        {
-            await transaction.RollbackAsync(savepoint, cancellationToken);
-            return false;
-        }
+        // The whole row when the table's columns are the items in order, which the server hashes a
+        // fifth faster than a ROW() built of the columns.
+        var row = written.ColumnsAreItems ? "t" : "ROW(" + string.Join(", ", table.Items.Select(i => "t." + Dialect.Quote(i.Id))) + ")";
+        var sql = $"SELECT count(*), coalesce(sum(h), 0)::text, coalesce(bit_xor(h), 0) FROM (SELECT hash_record_extended({row}, 0) AS h FROM {Dialect.Quote(tableName)} AS t) AS hashed";
+        var hash = written.Hash;
+        return await UnderSavepointAsync(transaction, "migrate_verify", async () =>
+            {
+                await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                await reader.ReadAsync(cancellationToken);
+                return reader.GetInt64(0) == hash.Rows
+                    && reader.GetString(1) == hash.Sum.ToString(CultureInfo.InvariantCulture)
+                    && reader.GetInt64(2) == hash.Xor;
+            },
+            _ => !cancellationToken.IsCancellationRequested, cancellationToken) ?? false;
     }
 
     /// <summary>
@@ -246,7 +253,7 @@ public sealed partial class PostgresTarget(string connectionString) : Transactio
                             break;
                         case ItemType.Date:
                             // Days since 2000-01-01. ±infinity and dates past 9999 cannot come from a mapped file: kept as a number, they match nothing.
-                            var day = PostgresEpoch.DayNumber + (long)BinaryPrimitives.ReadInt32BigEndian(value);
+                            var day = PostgresDate.DayNumber(BinaryPrimitives.ReadInt32BigEndian(value));
                             if (day >= 0 && day <= DateOnly.MaxValue.DayNumber)
                             {
                                 checksum.AddField(IsoDate.Utf8(DateOnly.FromDayNumber((int)day), text));
@@ -268,8 +275,6 @@ public sealed partial class PostgresTarget(string connectionString) : Transactio
         }
         return new TableLoad(table.Id, checksum.Rows, checksum.Value);
     }
-
-    private static readonly DateOnly PostgresEpoch = new(2000, 1, 1);
 
     protected override MigrateException? Translate(DbException exception, string? tableName)
     {
