@@ -58,29 +58,32 @@ public sealed class PostgresTargetTests : TargetContractTests
     }
 
     [Fact]
-    public async Task Hashes_computed_here_are_the_servers_for_text_integers_and_dates()
+    public async Task Hashes_computed_here_are_the_servers_for_text_integers_and_dates_under_every_seed()
     {
         await using var target = await CreateTargetAsync();
+        // Seed 0 skips the seed's block; the others are column positions, one past 32 bits.
+        ulong[] seeds = [0, 1, 43, 0x1_0000_0002];
         // Every length from 0 to 40 bytes crosses lookup3's 12-byte blocks and each tail length;
         // multi-byte UTF-8 (kanji, an IVS selector, a surrogate pair), commas, quotes and line breaks.
         var texts = Enumerable.Range(0, 41).Select(n => new string([.. "abcdefghijklmnopqrstuvwxyz0123456789ABCDE".Take(n)]))
             .Concat(["辻\U000E0100　𠮷男", "髙橋　花子", "山田, \"太郎\"", "一号室\r\n別棟", "ｱｲｳ", " trailing ", "ー"]).ToList();
-        foreach (var text in texts)
-            unchecked((long)PostgresHash.Bytes(Encoding.UTF8.GetBytes(text))).ShouldBe(await ServerHashAsync("hashtextextended(@v, 0)", text), $"text of {text.Length} chars");
-
         long[] integers = [0, 1, -1, 7, short.MinValue, short.MaxValue, int.MinValue, int.MaxValue, 4_294_967_296, -4_294_967_297, long.MinValue, long.MaxValue];
-        foreach (var number in integers)
-        {
-            var ours = unchecked((long)PostgresHash.Integer(number));
-            ours.ShouldBe(await ServerHashAsync("hashint8extended(@v, 0)", number), $"int8 {number}");
-            if (number is >= int.MinValue and <= int.MaxValue) ours.ShouldBe(await ServerHashAsync("hashint4extended(@v, 0)", (int)number), $"int4 {number}");
-            if (number is >= short.MinValue and <= short.MaxValue) ours.ShouldBe(await ServerHashAsync("hashint2extended(@v, 0)", (short)number), $"int2 {number}");
-        }
-
         // As text, the way COPY receives them (Npgsql would send DateOnly.MinValue as -infinity).
         DateOnly[] dates = [new(1, 1, 1), new(1868, 1, 25), new(1989, 1, 7), new(1999, 12, 31), new(2000, 1, 1), new(2000, 1, 2), new(2019, 5, 1), new(9999, 12, 31)];
-        foreach (var date in dates)
-            unchecked((long)PostgresHash.Date(date)).ShouldBe(await ServerHashAsync("hash_record_extended(ROW(@v::date), 0)", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), $"date {date:yyyy-MM-dd}");
+        foreach (var seed in seeds)
+        {
+            foreach (var text in texts)
+                unchecked((long)PostgresHash.Bytes(Encoding.UTF8.GetBytes(text), seed)).ShouldBe(await ServerHashAsync($"hashtextextended(@v, {seed})", text), $"text of {text.Length} chars, seed {seed}");
+            foreach (var number in integers)
+            {
+                var ours = unchecked((long)PostgresHash.Integer(number, seed));
+                ours.ShouldBe(await ServerHashAsync($"hashint8extended(@v, {seed})", number), $"int8 {number}, seed {seed}");
+                if (number is >= int.MinValue and <= int.MaxValue) ours.ShouldBe(await ServerHashAsync($"hashint4extended(@v, {seed})", (int)number), $"int4 {number}, seed {seed}");
+                if (number is >= short.MinValue and <= short.MaxValue) ours.ShouldBe(await ServerHashAsync($"hashint2extended(@v, {seed})", (short)number), $"int2 {number}, seed {seed}");
+            }
+            foreach (var date in dates)
+                unchecked((long)PostgresHash.Date(date, seed)).ShouldBe(await ServerHashAsync($"hashint4extended(@v::date - date '2000-01-01', {seed})", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), $"date {date:yyyy-MM-dd}, seed {seed}");
+        }
     }
 
     [Fact]
@@ -99,10 +102,9 @@ public sealed class PostgresTargetTests : TargetContractTests
         var hash = new PostgresRowHash([.. TestStandard.Person.Items.Select(i => i.Type)]);
         using (var reader = new MappedRecordReader(person.MappedFile, TestStandard.Person))
             while (reader.Read()) hash.Add(reader);
-        var columns = string.Join(", ", TestStandard.Person.Items.Select(i => i.Id));
         await using var connection = new NpgsqlConnection(_schema!.ConnectionString);
         await connection.OpenAsync(Ct);
-        await using var command = new NpgsqlCommand($"SELECT count(*), sum(h)::text, bit_xor(h) FROM (SELECT hash_record_extended(ROW({columns}), 0) AS h FROM juki_person) AS x", connection);
+        await using var command = new NpgsqlCommand(PostgresRowHash.Query(TestStandard.Person, new PostgresDialect(), "juki_person"), connection);
         await using var result = await command.ExecuteReaderAsync(Ct);
         (await result.ReadAsync(Ct)).ShouldBeTrue();
 
@@ -111,6 +113,29 @@ public sealed class PostgresTargetTests : TargetContractTests
         result.GetInt64(0).ShouldBe(300);
         result.GetString(1).ShouldBe(hash.Sum.ToString(CultureInfo.InvariantCulture));
         result.GetInt64(2).ShouldBe(hash.Xor);
+    }
+
+    [Fact]
+    public async Task Two_values_that_trade_columns_within_a_row_are_caught()
+    {
+        await using var target = await CreateTargetAsync();
+        var dir = Temp.Combine("traded");
+        Directory.CreateDirectory(dir);
+        var first = MappedFiles.WithExpected(MappedFiles.Write(Path.Combine(dir, "first.csv"), TestStandard.Person, Enumerable.Range(1, 20).Select(n => MappedFiles.Person(n))));
+        await target.LoadAsync(TestStandard.Juki, [first], new LoadOptions(false, null), null, Ct);
+        // Same values in the row, two of them in each other's place: only per-column seeds see it.
+        await _schema!.ExecuteAsync("""
+            CREATE FUNCTION trade() RETURNS trigger LANGUAGE plpgsql AS $$
+            DECLARE kept text; BEGIN IF NEW.atena_no = '0000000007' THEN kept := NEW.shimei; NEW.shimei := NEW.jusho; NEW.jusho := kept; END IF; RETURN NEW; END $$;
+            CREATE TRIGGER trade BEFORE INSERT ON juki_person FOR EACH ROW EXECUTE FUNCTION trade();
+            """);
+        var second = MappedFiles.WithExpected(MappedFiles.Write(Path.Combine(dir, "second.csv"), TestStandard.Person, Enumerable.Range(1, 20).Select(n => MappedFiles.Person(n, 2))));
+
+        var error = await Should.ThrowAsync<MigrateException>(() => target.LoadAsync(TestStandard.Juki, [second], new LoadOptions(true, null), null, Ct));
+
+        error.Kind.ShouldBe(FailureKind.Data);
+        error.Message.ShouldContain("person: same row count (20) but the rows differ");
+        Convert.ToInt64(await ScalarAsync("SELECT COUNT(*) FROM juki_person WHERE rireki_no = 1"), CultureInfo.InvariantCulture).ShouldBe(20);
     }
 
     [Fact]

