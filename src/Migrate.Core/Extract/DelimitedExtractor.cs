@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
-using CsvHelper;
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Mapping;
 using Migrate.Core.Rejects;
@@ -70,18 +68,11 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
         using var text = new StreamReader(input, Encoding.Latin1, detectEncodingFromByteOrderMarks: false, 1 << 16);
         using var reader = Sep.New(source.Delimiter).Reader(o => o with { HasHeader = false, DisableColCountCheck = true }).From(text);
 
-        var stagingPath = work.StagingFile(source.Id);
-        var hashing = new HashingStream(work.CreateIntermediate(stagingPath));
         long records = 0, staged = 0;
         using var rejects = new RejectWriter(work.ExtractRejects(source.Id));
-        using (var writer = new StreamWriter(hashing, new UTF8Encoding(false), 1 << 16))
-        using (var csv = IntermediateCsv.Writer(writer))
+        var staging = new StagingWriter(work, source);
+        using (staging)
         {
-            csv.WriteField(LineColumn);
-            csv.WriteField(OffsetColumn);
-            foreach (var column in source.Columns) csv.WriteField(column);
-            csv.NextRecord();
-
             var values = new string[source.Columns.Count];
             var reasons = new List<RejectReason>();
             var scratch = new char[256];
@@ -136,10 +127,7 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
                     continue;
                 }
 
-                csv.WriteField(line.ToString(CultureInfo.InvariantCulture));
-                csv.WriteField(offset.ToString(CultureInfo.InvariantCulture));
-                foreach (var value in values) IntermediateCsv.WriteField(csv, value);
-                csv.NextRecord();
+                staging.Write(line, offset, values);
                 staged++;
                 if ((records & 0x3FFF) == 0) progress?.Report(offset);
             }
@@ -147,7 +135,7 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
         progress?.Report(bytes);
 
         return new ExtractResult(source.Id, fileName, lineStarts.Sha256(), bytes, encoding, records, staged, rejects.Count,
-            new Dictionary<string, long>(rejects.ByReason), work.Relative(stagingPath), hashing.Sha256, clock.Elapsed.TotalSeconds);
+            new Dictionary<string, long>(rejects.ByReason), work.Relative(staging.Path), staging.Sha256, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>The raw bytes of a record or field the reader split as Latin-1 (one char per byte).</summary>

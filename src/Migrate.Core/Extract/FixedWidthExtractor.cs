@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
-using CsvHelper;
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Mapping;
 using Migrate.Core.Rejects;
@@ -37,20 +35,13 @@ public sealed class FixedWidthExtractor(SourceDefinition source, string sourcePa
 
         await using var input = new FileStream(sourcePath, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
         var reader = new RecordReader(input, layout);
-        var stagingPath = work.StagingFile(source.Id);
-        var hashing = new HashingStream(work.CreateIntermediate(stagingPath));
         long records = 0, staged = 0;
         using var rejects = new RejectWriter(work.ExtractRejects(source.Id));
         var values = new string[layout.Fields.Count];
         var reasons = new List<RejectReason>();
-        await using (var writer = new StreamWriter(hashing, new UTF8Encoding(false), BufferSize))
-        await using (var csv = IntermediateCsv.Writer(writer))
+        var staging = new StagingWriter(work, source, BufferSize);
+        using (staging)
         {
-            csv.WriteField(DelimitedExtractor.LineColumn);
-            csv.WriteField(DelimitedExtractor.OffsetColumn);
-            foreach (var column in source.Columns) csv.WriteField(column);
-            await csv.NextRecordAsync();
-
             while ((MaxRecords is not { } max || records < max) && reader.Next() is { } record)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -71,10 +62,7 @@ public sealed class FixedWidthExtractor(SourceDefinition source, string sourcePa
                     rejects.Write(new RejectRecord("extract", source.Id, fileName, number, offset, [.. reasons], RawHex: Convert.ToHexString(record.Span)));
                     continue;
                 }
-                csv.WriteField(number.ToString(CultureInfo.InvariantCulture));
-                csv.WriteField(offset.ToString(CultureInfo.InvariantCulture));
-                foreach (var value in values) csv.WriteField(value);
-                await csv.NextRecordAsync();
+                staging.Write(number, offset, values);
                 staged++;
                 if ((records & 0x3FFF) == 0) progress?.Report(reader.RecordOffset);
             }
@@ -82,7 +70,7 @@ public sealed class FixedWidthExtractor(SourceDefinition source, string sourcePa
         progress?.Report(bytes);
 
         return new ExtractResult(source.Id, fileName, FileHash.Sha256(sourcePath), bytes, source.Encoding, records, staged, rejects.Count,
-            new Dictionary<string, long>(rejects.ByReason), work.Relative(stagingPath), hashing.Sha256, clock.Elapsed.TotalSeconds);
+            new Dictionary<string, long>(rejects.ByReason), work.Relative(staging.Path), staging.Sha256, clock.Elapsed.TotalSeconds);
     }
 
     private void ReadFields(ReadOnlySpan<byte> record, long number, long offset, FieldDecoder decoder, string[] values, List<RejectReason> reasons, string fileName)

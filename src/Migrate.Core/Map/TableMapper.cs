@@ -1,13 +1,10 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
-using CsvHelper;
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Map.Joins;
 using Migrate.Core.Rejects;
 using Migrate.Core.Transforms;
 using Migrate.Core.Work;
-using nietras.SeparatedValues;
 
 namespace Migrate.Core.Map;
 
@@ -36,17 +33,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
         var stagingPath = work.StagingFile(source.Id);
         if (!work.HasIntermediate(stagingPath))
             throw MigrateException.Usage($"{stagingPath}: no staging file for source '{source.Id}'; run 'migrate extract' first");
-
-        using var text = new StreamReader(work.OpenIntermediate(stagingPath), new UTF8Encoding(false), false, 1 << 16);
-        // Staging files are ours (RFC 4180, UTF-8), so the fast reader unescapes them as it goes.
-        // (A per-column string pool for repeated values was measured slower than a string each.)
-        using var reader = Sep.New(',').Reader(o => o with
-        {
-            HasHeader = false,
-            Unescape = true,
-            DisableColCountCheck = true,
-        }).From(text);
-        if (!reader.MoveNext()) throw MigrateException.DataError($"{stagingPath}: staging file is empty; run 'migrate extract' again");
+        using var rows = StagedRows.Open(work, stagingPath, source.Columns.Count);
 
         var joins = new List<(CompiledJoin Join, JoinIndex Index)>();
         try
@@ -58,7 +45,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
                     Path.Combine(work.JoinIndexDirectory, $"{table.Id}.{join.Source.Id}.idx"), cancellationToken);
                 joins.Add((join, index));
             }
-            return Map(reader, stagingPath, joins, clock, progress, cancellationToken);
+            return Map(rows, joins, clock, progress, cancellationToken);
         }
         finally
         {
@@ -77,7 +64,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
     /// The row loop. It reads and writes synchronously on purpose: per-record async calls on local
     /// files cost more than the mapping itself (measured with dotnet-trace), and this is CPU-bound work.
     /// </summary>
-    private TableMapResult Map(SepReader reader, string stagingPath, List<(CompiledJoin Join, JoinIndex Index)> joins,
+    private TableMapResult Map(StagedRows rows, List<(CompiledJoin Join, JoinIndex Index)> joins,
         Stopwatch clock, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var table = compiled.Table;
@@ -103,17 +90,13 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
             foreach (var item in table.Items) csv.WriteField(item.Id);
             csv.NextRecord();
 
-            foreach (var row in reader)
+            while (rows.MoveNext(values))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (row.ColCount != columnCount + 2)
-                    throw MigrateException.DataError($"{stagingPath}:{row.LineNumberFrom}: {row.ColCount} fields, expected {columnCount + 2}; the staging file is damaged, run 'migrate extract' again");
                 read++;
                 for (var i = 0; i < columnCount; i++)
                 {
-                    var v = row[i + 2].ToString();
-                    values[i] = v;
-                    if (v.Length > 0) ColumnNonEmpty[i]++;
+                    if (values[i]!.Length > 0) ColumnNonEmpty[i]++;
                 }
 
                 joinProblems.Clear();
@@ -161,8 +144,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
                     var key = KeyOf(values, output);
                     if (IsCritical(values)) critical.Add(key);
                     // The record's source line and byte offset, carried by the staging file for rejects only.
-                    var line = long.Parse(row[0].Span, CultureInfo.InvariantCulture);
-                    var offset = long.Parse(row[1].Span, CultureInfo.InvariantCulture);
+                    var (line, offset) = rows.Position;
                     rejects.Write(new RejectRecord("map", source.Id, source.File, line, offset,
                         problems.Select(RejectWriter.Reason).ToList(), RecordOf(values), Key: key));
                 }

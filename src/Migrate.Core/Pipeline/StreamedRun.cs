@@ -8,7 +8,8 @@ namespace Migrate.Core.Pipeline;
 /// <summary>
 /// <c>migrate run</c> with its stages at once: the extractor, the mapper and the target each run on
 /// their own thread, and the staging and mapped files are handed from one to the next while they are
-/// written (<see cref="StageHandoffs"/>), so a run takes about as long as its slowest stage instead
+/// written (<see cref="StageHandoffs"/>: the staged records as the extractor's strings, the mapped
+/// files as bytes), so a run takes about as long as its slowest stage instead
 /// of the sum of all three. Every file is still written in full, byte for byte as the stages run
 /// one by one write it, and the manifest is the same.
 /// </summary>
@@ -27,7 +28,7 @@ internal sealed class StreamedRun(MigrationSession session, IStageProgress progr
         var work = session.Work;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var handoffs = new StageHandoffs(stop.Token);
-        foreach (var id in plan.StreamedSources) handoffs.Add(work.StagingFile(id));
+        foreach (var id in plan.StreamedSources) handoffs.AddRecords(work.StagingFile(id));
         foreach (var table in session.Mapping.Tables) handoffs.Add(work.MappedFile(table.TableId));
         var runner = new MigrationRunner(session with { Work = new WorkDirectory(work.Root) { Handoffs = handoffs } }, progress);
         runner.CheckSources(sources);

@@ -47,7 +47,10 @@ public sealed class WorkDirectory(string root)
             : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
 
     /// <summary>Whether the file exists, or will (it is being handed on from a stage still writing it).</summary>
-    public bool HasIntermediate(string path) => Handoffs?.For(path) is not null || File.Exists(path);
+    public bool HasIntermediate(string path) => Handoffs?.For(path) is not null || Handoffs?.RecordsFor(path) is not null || File.Exists(path);
+
+    /// <summary>The records of a staging file as they are written, when they are handed on.</summary>
+    public RecordHandoff? HandedRecords(string stagingPath) => Handoffs?.RecordsFor(stagingPath);
 
     public void Create()
     {

@@ -1,9 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using CsvHelper;
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Mapping;
 using Migrate.Core.Rejects;
@@ -109,21 +107,14 @@ public sealed class DatabaseExtractor(SourceDefinition source, SourceConnection 
 
     private async Task<ExtractResult> StageAsync(DbDataReader reader, int[] ordinals, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        var stagingPath = work.StagingFile(source.Id);
-        var hashing = new HashingStream(work.CreateIntermediate(stagingPath));
         long records = 0, staged = 0;
         using var rejects = new RejectWriter(work.ExtractRejects(source.Id));
         var raw = new object[reader.FieldCount];
         var values = new string[ordinals.Length];
         var reasons = new List<RejectReason>();
-        await using (var writer = new StreamWriter(hashing, new UTF8Encoding(false), BufferSize))
-        await using (var csv = IntermediateCsv.Writer(writer))
+        var staging = new StagingWriter(work, source, BufferSize);
+        using (staging)
         {
-            csv.WriteField(DelimitedExtractor.LineColumn);
-            csv.WriteField(DelimitedExtractor.OffsetColumn);
-            foreach (var column in source.Columns) csv.WriteField(column);
-            await csv.NextRecordAsync();
-
             while ((MaxRecords is not { } max || records < max) && await reader.ReadAsync(cancellationToken))
             {
                 records++;
@@ -150,17 +141,14 @@ public sealed class DatabaseExtractor(SourceDefinition source, SourceConnection 
                     rejects.Write(new RejectRecord("extract", source.Id, source.File, records, 0, [.. reasons], record));
                     continue;
                 }
-                csv.WriteField(records.ToString(CultureInfo.InvariantCulture));
-                csv.WriteField("0");
-                foreach (var value in values) csv.WriteField(value);
-                await csv.NextRecordAsync();
+                staging.Write(records, 0, values);
                 staged++;
                 if ((records & 0x3FFF) == 0) progress?.Report(records);
             }
         }
         progress?.Report(records);
         return new ExtractResult(source.Id, source.File, "", 0, "database", records, staged, rejects.Count,
-            new Dictionary<string, long>(rejects.ByReason), work.Relative(stagingPath), hashing.Sha256, 0);
+            new Dictionary<string, long>(rejects.ByReason), work.Relative(staging.Path), staging.Sha256, 0);
     }
 
     private static string Sha256(string sql) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sql)));

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using Migrate.Core.Mapping;
+using Migrate.Core.Work;
+
+namespace Migrate.Core.Extract;
+
+/// <summary>
+/// Writes one source's staging file (owner-only, UTF-8 CSV: source line, byte offset, then the
+/// source's columns) and its SHA-256; in <c>migrate run</c> it also hands each record on to the
+/// mapper (<see cref="RecordHandoff"/>) exactly as the file holds it.
+/// </summary>
+public sealed class StagingWriter : IDisposable
+{
+    private readonly HashingStream _hashing;
+    private readonly StreamWriter _text;
+    private readonly CsvWriter _csv;
+    private readonly RecordHandoff? _handoff;
+    private bool _disposed;
+
+    public StagingWriter(WorkDirectory work, SourceDefinition source, int bufferSize = 1 << 16)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(source);
+        Path = work.StagingFile(source.Id);
+        _handoff = work.HandedRecords(Path);
+        _hashing = new HashingStream(work.CreateIntermediate(Path));
+        _text = new StreamWriter(_hashing, new UTF8Encoding(false), bufferSize);
+        _csv = IntermediateCsv.Writer(_text);
+        _csv.WriteField(DelimitedExtractor.LineColumn);
+        _csv.WriteField(DelimitedExtractor.OffsetColumn);
+        foreach (var column in source.Columns) _csv.WriteField(column);
+        _csv.NextRecord();
+    }
+
+    public string Path { get; }
+
+    /// <summary>The file's SHA-256, once the writer is disposed.</summary>
+    public string Sha256 => _hashing.Sha256;
+
+    /// <summary>Writes one staged record; <paramref name="values"/> may be reused by the caller afterwards.</summary>
+    public void Write(long line, long offset, string[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        _csv.WriteField(line.ToString(CultureInfo.InvariantCulture));
+        _csv.WriteField(offset.ToString(CultureInfo.InvariantCulture));
+        foreach (var value in values) IntermediateCsv.WriteField(_csv, value);
+        _csv.NextRecord();
+        if (_handoff is null) return;
+        var handed = new string[values.Length];
+        for (var i = 0; i < values.Length; i++) handed[i] = AsWritten(values[i]);
+        _handoff.Add(line, offset, handed);
+    }
+
+    /// <summary>
+    /// The value as the file holds it: UTF-8 cannot hold a lone surrogate (a database text column can),
+    /// the file gets U+FFFD in its place, and so does the mapper.
+    /// </summary>
+    private static string AsWritten(string value) =>
+        value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0 ? value : Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(value));
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        try
+        {
+            _csv.Dispose();
+            _text.Dispose();
+        }
+        finally
+        {
+            _handoff?.Complete();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+using Migrate.Core.Diagnostics;
+using Migrate.Core.Work;
+using nietras.SeparatedValues;
+
+namespace Migrate.Core.Map;
+
+/// <summary>
+/// The records of one staging file for the mapper's row loop: read from the file (or its bytes),
+/// or taken as the extractor hands them on in <c>migrate run</c>. Either way the same values.
+/// </summary>
+internal abstract class StagedRows : IDisposable
+{
+    /// <summary>The staging file's records, handed on when they are, else read from the file.</summary>
+    public static StagedRows Open(WorkDirectory work, string stagingPath, int columnCount)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return work.HandedRecords(stagingPath) is { } handed
+            ? new Handed(handed, columnCount)
+            : new FromFile(work.OpenIntermediate(stagingPath), stagingPath, columnCount);
+    }
+
+    /// <summary>Advances to the next record and puts its values into the first columns of <paramref name="values"/>; false at the end.</summary>
+    public abstract bool MoveNext(string?[] values);
+
+    /// <summary>The current record's source line and byte offset (for rejects only).</summary>
+    public abstract (long Line, long Offset) Position { get; }
+
+    public abstract void Dispose();
+
+    private sealed class FromFile : StagedRows
+    {
+        private readonly StreamReader _text;
+        private readonly SepReader _reader;
+        private readonly string _path;
+        private readonly int _columnCount;
+
+        public FromFile(Stream stream, string path, int columnCount)
+        {
+            _path = path;
+            _columnCount = columnCount;
+            _text = new StreamReader(stream, new UTF8Encoding(false), false, 1 << 16);
+            try
+            {
+                // Staging files are ours (RFC 4180, UTF-8), so the fast reader unescapes them as it goes.
+                // (A per-column string pool for repeated values was measured slower than a string each.)
+                _reader = Sep.New(',').Reader(o => o with
+                {
+                    HasHeader = false,
+                    Unescape = true,
+                    DisableColCountCheck = true,
+                }).From(_text);
+                if (!_reader.MoveNext()) throw MigrateException.DataError($"{path}: staging file is empty; run 'migrate extract' again");
+            }
+            catch
+            {
+                _text.Dispose();
+                throw;
+            }
+        }
+
+        public override bool MoveNext(string?[] values)
+        {
+            if (!_reader.MoveNext()) return false;
+            var row = _reader.Current;
+            if (row.ColCount != _columnCount + 2)
+                throw MigrateException.DataError($"{_path}:{row.LineNumberFrom}: {row.ColCount} fields, expected {_columnCount + 2}; the staging file is damaged, run 'migrate extract' again");
+            for (var i = 0; i < _columnCount; i++) values[i] = row[i + 2].ToString();
+            return true;
+        }
+
+        // Parsed only when asked: most records are never rejected.
+        public override (long Line, long Offset) Position =>
+            (long.Parse(_reader.Current[0].Span, CultureInfo.InvariantCulture), long.Parse(_reader.Current[1].Span, CultureInfo.InvariantCulture));
+
+        public override void Dispose()
+        {
+            _reader.Dispose();
+            _text.Dispose();
+        }
+    }
+
+    private sealed class Handed(RecordHandoff handoff, int columnCount) : StagedRows
+    {
+        private StagedRecord _current;
+
+        public override bool MoveNext(string?[] values)
+        {
+            if (!handoff.TryTake(out _current)) return false;
+            Array.Copy(_current.Values, values, columnCount);
+            return true;
+        }
+
+        public override (long Line, long Offset) Position => (_current.Line, _current.Offset);
+
+        public override void Dispose()
+        {
+            // The handoff belongs to the run, which disposes it.
+        }
+    }
+}
