@@ -11,16 +11,25 @@ namespace Migrate.Data.Targets;
 internal sealed class PostgresCopyBuffer
 {
     private readonly PostgresBinaryCopy? _binary;
+    private readonly LoadValueConverter _converter;
+    private readonly RowChecksum _checksum;
+    private readonly PostgresRowHash _hash;
     private byte[] _bytes = new byte[1 << 16];
     private int _used;
 
-    public PostgresCopyBuffer(PostgresBinaryCopy? binary)
+    /// <param name="binary">The encoder of a binary COPY, which also checks, checksums and hashes each record; null for CSV.</param>
+    public PostgresCopyBuffer(PostgresBinaryCopy? binary, LoadValueConverter converter, RowChecksum checksum, PostgresRowHash hash)
     {
         _binary = binary;
+        _converter = converter;
+        _checksum = checksum;
+        _hash = hash;
         if (binary is null) return;
         PostgresBinaryCopy.Start.CopyTo(_bytes);
         _used = PostgresBinaryCopy.Start.Length;
     }
+
+    public bool SendsBinary => _binary is not null;
 
     /// <summary>The bytes gathered and not yet written.</summary>
     public ReadOnlyMemory<byte> Pending => _bytes.AsMemory(0, _used);
@@ -28,7 +37,11 @@ internal sealed class PostgresCopyBuffer
     /// <summary>Call once <see cref="Pending"/> has been written.</summary>
     public void Clear() => _used = 0;
 
-    /// <summary>Appends the reader's current record; false (nothing appended) when it must wait for <see cref="Clear"/>.</summary>
+    /// <summary>
+    /// Appends the reader's current record; false (nothing appended, nothing checked) when it must wait
+    /// for <see cref="Clear"/>. In binary the record is checked, checksummed and hashed on the way; in
+    /// CSV the caller does that itself (<see cref="SendsBinary"/>).
+    /// </summary>
     public bool TryAdd(MappedRecordReader reader)
     {
         var length = _binary is null ? WithoutLineEnding(reader.RawRecord) + 1 : _binary.MaxLength(reader);
@@ -39,7 +52,7 @@ internal sealed class PostgresCopyBuffer
             _used += length;
             _bytes[_used - 1] = (byte)'\n';
         }
-        else _used += _binary.Write(reader, _bytes.AsSpan(_used));
+        else _used += _binary.Write(reader, _bytes.AsSpan(_used), _converter, _checksum, _hash);
         return true;
     }
 

@@ -57,6 +57,12 @@ public sealed class PostgresRowHash
             }
             row ^= column;
         }
+        AddRow(row);
+    }
+
+    /// <summary>Adds one row's hash, computed by a writer that hashes each column as it encodes it (the XOR of the seeded column hashes).</summary>
+    public void AddRow(ulong row)
+    {
         var signed = unchecked((long)row);
         Sum += signed;
         Xor ^= signed;

@@ -102,13 +102,16 @@ public sealed partial class PostgresTarget(string connectionString) : Transactio
         {
             try
             {
-                var buffer = new PostgresCopyBuffer(binary);
+                var buffer = new PostgresCopyBuffer(binary, converter, sent, hash);
                 while (reader.Read())
                 {
-                    converter.Check(reader);
+                    if (!buffer.SendsBinary)
+                    {
+                        converter.Check(reader);
+                        MappedChecksum.AddRow(sent, reader, types);
+                        hash.Add(reader);
+                    }
                     while (!buffer.TryAdd(reader)) await WriteAsync(stream, buffer, cancellationToken);
-                    MappedChecksum.AddRow(sent, reader, types);
-                    hash.Add(reader);
                     total++;
                     if ((total & 0x3FF) == 0)
                     {
