@@ -6,8 +6,8 @@ namespace Migrate.Core.Load;
 /// <summary>
 /// One mapped table ready to load: its standard definition, its standard-layout file and, when
 /// known, the row count and checksum the target must hold after the load (checked before commit).
-/// <see cref="Open"/>, when set, gives the file's bytes as they are written (<c>migrate run</c>
-/// loads while it maps); the file is complete once they end.
+/// <see cref="Open"/>, when set, gives the file's bytes as this process's mapper writes them
+/// (<c>migrate run</c> loads while it maps); the file is complete once they end.
 /// </summary>
 public sealed record LoadInput(StandardTable Table, string MappedFile, TableLoad? Expected = null)
 {

@@ -35,6 +35,7 @@ public sealed class MappedRecordReader : IDisposable
     private byte[] _scratch = new byte[256];
     private int _scratchLength;
     private long _nextLine = 1;
+    private readonly bool _checkUtf8;
 
     public MappedRecordReader(string path, StandardTable table, int bufferSize = 1 << 20)
         : this(OpenFile(path, table), path, table, bufferSize)
@@ -42,8 +43,13 @@ public sealed class MappedRecordReader : IDisposable
     }
 
     /// <summary>Reads the mapped rows of <paramref name="path"/> from <paramref name="stream"/> (the file, or its bytes handed on while <c>migrate run</c> writes it).</summary>
-    public MappedRecordReader(Stream stream, string path, StandardTable table, int bufferSize = 1 << 20)
+    /// <param name="fromWriter">
+    /// The bytes come straight from this process's mapper (<c>migrate run</c>), whose UTF-8 encoder
+    /// cannot write invalid UTF-8: each record's UTF-8 is then not checked again. Field counts are.
+    /// </param>
+    public MappedRecordReader(Stream stream, string path, StandardTable table, int bufferSize = 1 << 20, bool fromWriter = false)
     {
+        _checkUtf8 = !fromWriter;
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(table);
         _path = path;
@@ -73,7 +79,9 @@ public sealed class MappedRecordReader : IDisposable
     public static MappedRecordReader Open(LoadInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return input.Open is { } open ? new MappedRecordReader(open(), input.MappedFile, input.Table) : new MappedRecordReader(input.MappedFile, input.Table);
+        return input.Open is { } open
+            ? new MappedRecordReader(open(), input.MappedFile, input.Table, fromWriter: true)
+            : new MappedRecordReader(input.MappedFile, input.Table);
     }
 
     private static FileStream OpenFile(string path, StandardTable table)
@@ -109,7 +117,7 @@ public sealed class MappedRecordReader : IDisposable
         if (count != FieldCount)
             throw MigrateException.DataError($"{_path}:{Line.ToString(CultureInfo.InvariantCulture)}: the record has {count.ToString(CultureInfo.InvariantCulture)} fields, table '{_tableId}' has {FieldCount.ToString(CultureInfo.InvariantCulture)}; nothing was loaded. Run 'migrate map' again (do not edit mapped files by hand)");
         // Fields are split at ASCII bytes, so the record is valid UTF-8 exactly when every field is.
-        if (!Utf8.IsValid(RawRecord))
+        if (_checkUtf8 && !Utf8.IsValid(RawRecord))
             throw MigrateException.DataError($"{_path}:{Line.ToString(CultureInfo.InvariantCulture)}: the record is not valid UTF-8; nothing was loaded. Run 'migrate map' again (do not edit mapped files by hand)");
         Records++;
         return true;

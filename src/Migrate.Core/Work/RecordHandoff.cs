@@ -14,9 +14,9 @@ public readonly record struct StagedRecord(long Line, long Offset, string[] Valu
 /// <remarks>
 /// Both ends block, like <see cref="ByteHandoff"/>; cancelling <paramref name="stop"/> unblocks them.
 /// </remarks>
-public sealed class RecordHandoff(CancellationToken stop, int capacity = 16) : IDisposable
+public sealed class RecordHandoff(CancellationToken stop, int capacity = 8) : IDisposable
 {
-    private const int BatchSize = 512;
+    private const int BatchSize = 256;
     private readonly BlockingCollection<(StagedRecord[] Records, int Count)> _batches = new(capacity);
     private StagedRecord[] _filling = new StagedRecord[BatchSize];
     private int _filled;
