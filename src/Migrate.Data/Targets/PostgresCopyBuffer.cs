@@ -1,12 +1,15 @@
 using Migrate.Core.Load;
+using Migrate.Core.Standard;
 
 namespace Migrate.Data.Targets;
 
 /// <summary>
 /// Gathers the records of one COPY into 64 KiB writes: in CSV the mapped record's own bytes (the
 /// mapped file and the connection are both UTF-8), ended by LF whatever the file had; in binary the
-/// tuples of <see cref="PostgresBinaryCopy"/>, between its start and end marks. Appending is
-/// synchronous: the caller writes <see cref="Pending"/> and clears it when a record does not fit.
+/// tuples of <see cref="PostgresBinaryCopy"/>, between its start and end marks. Each record added is
+/// first checked against its columns and added to the table's row checksum and server hash (in
+/// binary on the way to its wire form, each value parsed once). Appending is synchronous: the caller
+/// writes <see cref="Pending"/> and clears it when a record does not fit.
 /// </summary>
 internal sealed class PostgresCopyBuffer
 {
@@ -14,22 +17,22 @@ internal sealed class PostgresCopyBuffer
     private readonly LoadValueConverter _converter;
     private readonly RowChecksum _checksum;
     private readonly PostgresRowHash _hash;
+    private readonly ItemType[] _types;
     private byte[] _bytes = new byte[1 << 16];
     private int _used;
 
-    /// <param name="binary">The encoder of a binary COPY, which also checks, checksums and hashes each record; null for CSV.</param>
-    public PostgresCopyBuffer(PostgresBinaryCopy? binary, LoadValueConverter converter, RowChecksum checksum, PostgresRowHash hash)
+    /// <param name="binary">The encoder of a binary COPY; null for CSV.</param>
+    public PostgresCopyBuffer(PostgresBinaryCopy? binary, LoadValueConverter converter, RowChecksum checksum, PostgresRowHash hash, ItemType[] types)
     {
         _binary = binary;
         _converter = converter;
         _checksum = checksum;
         _hash = hash;
+        _types = types;
         if (binary is null) return;
         PostgresBinaryCopy.Start.CopyTo(_bytes);
         _used = PostgresBinaryCopy.Start.Length;
     }
-
-    public bool SendsBinary => _binary is not null;
 
     /// <summary>The bytes gathered and not yet written.</summary>
     public ReadOnlyMemory<byte> Pending => _bytes.AsMemory(0, _used);
@@ -37,17 +40,16 @@ internal sealed class PostgresCopyBuffer
     /// <summary>Call once <see cref="Pending"/> has been written.</summary>
     public void Clear() => _used = 0;
 
-    /// <summary>
-    /// Appends the reader's current record; false (nothing appended, nothing checked) when it must wait
-    /// for <see cref="Clear"/>. In binary the record is checked, checksummed and hashed on the way; in
-    /// CSV the caller does that itself (<see cref="SendsBinary"/>).
-    /// </summary>
+    /// <summary>Checks and appends the reader's current record; false (nothing checked, nothing appended) when it must wait for <see cref="Clear"/>.</summary>
     public bool TryAdd(MappedRecordReader reader)
     {
         var length = _binary is null ? WithoutLineEnding(reader.RawRecord) + 1 : _binary.MaxLength(reader);
         if (!Fits(length)) return false;
         if (_binary is null)
         {
+            _converter.Check(reader);
+            MappedChecksum.AddRow(_checksum, reader, _types);
+            _hash.Add(reader);
             reader.RawRecord[..(length - 1)].CopyTo(_bytes.AsSpan(_used));
             _used += length;
             _bytes[_used - 1] = (byte)'\n';

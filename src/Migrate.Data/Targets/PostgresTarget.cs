@@ -102,15 +102,9 @@ public sealed partial class PostgresTarget(string connectionString) : Transactio
         {
             try
             {
-                var buffer = new PostgresCopyBuffer(binary, converter, sent, hash);
+                var buffer = new PostgresCopyBuffer(binary, converter, sent, hash, types);
                 while (reader.Read())
                 {
-                    if (!buffer.SendsBinary)
-                    {
-                        converter.Check(reader);
-                        MappedChecksum.AddRow(sent, reader, types);
-                        hash.Add(reader);
-                    }
                     while (!buffer.TryAdd(reader)) await WriteAsync(stream, buffer, cancellationToken);
                     total++;
                     if ((total & 0x3FF) == 0)
