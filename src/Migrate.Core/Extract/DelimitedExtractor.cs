@@ -76,6 +76,7 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
             var values = new string[source.Columns.Count];
             var reasons = new List<RejectReason>();
             var scratch = new char[256];
+            var repeated = new RepeatedFields(values.Length);
             var first = true;
             foreach (var row in reader)
             {
@@ -109,9 +110,15 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
                         badQuote ??= $"{quoting} (column {i + 1})";
                         continue;
                     }
-                    if (decoder.TryDecode(raw, out var value, out var problem))
+                    if (repeated.TryGet(i, raw, out var value))
                     {
                         values[i] = value;
+                        continue;
+                    }
+                    if (decoder.TryDecode(raw, out value, out var problem))
+                    {
+                        values[i] = value;
+                        repeated.Set(i, raw, value);
                         continue;
                     }
                     if (first) throw WrongEncoding(row.Span, fileName, line, i, problem!);

@@ -17,9 +17,16 @@ public sealed class StagingWriter : IDisposable
     private readonly StreamWriter _text;
     private readonly CsvWriter _csv;
     private readonly RecordHandoff? _handoff;
+    private readonly QuotingMemo _quoting;
+    private readonly bool _mayHoldLoneSurrogates;
     private bool _disposed;
 
-    public StagingWriter(WorkDirectory work, SourceDefinition source, int bufferSize = 1 << 16)
+    /// <param name="mayHoldLoneSurrogates">
+    /// True when the values come from a database driver: a text column can hold a lone surrogate. Values
+    /// decoded from a file with a strict decoder cannot (a CP932 or EUC-JP character is never a
+    /// surrogate, and strict UTF-8 and UTF-16 decoding refuses a lone one), so they are not searched for one.
+    /// </param>
+    public StagingWriter(WorkDirectory work, SourceDefinition source, int bufferSize = 1 << 16, bool mayHoldLoneSurrogates = false)
     {
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(source);
@@ -28,6 +35,8 @@ public sealed class StagingWriter : IDisposable
         _hashing = new HashingStream(work.CreateIntermediate(Path));
         _text = new StreamWriter(_hashing, new UTF8Encoding(false), bufferSize);
         _csv = IntermediateCsv.Writer(_text);
+        _quoting = new QuotingMemo(source.Columns.Count);
+        _mayHoldLoneSurrogates = mayHoldLoneSurrogates;
         _csv.WriteField(DelimitedExtractor.LineColumn);
         _csv.WriteField(DelimitedExtractor.OffsetColumn);
         foreach (var column in source.Columns) _csv.WriteField(column);
@@ -45,11 +54,15 @@ public sealed class StagingWriter : IDisposable
         ArgumentNullException.ThrowIfNull(values);
         _csv.WriteField(line.ToString(CultureInfo.InvariantCulture));
         _csv.WriteField(offset.ToString(CultureInfo.InvariantCulture));
-        foreach (var value in values) IntermediateCsv.WriteField(_csv, value);
+        for (var i = 0; i < values.Length; i++) _csv.WriteField(values[i], _quoting.ShouldQuote(i, values[i]));
         _csv.NextRecord();
         if (_handoff is null) return;
         var handed = new string[values.Length];
-        for (var i = 0; i < values.Length; i++) handed[i] = AsWritten(values[i]);
+        if (_mayHoldLoneSurrogates)
+        {
+            for (var i = 0; i < values.Length; i++) handed[i] = AsWritten(values[i]);
+        }
+        else Array.Copy(values, handed, values.Length);
         _handoff.Add(line, offset, handed);
     }
 

@@ -22,6 +22,12 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
     private readonly ItemPipeline[] _items = [.. compiled.Items];
     private readonly (Mapping.FilterRule Rule, int Index)[] _filters = [.. compiled.Filters];
 
+    // Per item, the value validated last without a problem and its canonical form. Validation is a
+    // function of the value alone, and in migrate run a value equal to the row above's is the same
+    // string (the extractor reuses it, code tables give one string per code): checked once, not per row.
+    private readonly string?[] _validIn = new string?[compiled.Items.Count];
+    private readonly string?[] _validOut = new string?[compiled.Items.Count];
+
     /// <summary>Non-empty value counts per legacy column, for the customization report.</summary>
     public long[] ColumnNonEmpty { get; } = new long[compiled.Source.Columns.Count];
 
@@ -83,6 +89,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
         var values = new string?[compiled.View.Columns.Count];
         var output = new string?[table.Items.Count];
         var problems = new List<Problem>();
+        var quoting = new QuotingMemo(output.Length);
 
         using (var writer = new StreamWriter(hashing, new UTF8Encoding(false), 1 << 16))
         using (var csv = IntermediateCsv.Writer(writer))
@@ -135,7 +142,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
                 else Array.Clear(output);
                 if (problems.Count == 0)
                 {
-                    foreach (var value in output) IntermediateCsv.WriteField(csv, value);
+                    for (var i = 0; i < output.Length; i++) csv.WriteField(output[i], quoting.ShouldQuote(i, output[i]));
                     csv.NextRecord();
                     mapped++;
                 }
@@ -214,7 +221,18 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
             if (value is null && pipeline.HasDerivation && HasProblemFor(problems, pipeline.Item.Id)) continue;
             if (value is null && pipeline.UnknownFlagIndex >= 0 && pipeline.Item.Type == Standard.ItemType.Date && output[pipeline.UnknownFlagIndex] == "1")
                 continue; // a 不詳 date is carried by its flag and notation, not missing
+            if (value is not null && ReferenceEquals(value, _validIn[p]))
+            {
+                output[pipeline.OutputIndex] = _validOut[p];
+                continue;
+            }
+            var input = value;
             pipeline.Validator.Validate(ref value, problems);
+            if (problems.Count == before && input is not null)
+            {
+                _validIn[p] = input;
+                _validOut[p] = value;
+            }
             for (var i = before; i < problems.Count; i++) problems[i] = problems[i].WithItem(pipeline.Item.Id, pipeline.SourceColumn);
             output[pipeline.OutputIndex] = value;
         }

@@ -22,13 +22,6 @@ public static class IntermediateCsv
 
     public static CsvWriter Writer(TextWriter writer) => new(writer, Configuration);
 
-    /// <summary>Writes one field of a row loop: the same bytes as <c>csv.WriteField(field)</c>, without the configured delegate's call per field.</summary>
-    public static void WriteField(CsvWriter csv, string? field)
-    {
-        ArgumentNullException.ThrowIfNull(csv);
-        csv.WriteField(field, ShouldQuote(field));
-    }
-
     /// <summary>CsvHelper's default quoting rule for a comma-delimited file with its default line endings.</summary>
     public static bool ShouldQuote(string? field) =>
         !string.IsNullOrEmpty(field) && (field[0] == ' ' || field[^1] == ' ' || field.AsSpan().ContainsAny(NeedQuotes));

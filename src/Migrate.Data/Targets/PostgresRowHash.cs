@@ -89,7 +89,10 @@ public sealed class PostgresRowHash
                 ItemType.Integer when !SqlDialect.IsBigInteger(item) => $"hashint4extended({column}, {i})",
                 ItemType.Integer => $"hashint8extended({column}, {i})",
                 ItemType.Date => $"hashint4extended({column} - date '2000-01-01', {i})",
-                _ => $"hashtextextended({column}, {i})",
+                // Under "C" the server hashes the bytes without looking up the column's collation for
+                // every value (a tenth of the query under C.UTF-8); every deterministic collation hashes
+                // the same bytes, so the hash is the same.
+                _ => $"hashtextextended({column} COLLATE \"C\", {i})",
             };
             return $"coalesce({call}, 0)";
         });

@@ -112,7 +112,7 @@ public sealed class DatabaseExtractor(SourceDefinition source, SourceConnection 
         var raw = new object[reader.FieldCount];
         var values = new string[ordinals.Length];
         var reasons = new List<RejectReason>();
-        var staging = new StagingWriter(work, source, BufferSize);
+        var staging = new StagingWriter(work, source, BufferSize, mayHoldLoneSurrogates: true);
         using (staging)
         {
             while ((MaxRecords is not { } max || records < max) && await reader.ReadAsync(cancellationToken))
