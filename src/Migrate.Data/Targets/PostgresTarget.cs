@@ -190,6 +190,11 @@ public sealed partial class PostgresTarget(string connectionString) : Transactio
         var sql = PostgresRowHash.Query(table, Dialect, Dialect.Quote(tableName));
         return await UnderSavepointAsync(transaction, "migrate_verify", async () =>
             {
+                // One expression per column over every row: where the server compiles it (JIT, large
+                // tables only), optimizing the code pays (1.76 s -> 1.48 s for 1.95M rows). Until the
+                // transaction ends; a server without JIT ignores it.
+                await using (var jit = new NpgsqlCommand("SET LOCAL jit_optimize_above_cost = 0", connection, transaction))
+                    await jit.ExecuteNonQueryAsync(cancellationToken);
                 await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 await reader.ReadAsync(cancellationToken);
