@@ -23,8 +23,8 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
     private readonly (Mapping.FilterRule Rule, int Index)[] _filters = [.. compiled.Filters];
 
     // Per item, the value validated last without a problem and its canonical form. Validation is a
-    // function of the value alone, and in migrate run a value equal to the row above's is the same
-    // string (the extractor reuses it, code tables give one string per code): checked once, not per row.
+    // function of the value alone, and consecutive rows repeat most values (history rows of one
+    // person, codes): a repeated value is checked once, not per row.
     private readonly string?[] _validIn = new string?[compiled.Items.Count];
     private readonly string?[] _validOut = new string?[compiled.Items.Count];
 
@@ -221,7 +221,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
             if (value is null && pipeline.HasDerivation && HasProblemFor(problems, pipeline.Item.Id)) continue;
             if (value is null && pipeline.UnknownFlagIndex >= 0 && pipeline.Item.Type == Standard.ItemType.Date && output[pipeline.UnknownFlagIndex] == "1")
                 continue; // a 不詳 date is carried by its flag and notation, not missing
-            if (value is not null && ReferenceEquals(value, _validIn[p]))
+            if (value is not null && string.Equals(value, _validIn[p], StringComparison.Ordinal))
             {
                 output[pipeline.OutputIndex] = _validOut[p];
                 continue;

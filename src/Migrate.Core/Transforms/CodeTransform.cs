@@ -7,22 +7,38 @@ namespace Migrate.Core.Transforms;
 /// <summary><c>code: TABLE</c>: legacy code → standard code through a mapping's code table.</summary>
 public sealed class CodeTransform(string item, CodeTableDefinition table) : ITransform
 {
+    // The code looked up last (code columns repeat row after row): three lookups spared, the count kept.
+    private string? _lastLegacy;
+    private string? _lastStandard;
+    private CodeConversion _lastConversion;
+
     public bool TryApply(in Cell input, RowScope row, out Cell output, out Problem? problem)
     {
         problem = null;
         output = input;
         if (string.IsNullOrEmpty(input.Value)) return true;
         var legacy = input.Value;
-        if (table.Values.TryGetValue(legacy, out var standard))
+        if (!string.Equals(legacy, _lastLegacy, StringComparison.Ordinal))
         {
-            var conversion = table.Lossy.Contains(legacy) ? CodeConversion.Lossy
+            if (!table.Values.TryGetValue(legacy, out var standard)) return Unknown(input, row, out output, out problem);
+            _lastLegacy = legacy;
+            _lastStandard = standard;
+            _lastConversion = table.Lossy.Contains(legacy) ? CodeConversion.Lossy
                 : table.Custom.Contains(legacy) ? CodeConversion.Custom
                 : CodeConversion.Standard;
-            row.Observations.Code(item, table.Id, legacy, standard, conversion);
-            if (conversion == CodeConversion.Lossy) row.Observations.LossyStep(item, "code-merge");
-            output = new Cell(standard);
-            return true;
         }
+        // Counted for every row, remembered or not.
+        row.Observations.Code(item, table.Id, legacy, _lastStandard, _lastConversion);
+        if (_lastConversion == CodeConversion.Lossy) row.Observations.LossyStep(item, "code-merge");
+        output = new Cell(_lastStandard);
+        return true;
+    }
+
+    private bool Unknown(in Cell input, RowScope row, out Cell output, out Problem? problem)
+    {
+        problem = null;
+        output = input;
+        var legacy = input.Value!;
         switch (table.Unknown)
         {
             case UnknownCodeRule.Keep:
