@@ -15,16 +15,10 @@ namespace Migrate.Core.Tests.Extract;
 /// </summary>
 public sealed class RepeatedFieldsTests : IDisposable
 {
-    private static readonly Encoding Cp932 = CreateCp932();
+    private static readonly Encoding Cp932 = LegacyEncodings.Strict("cp932");
     private readonly string _dir = Directory.CreateTempSubdirectory("migrate-repeated-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private static Encoding CreateCp932()
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding(932);
-    }
 
     [Fact]
     public async Task Staged_values_are_what_decoding_each_field_gives()
