@@ -18,9 +18,27 @@ public sealed class PostgresBinaryCopy
     // The signature, then 32-bit flags and header-extension length, both 0.
     private static readonly byte[] Header = [.. BinaryCopyReader.Signature, 0, 0, 0, 0, 0, 0, 0, 0];
 
+    // Longer fields are rarely repeated verbatim and are not worth keeping a copy of.
+    private const int MaxKept = 256;
+
     private readonly Wire[] _wires;
 
-    private PostgresBinaryCopy(Wire[] wires) => _wires = wires;
+    // Per column, the field written last and what its check and hash gave: consecutive history rows
+    // of one person repeat most fields, and both depend on the field's bytes alone. One instance
+    // serves one COPY.
+    private readonly byte[][] _lastField;
+    private readonly int[] _lastLength;
+    private readonly CheckedValue[] _lastValue;
+    private readonly ulong[] _lastHash;
+
+    private PostgresBinaryCopy(Wire[] wires)
+    {
+        _wires = wires;
+        _lastField = [.. wires.Select(_ => new byte[MaxKept])];
+        _lastLength = [.. wires.Select(_ => -1)];
+        _lastValue = new CheckedValue[wires.Length];
+        _lastHash = new ulong[wires.Length];
+    }
 
     /// <summary>
     /// The encoder for a table whose columns have exactly the types this tool's DDL gives its items,
@@ -86,43 +104,51 @@ public sealed class PostgresBinaryCopy
         for (var i = 0; i < _wires.Length; i++)
         {
             var field = reader.Field(i);
-            var value = converter.CheckField(i, field, line);
             if (field.IsEmpty)
             {
+                converter.CheckField(i, field, line);
                 BinaryPrimitives.WriteInt32BigEndian(destination[at..], -1);
                 at += 4;
                 checksum.AddNull();
                 continue;
             }
+            CheckedValue value;
+            ulong fieldHash;
+            if (_lastLength[i] == field.Length && field.SequenceEqual(_lastField[i].AsSpan(0, field.Length)))
+            {
+                value = _lastValue[i];
+                fieldHash = _lastHash[i];
+            }
+            else
+            {
+                value = converter.CheckField(i, field, line);
+                fieldHash = Hash(_wires[i], value, field, (ulong)i);
+                Remember(i, field, value, fieldHash);
+            }
             checksum.AddField(field);
-            var seed = (ulong)i;
+            row ^= fieldHash;
             var bytes = destination[(at + 4)..];
             int length;
             switch (_wires[i])
             {
                 case Wire.Int2:
                     BinaryPrimitives.WriteInt16BigEndian(bytes, (short)value.Number);
-                    row ^= PostgresHash.Integer(value.Number, seed);
                     length = 2;
                     break;
                 case Wire.Int4:
                     BinaryPrimitives.WriteInt32BigEndian(bytes, (int)value.Number);
-                    row ^= PostgresHash.Integer(value.Number, seed);
                     length = 4;
                     break;
                 case Wire.Int8:
                     BinaryPrimitives.WriteInt64BigEndian(bytes, value.Number);
-                    row ^= PostgresHash.Integer(value.Number, seed);
                     length = 8;
                     break;
                 case Wire.Date:
                     BinaryPrimitives.WriteInt32BigEndian(bytes, PostgresDate.Days(value.Date));
-                    row ^= PostgresHash.Date(value.Date, seed);
                     length = 4;
                     break;
                 default:
                     field.CopyTo(bytes);
-                    row ^= PostgresHash.Bytes(field, seed);
                     length = field.Length;
                     break;
             }
@@ -132,5 +158,26 @@ public sealed class PostgresBinaryCopy
         checksum.EndRow();
         hash.AddRow(row);
         return at;
+    }
+
+    /// <summary>The server's seeded hash of one stored value (<see cref="PostgresRowHash"/>).</summary>
+    private static ulong Hash(Wire wire, CheckedValue value, ReadOnlySpan<byte> field, ulong seed) => wire switch
+    {
+        Wire.Int2 or Wire.Int4 or Wire.Int8 => PostgresHash.Integer(value.Number, seed),
+        Wire.Date => PostgresHash.Date(value.Date, seed),
+        _ => PostgresHash.Bytes(field, seed),
+    };
+
+    private void Remember(int column, ReadOnlySpan<byte> field, CheckedValue value, ulong fieldHash)
+    {
+        if (field.Length > MaxKept)
+        {
+            _lastLength[column] = -1;
+            return;
+        }
+        field.CopyTo(_lastField[column]);
+        _lastLength[column] = field.Length;
+        _lastValue[column] = value;
+        _lastHash[column] = fieldHash;
     }
 }
