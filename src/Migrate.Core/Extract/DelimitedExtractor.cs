@@ -76,7 +76,7 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
             var values = new string[source.Columns.Count];
             var reasons = new List<RejectReason>();
             var scratch = new char[256];
-            var repeated = new RepeatedFields(values.Length);
+            var repeated = new RepeatedFields<char, string>(values.Length);
             var first = true;
             foreach (var row in reader)
             {

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using Migrate.Core.Load;
 using Migrate.Core.Standard;
+using Migrate.Core.Work;
 
 namespace Migrate.Data.Targets;
 
@@ -18,26 +19,16 @@ public sealed class PostgresBinaryCopy
     // The signature, then 32-bit flags and header-extension length, both 0.
     private static readonly byte[] Header = [.. BinaryCopyReader.Signature, 0, 0, 0, 0, 0, 0, 0, 0];
 
-    // Longer fields are rarely repeated verbatim and are not worth keeping a copy of.
-    private const int MaxKept = 256;
-
     private readonly Wire[] _wires;
 
-    // Per column, the field written last and what its check and hash gave: consecutive history rows
-    // of one person repeat most fields, and both depend on the field's bytes alone. One instance
-    // serves one COPY.
-    private readonly byte[][] _lastField;
-    private readonly int[] _lastLength;
-    private readonly CheckedValue[] _lastValue;
-    private readonly ulong[] _lastHash;
+    // Per column, what the check and the hash gave for the field written last: both depend on the
+    // field's bytes alone. One instance serves one COPY.
+    private readonly RepeatedFields<byte, (CheckedValue Value, ulong Hash)> _repeated;
 
     private PostgresBinaryCopy(Wire[] wires)
     {
         _wires = wires;
-        _lastField = [.. wires.Select(_ => new byte[MaxKept])];
-        _lastLength = [.. wires.Select(_ => -1)];
-        _lastValue = new CheckedValue[wires.Length];
-        _lastHash = new ulong[wires.Length];
+        _repeated = new(wires.Length);
     }
 
     /// <summary>
@@ -112,19 +103,13 @@ public sealed class PostgresBinaryCopy
                 checksum.AddNull();
                 continue;
             }
-            CheckedValue value;
-            ulong fieldHash;
-            if (_lastLength[i] == field.Length && field.SequenceEqual(_lastField[i].AsSpan(0, field.Length)))
+            if (!_repeated.TryGet(i, field, out var known))
             {
-                value = _lastValue[i];
-                fieldHash = _lastHash[i];
+                var checkedValue = converter.CheckField(i, field, line);
+                known = (checkedValue, Hash(_wires[i], checkedValue, field, (ulong)i));
+                _repeated.Set(i, field, known);
             }
-            else
-            {
-                value = converter.CheckField(i, field, line);
-                fieldHash = Hash(_wires[i], value, field, (ulong)i);
-                Remember(i, field, value, fieldHash);
-            }
+            var (value, fieldHash) = known;
             checksum.AddField(field);
             row ^= fieldHash;
             var bytes = destination[(at + 4)..];
@@ -167,17 +152,4 @@ public sealed class PostgresBinaryCopy
         Wire.Date => PostgresHash.Date(value.Date, seed),
         _ => PostgresHash.Bytes(field, seed),
     };
-
-    private void Remember(int column, ReadOnlySpan<byte> field, CheckedValue value, ulong fieldHash)
-    {
-        if (field.Length > MaxKept)
-        {
-            _lastLength[column] = -1;
-            return;
-        }
-        field.CopyTo(_lastField[column]);
-        _lastLength[column] = field.Length;
-        _lastValue[column] = value;
-        _lastHash[column] = fieldHash;
-    }
 }
