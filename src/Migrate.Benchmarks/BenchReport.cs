@@ -29,6 +29,8 @@ internal static partial class BenchReport
                 }
                 var median = m.Median;
                 var ratio = Ratio(m, group) is { } r ? Invariant($"{r:F2}× {m.Floor}") : "";
+                if (PairedRatios(m, group) is [_, _, ..] paired)
+                    ratio += Invariant($" (per run {paired.Min():F2}–{paired.Max():F2}, median {Measurement.MedianOf(paired):F2})");
                 var peak = m.PeakRss > 0 ? Invariant($"{m.PeakRss / 1_048_576.0:F0}") : "-";
                 text.Append(Invariant($"{m.Persons,10:N0}  {m.Name,-26} {median,9:F2} {m.Seconds.Count,4} {m.Rows,12:N0} {m.Rows / median,11:N0} {m.Bytes / 1_048_576.0 / median,7:F1} {peak,11}  {ratio}\n"));
             }
@@ -73,6 +75,7 @@ internal static partial class BenchReport
                     peak_rss_bytes = m.PeakRss > 0 ? m.PeakRss : (long?)null,
                     floor = m.Floor,
                     ratio_to_floor = Ratio(m, group) is { } r ? Math.Round(r, 2) : (double?)null,
+                    ratios_per_run = PairedRatios(m, group) is { Count: > 0 } paired ? paired.Select(r => Math.Round(r, 3)) : null,
                     note = m.Note,
                 }),
             }),
@@ -85,6 +88,20 @@ internal static partial class BenchReport
         if (m.Floor is null || m.Seconds.Count == 0) return null;
         var floor = sameSize.FirstOrDefault(f => f.Name == m.Floor);
         return floor is { Seconds.Count: > 0 } ? m.Median / floor.Median : null;
+    }
+
+    /// <summary>
+    /// Each repeat's time over the floor's time in the same repeat. The two ran one after the other,
+    /// so a drift of the machine's speed between repeats (seen here: the floor took 9-15 s over one
+    /// session) moves both alike; the ratio of the medians pairs times from different repeats.
+    /// </summary>
+    private static IReadOnlyList<double> PairedRatios(Measurement m, IEnumerable<Measurement> sameSize)
+    {
+        if (m.Floor is null) return [];
+        var floor = sameSize.FirstOrDefault(f => f.Name == m.Floor);
+        if (floor is null) return [];
+        var pairs = Math.Min(m.Seconds.Count, floor.Seconds.Count);
+        return [.. Enumerable.Range(0, pairs).Select(i => m.Seconds[i] / floor.Seconds[i])];
     }
 
     /// <summary>nproc, CPU model and memory, as the README's figures name them.</summary>

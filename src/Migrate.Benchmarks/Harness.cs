@@ -20,14 +20,14 @@ internal sealed class Measurement(long persons, string name, string? floor)
     public long Bytes { get; set; }
     public string? Note { get; set; }
 
-    public double Median
+    public double Median => MedianOf(Seconds);
+
+    /// <summary>The median of <paramref name="values"/>, NaN when there are none.</summary>
+    public static double MedianOf(IReadOnlyList<double> values)
     {
-        get
-        {
-            if (Seconds.Count == 0) return double.NaN;
-            var sorted = Seconds.Order().ToArray();
-            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-        }
+        if (values.Count == 0) return double.NaN;
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     /// <summary>Peak RSS over the repeats (0 for tools whose memory is not measured).</summary>
