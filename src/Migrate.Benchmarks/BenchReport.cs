@@ -85,9 +85,8 @@ internal static partial class BenchReport
 
     private static double? Ratio(Measurement m, IEnumerable<Measurement> sameSize)
     {
-        if (m.Floor is null || m.Seconds.Count == 0) return null;
-        var floor = sameSize.FirstOrDefault(f => f.Name == m.Floor);
-        return floor is { Seconds.Count: > 0 } ? m.Median / floor.Median : null;
+        if (m.Seconds.Count == 0) return null;
+        return FloorOf(m, sameSize) is { Seconds.Count: > 0 } floor ? m.Median / floor.Median : null;
     }
 
     /// <summary>
@@ -97,12 +96,14 @@ internal static partial class BenchReport
     /// </summary>
     private static IReadOnlyList<double> PairedRatios(Measurement m, IEnumerable<Measurement> sameSize)
     {
-        if (m.Floor is null) return [];
-        var floor = sameSize.FirstOrDefault(f => f.Name == m.Floor);
-        if (floor is null) return [];
+        if (FloorOf(m, sameSize) is not { } floor) return [];
         var pairs = Math.Min(m.Seconds.Count, floor.Seconds.Count);
         return [.. Enumerable.Range(0, pairs).Select(i => m.Seconds[i] / floor.Seconds[i])];
     }
+
+    /// <summary>The measurement <paramref name="m"/> is divided by, at the same size; null when it has none.</summary>
+    private static Measurement? FloorOf(Measurement m, IEnumerable<Measurement> sameSize) =>
+        m.Floor is null ? null : sameSize.FirstOrDefault(f => f.Name == m.Floor);
 
     /// <summary>nproc, CPU model and memory, as the README's figures name them.</summary>
     public static object Machine()
