@@ -13,12 +13,15 @@ namespace Migrate.Data.Targets;
 /// </summary>
 internal sealed class PostgresCopyBuffer
 {
+    /// <summary>The size of each write, unless one record is longer.</summary>
+    public const int Size = 1 << 16;
+
     private readonly PostgresBinaryCopy? _binary;
     private readonly LoadValueConverter _converter;
     private readonly RowChecksum _checksum;
     private readonly PostgresRowHash _hash;
     private readonly ItemType[] _types;
-    private byte[] _bytes = new byte[1 << 16];
+    private byte[] _bytes = new byte[Size];
     private int _used;
 
     /// <param name="binary">The encoder of a binary COPY; null for CSV.</param>

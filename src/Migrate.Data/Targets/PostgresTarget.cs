@@ -31,7 +31,7 @@ public sealed partial class PostgresTarget(string connectionString) : Transactio
     public override string Description => "postgres:(connection string hidden)";
 
     protected override Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
-        OpenServerAsync(() => new NpgsqlConnection(connectionString), cancellationToken);
+        OpenServerAsync(() => new NpgsqlConnection(PostgresCopyConnection.WithRoomForWrites(connectionString)), cancellationToken);
 
     // Two loads into the same schema would race to create the tables; the second waits for the first.
     protected override Task LockAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
