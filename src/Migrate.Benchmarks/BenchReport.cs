@@ -17,7 +17,7 @@ internal static partial class BenchReport
     public static string Table(IReadOnlyList<Measurement> results)
     {
         var text = new StringBuilder();
-        text.Append(Invariant($"{"persons",10}  {"measure",-26} {"median s",9} {"runs",4} {"rows",12} {"rows/s",11} {"MB/s",7} {"peak RSS MB",11}  ours ÷ floor\n"));
+        text.Append(Invariant($"{"persons",10}  {"measure",-26} {"median s",9} {"CPU s",6} {"server CPU s",12} {"runs",4} {"rows",12} {"rows/s",11} {"MB/s",7} {"peak RSS MB",11}  ours ÷ floor\n"));
         foreach (var group in results.GroupBy(m => m.Persons))
         {
             foreach (var m in group)
@@ -32,7 +32,9 @@ internal static partial class BenchReport
                 if (PairedRatios(m, group) is [_, _, ..] paired)
                     ratio += Invariant($" (per run {paired.Min():F2}–{paired.Max():F2}, median {Measurement.MedianOf(paired):F2})");
                 var peak = m.PeakRss > 0 ? Invariant($"{m.PeakRss / 1_048_576.0:F0}") : "-";
-                text.Append(Invariant($"{m.Persons,10:N0}  {m.Name,-26} {median,9:F2} {m.Seconds.Count,4} {m.Rows,12:N0} {m.Rows / median,11:N0} {m.Bytes / 1_048_576.0 / median,7:F1} {peak,11}  {ratio}\n"));
+                var cpu = m.CpuSeconds.Count > 0 ? Invariant($"{Measurement.MedianOf(m.CpuSeconds):F2}") : "-";
+                var server = m.ServerCpuSeconds.Count > 0 ? Invariant($"{Measurement.MedianOf(m.ServerCpuSeconds):F2}") : "-";
+                text.Append(Invariant($"{m.Persons,10:N0}  {m.Name,-26} {median,9:F2} {cpu,6} {server,12} {m.Seconds.Count,4} {m.Rows,12:N0} {m.Rows / median,11:N0} {m.Bytes / 1_048_576.0 / median,7:F1} {peak,11}  {ratio}\n"));
             }
         }
         var sizes = results.Select(m => m.Persons).Distinct().Order().ToList();
@@ -68,6 +70,8 @@ internal static partial class BenchReport
                     name = m.Name,
                     seconds = m.Seconds,
                     median_seconds = m.Seconds.Count == 0 ? (double?)null : Math.Round(m.Median, 3),
+                    cpu_seconds = m.CpuSeconds.Count == 0 ? null : m.CpuSeconds.Select(c => Math.Round(c, 2)),
+                    server_cpu_seconds = m.ServerCpuSeconds.Count == 0 ? null : m.ServerCpuSeconds.Select(c => Math.Round(c, 2)),
                     rows = m.Rows,
                     bytes = m.Bytes,
                     rows_per_second = m.Seconds.Count == 0 ? (double?)null : Math.Round(m.Rows / m.Median),

@@ -3,12 +3,13 @@ using System.Globalization;
 
 namespace Migrate.Benchmarks;
 
-/// <summary>One finished child process: wall time, peak memory (VmHWM, max RSS) and exit code.</summary>
-internal sealed record ChildResult(double Seconds, long PeakRssBytes, int ExitCode, string StandardError);
+/// <summary>One finished child process: wall time, CPU time (null where it is not measured), peak memory (VmHWM, max RSS) and exit code.</summary>
+internal sealed record ChildResult(double Seconds, double? CpuSeconds, long PeakRssBytes, int ExitCode, string StandardError);
 
 /// <summary>
-/// Runs a command as a child process, timing it from start to exit and sampling its peak resident
-/// set (/proc/PID/status VmHWM, which only grows) until it exits. Standard output is discarded (or
+/// Runs a command as a child process, timing it from start to exit, taking its CPU time
+/// (<see cref="ChildCpu"/>) and sampling its peak resident set (/proc/PID/status VmHWM, which only
+/// grows) until it exits. Standard output is discarded (or
 /// written to a file), standard error kept for the error message.
 /// </summary>
 internal static class ChildProcess
@@ -33,6 +34,7 @@ internal static class ChildProcess
             foreach (var (key, value) in environment) start.Environment[key] = value;
         }
 
+        var cpu = ChildCpu.Seconds();
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
         var stderr = process.StandardError.ReadToEndAsync();
@@ -49,7 +51,7 @@ internal static class ChildProcess
         clock.Stop();
         process.WaitForExit();
         stdout.Wait();
-        return new ChildResult(clock.Elapsed.TotalSeconds, peak, process.ExitCode, stderr.Result);
+        return new ChildResult(clock.Elapsed.TotalSeconds, ChildCpu.Seconds() - cpu, peak, process.ExitCode, stderr.Result);
     }
 
     /// <summary>VmHWM of a running process in bytes, or 0 when it has exited (or on a system without /proc).</summary>

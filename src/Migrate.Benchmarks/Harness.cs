@@ -15,6 +15,13 @@ internal sealed class Measurement(long persons, string name, string? floor)
     public string? Floor { get; } = floor;
 
     public List<double> Seconds { get; } = [];
+
+    /// <summary>The process's CPU time (user + system, all cores) per repeat, where it was measured.</summary>
+    public List<double> CpuSeconds { get; } = [];
+
+    /// <summary>The PostgreSQL server's CPU time per repeat (<see cref="ServerCpu"/>), where it was measured.</summary>
+    public List<double> ServerCpuSeconds { get; } = [];
+
     public List<long> PeakRssBytes { get; } = [];
     public long Rows { get; set; }
     public long Bytes { get; set; }
@@ -46,6 +53,7 @@ internal sealed class Harness(BenchOptions options)
     private readonly List<Measurement> _results = [];
     private string? _psql;
     private string? _pgloader;
+    private ServerCpu? _server;
     private Dictionary<string, string> _pgEnvironment = [];
 
     public IReadOnlyList<Measurement> Run()
@@ -128,7 +136,7 @@ internal sealed class Harness(BenchOptions options)
         var floor = Get(persons, "sqlite3 .import", null);
         var result = ChildProcess.Run(options.Sqlite3, [floorDatabase], dir, standardInputFile: scriptFile);
         if (result.ExitCode != 0) throw new BenchException($"sqlite3 .import failed (exit {result.ExitCode}): {Tail(result.StandardError)}");
-        floor.Seconds.Add(result.Seconds);
+        Add(floor, result);
         floor.Rows = work.MappedRows;
         floor.Bytes = work.MappedBytes;
         Log($"  {floor.Name,-28} {result.Seconds,8:F2} s");
@@ -140,15 +148,19 @@ internal sealed class Harness(BenchOptions options)
         var work = ReadWork(stages);
 
         ResetSchema("migrate_bench_load");
+        var server = ServerSeconds();
         var load = Migrate(persons, "migrate load → postgres", "psql \\copy",
             ["load", "--out", stages, "--target", "postgres:" + WithSearchPath(options.Postgres!, "migrate_bench_load"), "--replace", "--quiet"]);
+        AddServerCpu(load, server);
         load.Rows = work.MappedRows;
         load.Bytes = work.MappedBytes;
 
         ResetSchema("migrate_bench_run");
         var run = Fresh(Path.Combine(dir, "run-postgres"));
+        server = ServerSeconds();
         var whole = Migrate(persons, "migrate run → postgres", "psql \\copy",
             ["run", "--mapping", _mapping, "--source", source, "--out", run, "--target", "postgres:" + WithSearchPath(options.Postgres!, "migrate_bench_run"), "--quiet"]);
+        AddServerCpu(whole, server);
         whole.Rows = work.SourceRows;
         whole.Bytes = work.SourceBytes;
 
@@ -162,9 +174,11 @@ internal sealed class Harness(BenchOptions options)
         var scriptFile = Path.Combine(dir, "floor-postgres.sql");
         File.WriteAllText(scriptFile, script.ToString());
         var copy = Get(persons, "psql \\copy", null);
+        server = ServerSeconds();
         var result = ChildProcess.Run(_psql!, ["-q", "-X", "-f", scriptFile], dir, _pgEnvironment);
         if (result.ExitCode != 0) throw new BenchException($"psql \\copy failed (exit {result.ExitCode}): {Tail(result.StandardError)}");
-        copy.Seconds.Add(result.Seconds);
+        Add(copy, result);
+        AddServerCpu(copy, server);
         copy.Rows = work.MappedRows;
         copy.Bytes = work.MappedBytes;
         Log($"  {copy.Name,-28} {result.Seconds,8:F2} s");
@@ -179,6 +193,7 @@ internal sealed class Harness(BenchOptions options)
         var commands = Path.Combine(dir, "pgloader.load");
         File.WriteAllText(commands, PgloaderCommands(work, "migrate_bench_pgloader"));
         var pgloader = Get(persons, "pgloader", "psql \\copy");
+        server = ServerSeconds();
         var loaded = ChildProcess.Run(_pgloader, ["--quiet", "--on-error-stop", commands], dir);
         if (loaded.ExitCode != 0)
         {
@@ -192,7 +207,8 @@ internal sealed class Harness(BenchOptions options)
             pgloader.Note = $"loaded {rows:N0} of {work.MappedRows:N0} rows; not counted";
             return;
         }
-        pgloader.Seconds.Add(loaded.Seconds);
+        Add(pgloader, loaded);
+        AddServerCpu(pgloader, server);
         pgloader.Rows = work.MappedRows;
         pgloader.Bytes = work.MappedBytes;
         Log($"  {pgloader.Name,-28} {loaded.Seconds,8:F2} s");
@@ -205,10 +221,36 @@ internal sealed class Harness(BenchOptions options)
         // Exit 1 is a run that completed with a --fail-on condition; none is given here, but it would still have loaded.
         if (result.ExitCode is not (0 or 1))
             throw new BenchException($"migrate {arguments[0]} failed (exit {result.ExitCode}): {Tail(result.StandardError)}", result.StandardError);
-        measurement.Seconds.Add(result.Seconds);
+        Add(measurement, result);
         measurement.PeakRssBytes.Add(result.PeakRssBytes);
         Log($"  {name,-28} {result.Seconds,8:F2} s  {result.PeakRssBytes / 1_048_576.0,7:F0} MB peak RSS");
         return measurement;
+    }
+
+    private static void Add(Measurement measurement, ChildResult result)
+    {
+        measurement.Seconds.Add(result.Seconds);
+        if (result.CpuSeconds is { } cpu) measurement.CpuSeconds.Add(cpu);
+    }
+
+    private double? ServerSeconds() => _server?.Seconds();
+
+    /// <summary>
+    /// Adds what the server spent since <paramref name="before"/>, once the measured client's backend
+    /// has exited and been reaped (its CPU then moves to the postmaster's count of reaped children).
+    /// </summary>
+    private void AddServerCpu(Measurement measurement, double? before)
+    {
+        if (before is null) return;
+        var after = _server!.Seconds();
+        for (var wait = 0; wait < 20 && after is not null; wait++)
+        {
+            Thread.Sleep(50);
+            var again = _server.Seconds();
+            if (again == after) break;
+            after = again;
+        }
+        if (after is not null) measurement.ServerCpuSeconds.Add(after.Value - before.Value);
     }
 
     private Measurement Get(long persons, string name, string? floor)
@@ -275,6 +317,10 @@ internal sealed class Harness(BenchOptions options)
         Set("PGDATABASE", Get("Database", "DB"));
         var check = ChildProcess.Run(_psql, ["-X", "-q", "-c", "SELECT 1"], options.RepositoryRoot, _pgEnvironment);
         if (check.ExitCode != 0) throw new BenchException($"--postgres: psql could not connect (exit {check.ExitCode}): {Tail(check.StandardError)}");
+        _server = FindServer();
+        Log(_server is null
+            ? "PostgreSQL server CPU not measured: the server is not on this machine, or its data directory or pid file cannot be read"
+            : "PostgreSQL server CPU measured from /proc (the server runs on this machine)");
     }
 
     /// <summary>
@@ -303,6 +349,16 @@ internal sealed class Harness(BenchOptions options)
     {
         var result = ChildProcess.Run(_psql!, ["-X", "-q", "-v", "ON_ERROR_STOP=1", .. arguments], options.RepositoryRoot, _pgEnvironment);
         if (result.ExitCode != 0) throw new BenchException($"psql {string.Join(' ', arguments)} failed (exit {result.ExitCode}): {Tail(result.StandardError)}");
+    }
+
+    /// <summary>The server's CPU meter, when SHOW data_directory answers (superuser or pg_read_all_settings) and the server runs here.</summary>
+    private ServerCpu? FindServer()
+    {
+        var file = Path.Combine(options.OutDirectory, "data_directory.txt");
+        var result = ChildProcess.Run(_psql!, ["-X", "-q", "-t", "-A", "-c", "SHOW data_directory"], options.RepositoryRoot, _pgEnvironment, standardOutputFile: file);
+        var directory = result.ExitCode == 0 ? File.ReadAllText(file).Trim() : "";
+        File.Delete(file);
+        return directory.Length == 0 ? null : ServerCpu.Find(directory);
     }
 
     private long PsqlCount(string table, string dir)
