@@ -8,7 +8,7 @@ namespace Migrate.Cli.Benchmark;
 
 /// <summary>
 /// Generates N persons of vendor-a data, then times each stage alone in this process and reports
-/// rows/s, MB/s and peak working set (max RSS). Not a test: numbers depend on the machine.
+/// rows/s, MB/s, CPU time and peak working set (max RSS). Not a test: numbers depend on the machine.
 /// </summary>
 public sealed class PipelineBenchmark(string mappingPath, string directory)
 {
@@ -18,39 +18,56 @@ public sealed class PipelineBenchmark(string mappingPath, string directory)
         var work = Path.Combine(directory, "work");
         var results = new List<StageMeasurement>();
 
-        var clock = Stopwatch.StartNew();
+        var clock = StageClock.Start();
         var sample = await new VendorASample().WriteAsync(new SampleOptions("vendor-a", persons, seed, source), null, cancellationToken);
         results.Add(Measure("sample", sample.RowsPerFile.Values.Sum(), DirectoryBytes(source), clock));
 
         var session = MigrationSession.Open(mappingPath, null, work);
         var runner = new MigrationRunner(session, NoProgress.None);
 
-        clock.Restart();
+        clock = StageClock.Start();
         var extracted = await runner.ExtractAsync(source, cancellationToken);
         results.Add(Measure("extract", extracted.Extract!.Sources.Sum(s => s.Records), extracted.Extract.Sources.Sum(s => s.Bytes), clock));
 
-        clock.Restart();
+        clock = StageClock.Start();
         var mapped = await runner.MapAsync(cancellationToken);
         results.Add(Measure("map", mapped.Map!.Tables.Sum(t => t.Read), DirectoryBytes(session.Work.StagingDirectory), clock));
 
         var database = Path.Combine(directory, "bench.db");
         File.Delete(database);
         await using var target = TargetFactory.Create(new TargetSpec(TargetKind.Sqlite, database));
-        clock.Restart();
+        clock = StageClock.Start();
         var loaded = await runner.LoadAsync(target, new LoadOptions(Replace: true, null), cancellationToken);
         results.Add(Measure("load (sqlite)", loaded.Load!.Tables.Sum(t => t.Loaded), DirectoryBytes(session.Work.MappedDirectory), clock));
 
-        var total = results.Skip(1).Sum(r => r.Seconds);
-        results.Add(new StageMeasurement("extract+map+load", results[1].Rows, results[1].Bytes, total, results.Max(r => r.PeakWorkingSetBytes)));
+        var stages = results.Skip(1).ToList();
+        results.Add(new StageMeasurement("extract+map+load", results[1].Rows, results[1].Bytes, stages.Sum(r => r.Seconds), stages.Sum(r => r.CpuSeconds),
+            results.Max(r => r.PeakWorkingSetBytes)));
         return results;
     }
 
-    private static StageMeasurement Measure(string stage, long rows, long bytes, Stopwatch clock)
+    private static StageMeasurement Measure(string stage, long rows, long bytes, StageClock clock)
     {
-        clock.Stop();
+        var (seconds, cpuSeconds) = clock.Stop();
         using var process = Process.GetCurrentProcess();
         process.Refresh();
-        return new StageMeasurement(stage, rows, bytes, clock.Elapsed.TotalSeconds, process.PeakWorkingSet64);
+        return new StageMeasurement(stage, rows, bytes, seconds, cpuSeconds, process.PeakWorkingSet64);
+    }
+
+    /// <summary>Wall and CPU time of this process from <see cref="Start"/> to <see cref="Stop"/>.</summary>
+    private sealed class StageClock
+    {
+        private readonly Stopwatch _wall = Stopwatch.StartNew();
+        private readonly TimeSpan _cpu = Process.GetCurrentProcess().TotalProcessorTime;
+
+        public static StageClock Start() => new();
+
+        public (double Seconds, double CpuSeconds) Stop()
+        {
+            _wall.Stop();
+            using var process = Process.GetCurrentProcess();
+            return (_wall.Elapsed.TotalSeconds, (process.TotalProcessorTime - _cpu).TotalSeconds);
+        }
     }
 
     private static long DirectoryBytes(string path) =>
