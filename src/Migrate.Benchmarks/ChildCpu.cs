@@ -14,8 +14,17 @@ internal static class ChildCpu
 
     public static double? Seconds()
     {
-        if (!OperatingSystem.IsLinux() || getrusage(RusageChildren, out var usage) != 0) return null;
-        return usage.UserSeconds + usage.UserMicroseconds / 1e6 + usage.SystemSeconds + usage.SystemMicroseconds / 1e6;
+        if (!OperatingSystem.IsLinux()) return null;
+        try
+        {
+            if (getrusage(RusageChildren, out var usage) != 0) return null;
+            return usage.UserSeconds + usage.UserMicroseconds / 1e6 + usage.SystemSeconds + usage.SystemMicroseconds / 1e6;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // A C library this name does not find: the figures go without CPU time.
+            return null;
+        }
     }
 
     // struct rusage on 64-bit Linux: two struct timevals (seconds and microseconds as longs), then 14 longs.

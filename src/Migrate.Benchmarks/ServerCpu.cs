@@ -63,8 +63,14 @@ internal sealed class ServerCpu
             return null;
         }
         // "pid (comm) state ppid …": comm may hold spaces and parentheses, so fields count from the last ')'.
-        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-        long Field(int number) => long.Parse(fields[number - 3], CultureInfo.InvariantCulture);
-        return ((int)Field(4), Field(14) + Field(15), Field(16) + Field(17));
+        var end = text.LastIndexOf(')');
+        var fields = end < 0 || end + 2 > text.Length ? [] : text[(end + 2)..].Split(' ');
+        var numbers = new long[18];
+        for (var number = 4; number <= 17; number++)
+        {
+            if (number - 3 >= fields.Length || !long.TryParse(fields[number - 3], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out numbers[number]))
+                return null;
+        }
+        return ((int)numbers[4], numbers[14] + numbers[15], numbers[16] + numbers[17]);
     }
 }
