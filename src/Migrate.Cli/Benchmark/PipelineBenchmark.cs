@@ -58,15 +58,20 @@ public sealed class PipelineBenchmark(string mappingPath, string directory)
     private sealed class StageClock
     {
         private readonly Stopwatch _wall = Stopwatch.StartNew();
-        private readonly TimeSpan _cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        private readonly TimeSpan _cpu = CpuTime();
 
         public static StageClock Start() => new();
 
         public (double Seconds, double CpuSeconds) Stop()
         {
             _wall.Stop();
+            return (_wall.Elapsed.TotalSeconds, (CpuTime() - _cpu).TotalSeconds);
+        }
+
+        private static TimeSpan CpuTime()
+        {
             using var process = Process.GetCurrentProcess();
-            return (_wall.Elapsed.TotalSeconds, (process.TotalProcessorTime - _cpu).TotalSeconds);
+            return process.TotalProcessorTime;
         }
     }
 
