@@ -103,9 +103,13 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
                     reasons.Add(new RejectReason(ErrorCodes.CsvColumnCount, $"line {line}: {row.ColCount} fields, expected {source.Columns.Count}", null, null));
 
                 var fields = Math.Min(row.ColCount, values.Length);
+                // Most legacy records hold no quote at all: one scan of the record instead of one per field.
+                var quoted = row.Span.Contains('"');
                 for (var i = 0; i < fields; i++)
                 {
-                    if (QuotedField.Unquote(row[i].Span, ref scratch, out var raw) is { } quoting)
+                    scoped ReadOnlySpan<char> raw;
+                    if (!quoted) raw = row[i].Span;
+                    else if (QuotedField.Unquote(row[i].Span, ref scratch, out raw) is { } quoting)
                     {
                         badQuote ??= $"{quoting} (column {i + 1})";
                         continue;

@@ -39,7 +39,7 @@ public sealed class FixedWidthExtractor(SourceDefinition source, string sourcePa
         using var rejects = new RejectWriter(work.ExtractRejects(source.Id));
         var values = new string[layout.Fields.Count];
         var reasons = new List<RejectReason>();
-        var staging = new StagingWriter(work, source, BufferSize);
+        var staging = new StagingWriter(work, source);
         using (staging)
         {
             while ((MaxRecords is not { } max || records < max) && reader.Next() is { } record)

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text;
-using CsvHelper;
 using Migrate.Core.Mapping;
 using Migrate.Core.Work;
 
@@ -14,8 +12,7 @@ namespace Migrate.Core.Extract;
 public sealed class StagingWriter : IDisposable
 {
     private readonly HashingStream _hashing;
-    private readonly StreamWriter _text;
-    private readonly CsvWriter _csv;
+    private readonly Utf8CsvWriter _csv;
     private readonly RecordHandoff? _handoff;
     private readonly QuotingMemo _quoting;
     private readonly bool _mayHoldLoneSurrogates;
@@ -26,15 +23,14 @@ public sealed class StagingWriter : IDisposable
     /// decoded from a file with a strict decoder cannot (a CP932 or EUC-JP character is never a
     /// surrogate, and strict UTF-8 and UTF-16 decoding refuses a lone one), so they are not searched for one.
     /// </param>
-    public StagingWriter(WorkDirectory work, SourceDefinition source, int bufferSize = 1 << 16, bool mayHoldLoneSurrogates = false)
+    public StagingWriter(WorkDirectory work, SourceDefinition source, bool mayHoldLoneSurrogates = false)
     {
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(source);
         Path = work.StagingFile(source.Id);
         _handoff = work.HandedRecords(Path);
         _hashing = new HashingStream(work.CreateIntermediate(Path));
-        _text = new StreamWriter(_hashing, new UTF8Encoding(false), bufferSize);
-        _csv = IntermediateCsv.Writer(_text);
+        _csv = new Utf8CsvWriter(_hashing);
         _quoting = new QuotingMemo(source.Columns.Count);
         _mayHoldLoneSurrogates = mayHoldLoneSurrogates;
         _csv.WriteField(DelimitedExtractor.LineColumn);
@@ -52,8 +48,8 @@ public sealed class StagingWriter : IDisposable
     public void Write(long line, long offset, string[] values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        _csv.WriteField(line.ToString(CultureInfo.InvariantCulture));
-        _csv.WriteField(offset.ToString(CultureInfo.InvariantCulture));
+        _csv.WriteField(line);
+        _csv.WriteField(offset);
         for (var i = 0; i < values.Length; i++) _csv.WriteField(values[i], _quoting.ShouldQuote(i, values[i]));
         _csv.NextRecord();
         if (_handoff is null) return;
@@ -80,7 +76,6 @@ public sealed class StagingWriter : IDisposable
         try
         {
             _csv.Dispose();
-            _text.Dispose();
         }
         finally
         {

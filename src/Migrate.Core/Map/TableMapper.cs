@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Map.Joins;
 using Migrate.Core.Rejects;
@@ -91,8 +90,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
         var problems = new List<Problem>();
         var quoting = new QuotingMemo(output.Length);
 
-        using (var writer = new StreamWriter(hashing, new UTF8Encoding(false), 1 << 16))
-        using (var csv = IntermediateCsv.Writer(writer))
+        using (var csv = new Utf8CsvWriter(hashing))
         {
             foreach (var item in table.Items) csv.WriteField(item.Id);
             csv.NextRecord();

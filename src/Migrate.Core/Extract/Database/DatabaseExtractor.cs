@@ -19,8 +19,6 @@ namespace Migrate.Core.Extract.Database;
 /// </summary>
 public sealed class DatabaseExtractor(SourceDefinition source, SourceConnection connection, IDatabaseSourceReader databases, WorkDirectory work) : ISourceExtractor
 {
-    private const int BufferSize = 1 << 16;
-
     /// <summary>Stop after this many records (<c>migrate init --sample</c>); all when null.</summary>
     public long? MaxRecords { get; init; }
 
@@ -112,7 +110,7 @@ public sealed class DatabaseExtractor(SourceDefinition source, SourceConnection 
         var raw = new object[reader.FieldCount];
         var values = new string[ordinals.Length];
         var reasons = new List<RejectReason>();
-        var staging = new StagingWriter(work, source, BufferSize, mayHoldLoneSurrogates: true);
+        var staging = new StagingWriter(work, source, mayHoldLoneSurrogates: true);
         using (staging)
         {
             while ((MaxRecords is not { } max || records < max) && await reader.ReadAsync(cancellationToken))

@@ -1,0 +1,154 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+
+namespace Migrate.Core.Work;
+
+/// <summary>
+/// Writes the staging and mapped files: the bytes CsvHelper's writer gives with our configuration
+/// (<see cref="IntermediateCsv"/>: its quoting rule, a quote doubled inside a quoted field, CRLF
+/// after each record, a lone surrogate as U+FFFD), each field encoded once, straight into a byte
+/// buffer.
+/// </summary>
+/// <remarks>
+/// CsvHelper's writer copies every field into its own char buffer, then into a StreamWriter's,
+/// which encodes it: for 400k mapped person rows 0.30 s of CPU against 0.24 s here, and the two
+/// files of a 1M-person run hold 3.9M rows. Reading CSV stays with the libraries.
+/// </remarks>
+public sealed class Utf8CsvWriter : IDisposable
+{
+    private const int BufferSize = 1 << 16;
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    private readonly Stream _stream;
+    private readonly byte[] _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+    private int _length;
+    private bool _inRecord;
+    private bool _disposed;
+
+    /// <summary>A writer into <paramref name="stream"/>, which it disposes with itself.</summary>
+    public Utf8CsvWriter(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        _stream = stream;
+    }
+
+    /// <summary>Writes a field, quoted when CsvHelper's rule asks (<see cref="IntermediateCsv.ShouldQuote"/>).</summary>
+    public void WriteField(string? field) => WriteField(field, IntermediateCsv.ShouldQuote(field));
+
+    /// <summary>
+    /// Writes a field, quoted when <paramref name="quote"/> says so (the caller's answer to
+    /// <see cref="IntermediateCsv.ShouldQuote"/>, such as a <see cref="QuotingMemo"/>'s); null is empty.
+    /// </summary>
+    public void WriteField(string? field, bool quote)
+    {
+        var chars = field.AsSpan();
+        // At most 3 bytes per UTF-16 unit, one more for each doubled quote, the quotes and a comma.
+        var most = quote ? chars.Length * 4L + 3 : chars.Length * 3L + 1;
+        if (most > BufferSize - _length)
+        {
+            Flush();
+            if (most > BufferSize)
+            {
+                WriteLong(chars, quote);
+                return;
+            }
+        }
+        Separate();
+        if (!quote)
+        {
+            _length += Utf8.GetBytes(chars, _buffer.AsSpan(_length));
+            return;
+        }
+        _length += Quoted(chars, _buffer.AsSpan(_length));
+    }
+
+    /// <summary>Writes an integer field (its invariant digits: never quoted).</summary>
+    public void WriteField(long number)
+    {
+        if (BufferSize - _length < 21) Flush();
+        Separate();
+        number.TryFormat(_buffer.AsSpan(_length), out var written, default, CultureInfo.InvariantCulture);
+        _length += written;
+    }
+
+    /// <summary>Ends the record.</summary>
+    public void NextRecord()
+    {
+        if (BufferSize - _length < 2) Flush();
+        _buffer[_length++] = (byte)'\r';
+        _buffer[_length++] = (byte)'\n';
+        _inRecord = false;
+    }
+
+    /// <summary>Writes what is buffered to the stream.</summary>
+    public void Flush()
+    {
+        if (_length == 0) return;
+        _stream.Write(_buffer, 0, _length);
+        _length = 0;
+    }
+
+    /// <summary>Flushes, then disposes the stream (even when the flush fails).</summary>
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        try
+        {
+            Flush();
+        }
+        finally
+        {
+            _stream.Dispose();
+            ArrayPool<byte>.Shared.Return(_buffer);
+        }
+    }
+
+    private void Separate()
+    {
+        if (_inRecord) _buffer[_length++] = (byte)',';
+        _inRecord = true;
+    }
+
+    /// <summary>The field between quotes, each quote in it doubled; returns the bytes written.</summary>
+    private static int Quoted(ReadOnlySpan<char> chars, Span<byte> destination)
+    {
+        destination[0] = (byte)'"';
+        var at = 1;
+        while (true)
+        {
+            var quote = chars.IndexOf('"');
+            if (quote < 0)
+            {
+                at += Utf8.GetBytes(chars, destination[at..]);
+                break;
+            }
+            // Up to and including the quote, then the quote again.
+            at += Utf8.GetBytes(chars[..(quote + 1)], destination[at..]);
+            destination[at++] = (byte)'"';
+            chars = chars[(quote + 1)..];
+        }
+        destination[at++] = (byte)'"';
+        return at;
+    }
+
+    /// <summary>A field too long for the buffer (the buffer is empty): encoded into a buffer of its own.</summary>
+    private void WriteLong(ReadOnlySpan<char> chars, bool quote)
+    {
+        var size = chars.Length * 4 + 3;
+        var bytes = ArrayPool<byte>.Shared.Rent(size);
+        try
+        {
+            var length = 0;
+            if (_inRecord) bytes[length++] = (byte)',';
+            _inRecord = true;
+            length += quote ? Quoted(chars, bytes.AsSpan(length)) : Utf8.GetBytes(chars, bytes.AsSpan(length));
+            _stream.Write(bytes, 0, length);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+}
