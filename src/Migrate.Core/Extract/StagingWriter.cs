@@ -16,6 +16,7 @@ public sealed class StagingWriter : IDisposable
     private readonly RecordHandoff? _handoff;
     private readonly QuotingMemo _quoting;
     private readonly bool _mayHoldLoneSurrogates;
+    private string[]? _asWritten;
     private bool _disposed;
 
     /// <param name="mayHoldLoneSurrogates">
@@ -53,13 +54,13 @@ public sealed class StagingWriter : IDisposable
         for (var i = 0; i < values.Length; i++) _csv.WriteField(values[i], _quoting.ShouldQuote(i, values[i]));
         _csv.NextRecord();
         if (_handoff is null) return;
-        var handed = new string[values.Length];
         if (_mayHoldLoneSurrogates)
         {
-            for (var i = 0; i < values.Length; i++) handed[i] = AsWritten(values[i]);
+            _asWritten ??= new string[values.Length];
+            for (var i = 0; i < values.Length; i++) _asWritten[i] = AsWritten(values[i]);
+            values = _asWritten;
         }
-        else Array.Copy(values, handed, values.Length);
-        _handoff.Add(line, offset, handed);
+        _handoff.Add(line, offset, values);
     }
 
     /// <summary>

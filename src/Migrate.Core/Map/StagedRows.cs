@@ -17,7 +17,7 @@ internal abstract class StagedRows : IDisposable
     {
         ArgumentNullException.ThrowIfNull(work);
         return work.HandedRecords(stagingPath) is { } handed
-            ? new Handed(handed, columnCount)
+            ? new Handed(handed)
             : new FromFile(work.OpenIntermediate(stagingPath), stagingPath, columnCount);
     }
 
@@ -81,18 +81,18 @@ internal abstract class StagedRows : IDisposable
         }
     }
 
-    private sealed class Handed(RecordHandoff handoff, int columnCount) : StagedRows
+    private sealed class Handed(RecordHandoff handoff) : StagedRows
     {
-        private StagedRecord _current;
+        private (long Line, long Offset) _position;
 
         public override bool MoveNext(string?[] values)
         {
-            if (!handoff.TryTake(out _current)) return false;
-            Array.Copy(_current.Values, values, columnCount);
+            if (!handoff.TryTake(values, out var line, out var offset)) return false;
+            _position = (line, offset);
             return true;
         }
 
-        public override (long Line, long Offset) Position => (_current.Line, _current.Offset);
+        public override (long Line, long Offset) Position => _position;
 
         public override void Dispose()
         {

@@ -42,9 +42,11 @@ public sealed class RecordHandoffTests : IDisposable
                 staging.Write(n + 1, n * 100L, values); // the caller reuses its array
             }
         }, TestContext.Current.CancellationToken);
-        var handed = new List<StagedRecord>();
+        var handed = new List<(long Line, long Offset, string?[] Values)>();
         var records = work.HandedRecords(work.StagingFile("jumin"))!;
-        while (records.TryTake(out var record)) handed.Add(record);
+        // The reader's array is longer than the record (joined columns follow) and reused, as the mapper's is.
+        var taken = new string?[5];
+        while (records.TryTake(taken, out var line, out var offset)) handed.Add((line, offset, taken[..3]));
         await writer;
 
         handed.Select(r => r.Line).ShouldBe(Enumerable.Range(2, written.Count).Select(n => (long)n));
@@ -54,6 +56,7 @@ public sealed class RecordHandoffTests : IDisposable
         foreach (var row in file)
         {
             handed[i].Values.ShouldBe([row[2].ToString(), row[3].ToString(), row[4].ToString()], $"record {i + 1}");
+            handed[i].Values.ShouldBe(written[i].Select(v => (string?)v.Replace("\uD800", "\uFFFD", StringComparison.Ordinal)), $"record {i + 1}");
             i++;
         }
         i.ShouldBe(written.Count);
@@ -70,7 +73,7 @@ public sealed class RecordHandoffTests : IDisposable
         {
             while (true) full.Add(1, 0, ["x"]);
         }, TestContext.Current.CancellationToken);
-        var reader = Task.Run(() => empty.TryTake(out _), TestContext.Current.CancellationToken);
+        var reader = Task.Run(() => empty.TryTake(new string?[1], out _, out _), TestContext.Current.CancellationToken);
 
         await Task.Delay(100, TestContext.Current.CancellationToken);
         writer.IsCompleted.ShouldBeFalse();
