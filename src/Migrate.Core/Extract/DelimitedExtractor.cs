@@ -138,7 +138,8 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
                     continue;
                 }
 
-                staging.Write(line, offset, values);
+                // Decoded CP932, EUC-JP and UTF-8 never yield a quote, comma, CR or LF the raw bytes lack.
+                staging.Write(line, offset, values, unsplittable: !quoted && source.Delimiter == ',');
                 staged++;
                 if ((records & 0x3FFF) == 0) progress?.Report(offset);
             }

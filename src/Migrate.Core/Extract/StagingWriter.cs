@@ -46,12 +46,24 @@ public sealed class StagingWriter : IDisposable
     public string Sha256 => _hashing.Sha256;
 
     /// <summary>Writes one staged record; <paramref name="values"/> may be reused by the caller afterwards.</summary>
-    public void Write(long line, long offset, string[] values)
+    /// <param name="unsplittable">
+    /// True when the caller knows that no value holds a quote, a comma, CR or LF (the values of a
+    /// comma-delimited record without a quote, split at its commas and line ends): then only a value's
+    /// ends decide its quoting, and the values are not scanned.
+    /// </param>
+    public void Write(long line, long offset, string[] values, bool unsplittable = false)
     {
         ArgumentNullException.ThrowIfNull(values);
         _csv.WriteField(line);
         _csv.WriteField(offset);
-        for (var i = 0; i < values.Length; i++) _csv.WriteField(values[i], _quoting.ShouldQuote(i, values[i]));
+        if (unsplittable)
+        {
+            foreach (var value in values) _csv.WriteField(value, IntermediateCsv.ShouldQuoteUnsplittable(value));
+        }
+        else
+        {
+            for (var i = 0; i < values.Length; i++) _csv.WriteField(values[i], _quoting.ShouldQuote(i, values[i]));
+        }
         _csv.NextRecord();
         if (_handoff is null) return;
         if (_mayHoldLoneSurrogates)

@@ -26,4 +26,8 @@ public static class IntermediateCsv
     /// <summary>CsvHelper's default quoting rule for a comma-delimited file with its default line endings.</summary>
     public static bool ShouldQuote(string? field) =>
         !string.IsNullOrEmpty(field) && (field[0] == ' ' || field[^1] == ' ' || field.AsSpan().ContainsAny(NeedQuotes));
+
+    /// <summary>The same rule for a field known to hold no quote, comma, CR or LF: only its ends are looked at.</summary>
+    public static bool ShouldQuoteUnsplittable(string? field) =>
+        !string.IsNullOrEmpty(field) && (field[0] == ' ' || field[^1] == ' ');
 }

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Globalization;
-using System.Text;
+using System.Text.Unicode;
 
 namespace Migrate.Core.Work;
 
@@ -18,7 +18,6 @@ namespace Migrate.Core.Work;
 public sealed class Utf8CsvWriter : IDisposable
 {
     private const int BufferSize = 1 << 16;
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly Stream _stream;
     private readonly byte[] _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
@@ -57,7 +56,7 @@ public sealed class Utf8CsvWriter : IDisposable
         Separate();
         if (!quote)
         {
-            _length += Utf8.GetBytes(chars, _buffer.AsSpan(_length));
+            _length += Encode(chars, _buffer.AsSpan(_length));
             return;
         }
         _length += Quoted(chars, _buffer.AsSpan(_length));
@@ -121,16 +120,23 @@ public sealed class Utf8CsvWriter : IDisposable
             var quote = chars.IndexOf('"');
             if (quote < 0)
             {
-                at += Utf8.GetBytes(chars, destination[at..]);
+                at += Encode(chars, destination[at..]);
                 break;
             }
             // Up to and including the quote, then the quote again.
-            at += Utf8.GetBytes(chars[..(quote + 1)], destination[at..]);
+            at += Encode(chars[..(quote + 1)], destination[at..]);
             destination[at++] = (byte)'"';
             chars = chars[(quote + 1)..];
         }
         destination[at++] = (byte)'"';
         return at;
+    }
+
+    /// <summary>UTF-8 of <paramref name="chars"/>, a lone surrogate as U+FFFD (as UTF8Encoding gives it, without its per-call checks).</summary>
+    private static int Encode(ReadOnlySpan<char> chars, Span<byte> destination)
+    {
+        Utf8.FromUtf16(chars, destination, out _, out var written);
+        return written;
     }
 
     /// <summary>A field too long for the buffer (the buffer is empty): encoded into a buffer of its own.</summary>
@@ -143,7 +149,7 @@ public sealed class Utf8CsvWriter : IDisposable
             var length = 0;
             if (_inRecord) bytes[length++] = (byte)',';
             _inRecord = true;
-            length += quote ? Quoted(chars, bytes.AsSpan(length)) : Utf8.GetBytes(chars, bytes.AsSpan(length));
+            length += quote ? Quoted(chars, bytes.AsSpan(length)) : Encode(chars, bytes.AsSpan(length));
             _stream.Write(bytes, 0, length);
         }
         finally
