@@ -10,10 +10,15 @@ namespace Migrate.Core.Extract;
 /// file as Latin-1, where every byte is one char, so quoting and delimiters are found without
 /// decoding, byte offsets stay exact, and an undecodable byte is pinned to its field.
 /// This works because no CP932, EUC-JP or UTF-8 multi-byte sequence contains the bytes of
-/// ',', '"', CR or LF.
+/// ',', '"', CR or LF. A decoder serves one record loop at a time (it keeps a scratch buffer).
 /// </summary>
 public sealed class FieldDecoder(Encoding strict, string encodingName)
 {
+    // .NET's CP932 decodings of the unassigned bytes 0x80, 0xA0 and 0xFD-0xFF (HasUnassignedCp932).
+    private static readonly SearchValues<char> Unassigned = SearchValues.Create("\u0080\uF8F0\uF8F1\uF8F2\uF8F3");
+
+    private byte[] _bytes = new byte[256];
+
     public bool TryDecode(ReadOnlySpan<char> latin1Field, out string value, out Problem? problem)
     {
         problem = null;
@@ -22,16 +27,9 @@ public sealed class FieldDecoder(Encoding strict, string encodingName)
             value = new string(latin1Field);
             return true;
         }
-        var buffer = ArrayPool<byte>.Shared.Rent(latin1Field.Length);
-        try
-        {
-            var count = Encoding.Latin1.GetBytes(latin1Field, buffer);
-            return TryDecode(buffer.AsSpan(0, count), out value, out problem);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        if (_bytes.Length < latin1Field.Length) _bytes = new byte[Math.Max(latin1Field.Length, _bytes.Length * 2)];
+        var count = Encoding.Latin1.GetBytes(latin1Field, _bytes);
+        return TryDecode(_bytes.AsSpan(0, count), out value, out problem);
     }
 
     /// <summary>Decodes raw bytes strictly; the problem names the offending bytes and their position in the field (1-based).</summary>
@@ -65,10 +63,10 @@ public sealed class FieldDecoder(Encoding strict, string encodingName)
     {
         problem = null;
         if (strict.CodePage != 932) return false;
-        for (var i = 0; i < value.Length; i++)
+        var i = value.AsSpan().IndexOfAny(Unassigned);
+        if (i >= 0)
         {
             var c = value[i];
-            if (c is not ('\u0080' or (>= '\uF8F0' and <= '\uF8F3'))) continue;
             byte b = c switch { '\u0080' => 0x80, '\uF8F0' => 0xA0, '\uF8F1' => 0xFD, '\uF8F2' => 0xFE, _ => 0xFF };
             var at = bytes.IndexOf(b) + 1;
             problem = new Problem(ErrorCodes.EncodingInvalid, $"byte 0x{b:X2} at byte {at} of the field is not a character in {LegacyEncodings.DisplayName(encodingName)}");

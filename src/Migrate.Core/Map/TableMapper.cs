@@ -27,6 +27,10 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
     private readonly string?[] _validIn = new string?[compiled.Items.Count];
     private readonly string?[] _validOut = new string?[compiled.Items.Count];
 
+    // Per output column, whether every value written there passed a validator that accepts only
+    // values needing no CSV quotes: a row is written only when all its values did.
+    private readonly bool[] _unquoted = [.. compiled.Items.OrderBy(p => p.OutputIndex).Select(p => p.Validator.AcceptsOnlyUnquotedCsv)];
+
     /// <summary>Non-empty value counts per legacy column, for the customization report.</summary>
     public long[] ColumnNonEmpty { get; } = new long[compiled.Source.Columns.Count];
 
@@ -140,7 +144,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
                 else Array.Clear(output);
                 if (problems.Count == 0)
                 {
-                    for (var i = 0; i < output.Length; i++) csv.WriteField(output[i], quoting.ShouldQuote(i, output[i]));
+                    for (var i = 0; i < output.Length; i++) csv.WriteField(output[i], !_unquoted[i] && quoting.ShouldQuote(i, output[i]));
                     csv.NextRecord();
                     mapped++;
                 }

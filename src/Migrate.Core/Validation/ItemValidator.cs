@@ -13,6 +13,14 @@ public sealed class ItemValidator(StandardItem item, CodeList? codeList)
 {
     public StandardItem Item { get; } = item;
 
+    /// <summary>
+    /// True when no value this validator accepts holds a quote, comma, CR, LF or a space at either
+    /// end (numbers, flags, ISO dates, digits, full-width katakana): such a value is written to a CSV
+    /// file without looking for what would need quoting.
+    /// </summary>
+    public bool AcceptsOnlyUnquotedCsv { get; } =
+        item.Type is ItemType.Integer or ItemType.Decimal or ItemType.Flag or ItemType.Date || item.Chars is CharRule.Digits or CharRule.Katakana;
+
     public void Validate(ref string? value, List<Problem> problems)
     {
         ArgumentNullException.ThrowIfNull(problems);
