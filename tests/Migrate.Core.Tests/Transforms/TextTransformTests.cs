@@ -46,4 +46,21 @@ public sealed class TextTransformTests
         cell.Value.ShouldBe("山");
         seen.Lossy[new LossyKey("shimei", "truncate")].ShouldBe(1);
     }
+
+    [Fact]
+    public void Transforms_that_remember_their_last_value_give_each_value_its_own_result()
+    {
+        // Repeats, a change, an equal copy of an earlier value, and null in between.
+        string?[] values = ["ﾀﾞｲｽｹ", "ﾀﾞｲｽｹ", "ﾊﾅｺ 100-0001", null, new string("ﾀﾞｲｽｹ".AsSpan()), "", "ﾊﾅｺ 100-0001"];
+        var kana = new KanaTransform();
+        var remove = new ReplaceTransform("-", "");
+
+        var kanaResults = values.Select(v => Run(kana, v).Value).ToList();
+        var removeResults = values.Select(v => Run(remove, v).Value).ToList();
+
+        kanaResults.ShouldBe(values.Select(v => Run(new KanaTransform(), v).Value));
+        removeResults.ShouldBe(values.Select(v => Run(new ReplaceTransform("-", ""), v).Value));
+        kanaResults.ShouldBe(["ダイスケ", "ダイスケ", "ハナコ\u3000100-0001", null, "ダイスケ", "", "ハナコ\u3000100-0001"]);
+        removeResults.ShouldBe(["ﾀﾞｲｽｹ", "ﾀﾞｲｽｹ", "ﾊﾅｺ 1000001", null, "ﾀﾞｲｽｹ", "", "ﾊﾅｺ 1000001"]);
+    }
 }
