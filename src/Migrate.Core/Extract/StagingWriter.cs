@@ -31,7 +31,7 @@ public sealed class StagingWriter : IDisposable
         Path = work.StagingFile(source.Id);
         _handoff = work.HandedRecords(Path);
         _hashing = new HashingStream(work.CreateIntermediate(Path));
-        _csv = new Utf8CsvWriter(_hashing);
+        _csv = new Utf8CsvWriter(new BackgroundWriteStream(_hashing));
         _quoting = new QuotingMemo(source.Columns.Count);
         _mayHoldLoneSurrogates = mayHoldLoneSurrogates;
         _csv.WriteField(DelimitedExtractor.LineColumn);

@@ -94,7 +94,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
         var problems = new List<Problem>();
         var quoting = new QuotingMemo(output.Length);
 
-        using (var csv = new Utf8CsvWriter(hashing))
+        using (var csv = new Utf8CsvWriter(new BackgroundWriteStream(hashing)))
         {
             foreach (var item in table.Items) csv.WriteField(item.Id);
             csv.NextRecord();

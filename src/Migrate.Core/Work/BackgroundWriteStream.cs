@@ -1,0 +1,125 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+
+namespace Migrate.Core.Work;
+
+/// <summary>
+/// A write-only stream that passes its bytes, in order and in 256 KiB chunks, to
+/// <paramref name="inner"/> on a thread of its own, through a bounded queue: the staging and mapped
+/// files' SHA-256, the kernel's copy into the file and the handoff to the next stage then run beside
+/// the row loop that produces the bytes instead of inside it. Disposing waits for the last chunk and
+/// disposes <paramref name="inner"/>; a failure of the writing thread is thrown by the next
+/// <see cref="Write(ReadOnlySpan{byte})"/>, or at the latest by <see cref="Dispose(bool)"/>, as it was thrown.
+/// </summary>
+public sealed class BackgroundWriteStream : Stream
+{
+    private const int ChunkSize = 1 << 18;
+    private readonly Stream _inner;
+    private readonly BlockingCollection<(byte[] Chunk, int Length)> _chunks;
+    private readonly CancellationTokenSource _failed = new();
+    private readonly Thread _thread;
+    private byte[] _chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
+    private int _length;
+    private Exception? _error;
+    private bool _disposed;
+
+    public BackgroundWriteStream(Stream inner, int capacity = 8)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        _inner = inner;
+        _chunks = new BlockingCollection<(byte[], int)>(capacity);
+        _thread = new Thread(WriteChunks) { IsBackground = true, Name = "migrate file writer" };
+        _thread.Start();
+    }
+
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        while (!buffer.IsEmpty)
+        {
+            var take = Math.Min(buffer.Length, _chunk.Length - _length);
+            buffer[..take].CopyTo(_chunk.AsSpan(_length));
+            _length += take;
+            buffer = buffer[take..];
+            if (_length == _chunk.Length) Pass();
+        }
+    }
+
+    /// <summary>Queues what is buffered; it reaches the inner stream in order, without waiting here.</summary>
+    public override void Flush()
+    {
+        if (_length > 0) Pass();
+    }
+
+    private void Pass()
+    {
+        try
+        {
+            _chunks.Add((_chunk, _length), _failed.Token);
+        }
+        catch (OperationCanceledException) when (_error is not null)
+        {
+            ExceptionDispatchInfo.Throw(_error);
+        }
+        _chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        _length = 0;
+    }
+
+    private void WriteChunks()
+    {
+        try
+        {
+            foreach (var (chunk, length) in _chunks.GetConsumingEnumerable())
+            {
+                _inner.Write(chunk, 0, length);
+                ArrayPool<byte>.Shared.Return(chunk);
+            }
+        }
+        catch (Exception e)
+        {
+            // Whatever the failure (a full disk, a stopped run), the writer learns it at its next chunk.
+            _error = e;
+            _failed.Cancel();
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        try
+        {
+            if (!disposing || _disposed) return;
+            _disposed = true;
+            try
+            {
+                if (_length > 0 && _error is null) Pass();
+            }
+            finally
+            {
+                _chunks.CompleteAdding();
+                _thread.Join();
+                ArrayPool<byte>.Shared.Return(_chunk);
+                _chunks.Dispose();
+                _failed.Dispose();
+                _inner.Dispose();
+            }
+            if (_error is not null) ExceptionDispatchInfo.Throw(_error);
+        }
+        finally
+        {
+            base.Dispose(disposing);
+        }
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+}
