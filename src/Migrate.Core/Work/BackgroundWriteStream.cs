@@ -12,7 +12,7 @@ namespace Migrate.Core.Work;
 /// disposes <paramref name="inner"/>; a failure of the writing thread is thrown by the next
 /// <see cref="Write(ReadOnlySpan{byte})"/>, or at the latest by <see cref="Dispose(bool)"/>, as it was thrown.
 /// </summary>
-public sealed class BackgroundWriteStream : Stream
+public sealed class BackgroundWriteStream : WriteOnlyStream
 {
     private const int ChunkSize = 1 << 18;
     private readonly Stream _inner;
@@ -32,14 +32,6 @@ public sealed class BackgroundWriteStream : Stream
         _thread = new Thread(WriteChunks) { IsBackground = true, Name = "migrate file writer" };
         _thread.Start();
     }
-
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
@@ -118,8 +110,4 @@ public sealed class BackgroundWriteStream : Stream
             base.Dispose(disposing);
         }
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 }

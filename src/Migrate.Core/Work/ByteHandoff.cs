@@ -28,19 +28,11 @@ public sealed class ByteHandoff(CancellationToken stop, int capacity = 32) : IDi
 
     public void Dispose() => _chunks.Dispose();
 
-    private sealed class TeeStream(Stream file, ByteHandoff handoff) : Stream
+    private sealed class TeeStream(Stream file, ByteHandoff handoff) : WriteOnlyStream
     {
         private byte[] _chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
         private int _length;
         private bool _disposed;
-
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
         public override void Write(ReadOnlySpan<byte> buffer)
         {
@@ -81,10 +73,6 @@ public sealed class ByteHandoff(CancellationToken stop, int capacity = 32) : IDi
             }
             base.Dispose(disposing);
         }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     private sealed class ReadStream(ByteHandoff handoff) : Stream
