@@ -14,13 +14,11 @@ namespace Migrate.Core.Work;
 /// </summary>
 public sealed class BackgroundWriteStream : WriteOnlyStream
 {
-    private const int ChunkSize = 1 << 18;
     private readonly Stream _inner;
-    private readonly BlockingCollection<(byte[] Chunk, int Length)> _chunks;
+    private readonly BlockingCollection<(byte[] Chunk, int Length)> _queue;
+    private readonly PooledChunks _chunks;
     private readonly CancellationTokenSource _failed = new();
     private readonly Thread _thread;
-    private byte[] _chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
-    private int _length;
     private Exception? _error;
     private bool _disposed;
 
@@ -28,7 +26,8 @@ public sealed class BackgroundWriteStream : WriteOnlyStream
     {
         ArgumentNullException.ThrowIfNull(inner);
         _inner = inner;
-        _chunks = new BlockingCollection<(byte[], int)>(capacity);
+        _queue = new BlockingCollection<(byte[], int)>(capacity);
+        _chunks = new PooledChunks(Enqueue);
         _thread = new Thread(WriteChunks) { IsBackground = true, Name = "migrate file writer" };
         _thread.Start();
     }
@@ -36,41 +35,29 @@ public sealed class BackgroundWriteStream : WriteOnlyStream
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        while (!buffer.IsEmpty)
-        {
-            var take = Math.Min(buffer.Length, _chunk.Length - _length);
-            buffer[..take].CopyTo(_chunk.AsSpan(_length));
-            _length += take;
-            buffer = buffer[take..];
-            if (_length == _chunk.Length) Pass();
-        }
+        _chunks.Append(buffer);
     }
 
     /// <summary>Queues what is buffered; it reaches the inner stream in order, without waiting here.</summary>
-    public override void Flush()
-    {
-        if (_length > 0) Pass();
-    }
+    public override void Flush() => _chunks.PassPartial();
 
-    private void Pass()
+    private void Enqueue(byte[] chunk, int length)
     {
         try
         {
-            _chunks.Add((_chunk, _length), _failed.Token);
+            _queue.Add((chunk, length), _failed.Token);
         }
         catch (OperationCanceledException) when (_error is not null)
         {
             ExceptionDispatchInfo.Throw(_error);
         }
-        _chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
-        _length = 0;
     }
 
     private void WriteChunks()
     {
         try
         {
-            foreach (var (chunk, length) in _chunks.GetConsumingEnumerable())
+            foreach (var (chunk, length) in _queue.GetConsumingEnumerable())
             {
                 _inner.Write(chunk, 0, length);
                 ArrayPool<byte>.Shared.Return(chunk);
@@ -92,14 +79,14 @@ public sealed class BackgroundWriteStream : WriteOnlyStream
             _disposed = true;
             try
             {
-                if (_length > 0 && _error is null) Pass();
+                if (_error is null) _chunks.PassPartial();
             }
             finally
             {
-                _chunks.CompleteAdding();
+                _queue.CompleteAdding();
                 _thread.Join();
-                ArrayPool<byte>.Shared.Return(_chunk);
-                _chunks.Dispose();
+                _chunks.Release();
+                _queue.Dispose();
                 _failed.Dispose();
                 _inner.Dispose();
             }

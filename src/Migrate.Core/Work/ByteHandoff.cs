@@ -16,7 +16,6 @@ namespace Migrate.Core.Work;
 /// </remarks>
 public sealed class ByteHandoff(CancellationToken stop, int capacity = 32) : IDisposable
 {
-    private const int ChunkSize = 1 << 18;
     private readonly BlockingCollection<(byte[] Buffer, int Length)> _chunks = new(capacity);
     private readonly CancellationToken _stop = stop;
 
@@ -28,33 +27,27 @@ public sealed class ByteHandoff(CancellationToken stop, int capacity = 32) : IDi
 
     public void Dispose() => _chunks.Dispose();
 
-    private sealed class TeeStream(Stream file, ByteHandoff handoff) : WriteOnlyStream
+    private sealed class TeeStream : WriteOnlyStream
     {
-        private byte[] _chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
-        private int _length;
+        private readonly Stream _file;
+        private readonly ByteHandoff _handoff;
+        private readonly PooledChunks _chunks;
         private bool _disposed;
+
+        public TeeStream(Stream file, ByteHandoff handoff)
+        {
+            _file = file;
+            _handoff = handoff;
+            _chunks = new PooledChunks((chunk, length) => handoff._chunks.Add((chunk, length), handoff._stop));
+        }
 
         public override void Write(ReadOnlySpan<byte> buffer)
         {
-            file.Write(buffer);
-            while (!buffer.IsEmpty)
-            {
-                var take = Math.Min(buffer.Length, _chunk.Length - _length);
-                buffer[..take].CopyTo(_chunk.AsSpan(_length));
-                _length += take;
-                buffer = buffer[take..];
-                if (_length == _chunk.Length) Pass();
-            }
+            _file.Write(buffer);
+            _chunks.Append(buffer);
         }
 
-        public override void Flush() => file.Flush();
-
-        private void Pass()
-        {
-            handoff._chunks.Add((_chunk, _length), handoff._stop);
-            _chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
-            _length = 0;
-        }
+        public override void Flush() => _file.Flush();
 
         protected override void Dispose(bool disposing)
         {
@@ -63,12 +56,13 @@ public sealed class ByteHandoff(CancellationToken stop, int capacity = 32) : IDi
                 _disposed = true;
                 try
                 {
-                    file.Dispose();
-                    if (_length > 0) Pass();
+                    _file.Dispose();
+                    _chunks.PassPartial();
                 }
                 finally
                 {
-                    handoff._chunks.CompleteAdding();
+                    _chunks.Release();
+                    _handoff._chunks.CompleteAdding();
                 }
             }
             base.Dispose(disposing);
