@@ -6,25 +6,12 @@ namespace Migrate.Core.Transforms;
 /// <summary><c>kana</c>: half-width katakana → full-width with voiced marks composed (フリガナ only).</summary>
 public sealed class KanaTransform : ITransform
 {
-    // The value converted last: history rows of one person repeat the name, and a new string per
-    // row was most of what the transform cost.
-    private string? _lastInput;
-    private string? _lastOutput;
+    private readonly LastConversion _converted = new(KanaNormalizer.ToFullWidthKatakana);
 
     public bool TryApply(in Cell input, RowScope row, out Cell output, out Problem? problem)
     {
         problem = null;
-        if (input.Value is null)
-        {
-            output = input;
-            return true;
-        }
-        if (!string.Equals(input.Value, _lastInput, StringComparison.Ordinal))
-        {
-            _lastOutput = KanaNormalizer.ToFullWidthKatakana(input.Value);
-            _lastInput = input.Value;
-        }
-        output = input with { Value = _lastOutput };
+        output = input.Value is null ? input : input with { Value = _converted.Of(input.Value) };
         return true;
     }
 }
