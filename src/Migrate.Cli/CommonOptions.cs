@@ -63,8 +63,21 @@ public static class CommonOptions
 
     public static Option<string?> MaxRejects() => new("--max-rejects")
     {
-        Description = "Fail (exit 3) before loading when more records than this were rejected: a count (10) or a percentage of the records read (2.5%)",
+        Description = "Fail (exit 3) before loading when a table has more rejected records than this: a count (10) or a percentage of the table's records (2.5%); default 5%, 100% turns the rule off",
     };
+
+    public static Option<string[]> AcceptCriticalReject() => new("--accept-critical-reject")
+    {
+        Description = "Load although this 支援措置 integrity problem (FILE:LINE, as the refusal lists it) was found: for a case checked by hand; recorded in the manifest and the report (repeatable)",
+        HelpName = "FILE:LINE",
+    };
+
+    /// <summary>What fails a run, for <c>run --help</c> and <c>load --help</c> (the README has the same table).</summary>
+    public const string OutcomeRules =
+        " Nothing is loaded (exit 3) when: a record of a 支援措置 person (flagged anywhere or named by the support table) is rejected or filtered;"
+        + " a support row names a person who is not loaded; a rejected record's 宛名番号 cannot be read while support data is mapped;"
+        + " a table rejects more than 5% of its records (--max-rejects); a table whose source has records would load none; the resident file is empty."
+        + " --accept-critical-reject FILE:LINE accepts one checked case.";
 
     public static Option<string[]> FailOn() => new("--fail-on")
     {

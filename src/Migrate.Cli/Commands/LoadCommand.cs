@@ -18,13 +18,14 @@ public static class LoadCommand
         var target = CommonOptions.Target();
         var replace = CommonOptions.Replace();
         var maxRejects = CommonOptions.MaxRejects();
+        var accept = CommonOptions.AcceptCriticalReject();
         var resume = new Option<bool>("--resume")
         {
             Description = "Finish a load that was interrupted (the manifest marks it): record it if the target already holds every mapped row, otherwise load again with the interrupted load's --replace",
         };
-        var command = new Command("load", "Create the standard tables and load the mapped rows into the target, all or nothing")
+        var command = new Command("load", "Create the standard tables and load the mapped rows into the target, all or nothing." + CommonOptions.OutcomeRules)
         {
-            mapping, standard, output, target, replace, maxRejects, resume,
+            mapping, standard, output, target, replace, maxRejects, accept, resume,
         };
         command.SetAction((result, ct) =>
         {
@@ -37,7 +38,7 @@ public static class LoadCommand
                 await using var database = TargetFactory.Create(spec);
                 var clock = Stopwatch.StartNew();
                 var threshold = result.GetValue(maxRejects) is { } max ? RejectThreshold.Parse(max) : null;
-                var options = new LoadOptions(result.GetValue(replace), session.Mapping.Municipality, threshold);
+                var options = new LoadOptions(result.GetValue(replace), session.Mapping.Municipality, threshold) { AcceptCriticalRejects = result.GetValue(accept) ?? [] };
                 var manifest = await ProgressHost.RunAsync(context.Console, quiet, progress => result.GetValue(resume)
                     ? new MigrationRunner(session, progress).ResumeLoadAsync(database, options, ct)
                     : new MigrationRunner(session, progress).LoadAsync(database, options, ct));

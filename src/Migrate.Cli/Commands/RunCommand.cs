@@ -22,12 +22,14 @@ public static class RunCommand
         var replace = CommonOptions.Replace();
         var failOn = CommonOptions.FailOn();
         var maxRejects = CommonOptions.MaxRejects();
+        var accept = CommonOptions.AcceptCriticalReject();
         var decisions = CommonOptions.Decisions();
-        var command = new Command("run", "Run every stage: extract the legacy export, map it to the standard and load the target at once (the files are those the stages write one by one), then write the report")
+        var command = new Command("run", "Run every stage: extract the legacy export, map it to the standard and load the target at once (the files are those the stages write one by one), then write the report." + CommonOptions.OutcomeRules)
         {
             mapping, standard, source, output, target, replace, failOn, decisions,
         };
         command.Options.Add(maxRejects);
+        command.Options.Add(accept);
         command.Options.Add(sourceConnection);
         command.SetAction((result, ct) =>
         {
@@ -45,7 +47,7 @@ public static class RunCommand
                 var clock = Stopwatch.StartNew();
                 var outcome = await ProgressHost.RunAsync(context.Console, quiet, progress =>
                     new MigrationRunner(session, progress).RunAsync(legacy, database,
-                        new LoadOptions(result.GetValue(replace), session.Mapping.Municipality, threshold), new ReportRequest(conditions, result.GetValue(decisions)), ct));
+                        new LoadOptions(result.GetValue(replace), session.Mapping.Municipality, threshold) { AcceptCriticalRejects = result.GetValue(accept) ?? [] }, new ReportRequest(conditions, result.GetValue(decisions)), ct));
                 return OutcomeWriter.Write(context, "run", outcome, json, quiet, clock.Elapsed);
             });
         });

@@ -15,13 +15,17 @@ public sealed record LoadInput(StandardTable Table, string MappedFile, TableLoad
 }
 
 /// <summary>
-/// How to load. <paramref name="MaxRejects"/> is checked by the runner before the target is touched.
+/// How to load. <paramref name="MaxRejects"/> (the per-table reject threshold; <see cref="RejectThreshold.Default"/>
+/// when null) is checked by the runner before the target is touched.
 /// <see cref="BeforeCommit"/> runs after the tables were written and verified, before the commit:
 /// when it fails, nothing is committed (<c>migrate run</c> checks there what a separate load checks
 /// before it starts, because it loads while it maps).
 /// </summary>
 public sealed record LoadOptions(bool Replace, string? Municipality, RejectThreshold? MaxRejects = null)
 {
+    /// <summary>FILE:LINE of 支援措置 integrity problems the operator checked by hand and accepts (<c>--accept-critical-reject</c>).</summary>
+    public IReadOnlyList<string> AcceptCriticalRejects { get; init; } = [];
+
     public Func<CancellationToken, Task>? BeforeCommit { get; init; }
 }
 

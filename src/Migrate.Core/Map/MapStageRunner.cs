@@ -8,8 +8,10 @@ namespace Migrate.Core.Map;
 public static class MapStageRunner
 {
     /// <param name="beforeTable">Awaited before each table is mapped (<c>migrate run</c> waits there for the sources the table needs).</param>
+    /// <param name="ledger">Told about every record's person, for the 支援措置 integrity rules.</param>
     public static async Task<MapStage> RunAsync(MappingDefinition mapping, StandardDefinition standard, WorkDirectory work,
-        Func<string, IProgress<long>?>? progressFor, CancellationToken cancellationToken, Func<TableMapping, CancellationToken, Task>? beforeTable = null)
+        Func<string, IProgress<long>?>? progressFor, CancellationToken cancellationToken, Func<TableMapping, CancellationToken, Task>? beforeTable = null,
+        Integrity.PersonLedger? ledger = null)
     {
         ArgumentNullException.ThrowIfNull(mapping);
         ArgumentNullException.ThrowIfNull(standard);
@@ -20,11 +22,11 @@ public static class MapStageRunner
         var joinedUsage = new Dictionary<string, (long Records, long[] NonEmpty)>(StringComparer.Ordinal);
         var usedBySource = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
 
-        foreach (var tableMapping in mapping.Tables)
+        foreach (var tableMapping in MapOrder.Tables(mapping, standard))
         {
             if (beforeTable is not null) await beforeTable(tableMapping, cancellationToken);
             var compiled = CompiledTable.Compile(mapping, standard, tableMapping);
-            var mapper = new TableMapper(compiled, work, observations);
+            var mapper = new TableMapper(compiled, work, observations, ledger, standard.Persons);
             var result = await mapper.MapAsync(progressFor?.Invoke(tableMapping.TableId), cancellationToken);
             results.Add(mapper.JoinResults.Count > 0 ? result with { Joins = mapper.JoinResults } : result);
             if (!usage.TryGetValue(compiled.Source.Id, out var u))
@@ -50,6 +52,8 @@ public static class MapStageRunner
                 : new SourceUsage(s.Id, s.File, 0, []))
             .ToList();
 
+        // The manifest lists the tables in the mapping's order, whatever order they were mapped in.
+        results = [.. mapping.Tables.Select(t => results.First(r => r.TableId == t.TableId))];
         return new MapStage(DateTimeOffset.UtcNow, results, sources,
             observations.Codes.Select(kv => new CodeObservation(kv.Key.Item, kv.Key.CodeTable, kv.Key.Legacy, kv.Key.Standard, kv.Key.Conversion, kv.Value))
                 .OrderBy(c => c.Item, StringComparer.Ordinal).ThenBy(c => c.Legacy, StringComparer.Ordinal).ThenBy(c => c.Conversion).ToList(),

@@ -12,8 +12,10 @@ namespace Migrate.Core.Map;
 /// a standard row, a reject (with every reason found, each naming its item) or a filtered record.
 /// Values are never normalized beyond what the mapping asks (no NFC/NFKC on names or addresses).
 /// </summary>
-public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Observations observations)
+public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Observations observations, Integrity.PersonLedger? ledger = null, Standard.PersonLink? persons = null)
 {
+    private readonly TablePersonTracking? _persons = TablePersonTracking.For(compiled, persons, ledger);
+
     private const int MaxCriticalListed = 100;
 
     // Arrays of the compiled pipelines and filters for the row loop: indexing an IReadOnlyList is an
@@ -133,6 +135,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
                 if (MatchingFilter(values) is { } rule)
                 {
                     filtered[rule] = filtered.GetValueOrDefault(rule) + 1;
+                    _persons?.Lost(values, null, rows.Position.Line, $"filter '{rule}'", filtered: true);
                     continue;
                 }
 
@@ -147,6 +150,8 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
                     for (var i = 0; i < output.Length; i++) csv.WriteField(output[i], !_unquoted[i] && quoting.ShouldQuote(i, output[i]));
                     csv.NextRecord();
                     mapped++;
+                    // Only a critical table's rows need their line (to name an orphan); it is parsed for them alone.
+                    _persons?.Loaded(output, _persons.NamesPersons ? rows.Position.Line : 0);
                 }
                 else
                 {
@@ -154,6 +159,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
                     if (IsCritical(values)) critical.Add(key);
                     // The record's source line and byte offset, carried by the staging file for rejects only.
                     var (line, offset) = rows.Position;
+                    _persons?.Lost(values, HasProblemFor(problems, _persons.KeyItemId) ? null : output, line, problems[0].Code, filtered: false);
                     rejects.Write(new RejectRecord("map", source.Id, source.File, line, offset,
                         problems.Select(RejectWriter.Reason).ToList(), RecordOf(values), Key: key));
                 }

@@ -18,8 +18,8 @@ public sealed class LoadStep(MigrationSession session, IStageProgress progress)
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(options);
         if (manifest.Map is null) throw MigrateException.Usage($"{session.Work.ManifestPath}: nothing mapped yet; run 'migrate map' first");
-        CriticalCheck.ThrowIfCritical(manifest, session.Standard);
-        options.MaxRejects?.ThrowIfExceeded(manifest);
+        var accepted = OutcomeRules.ThrowIfRefused(manifest, session.Standard, options);
+        manifest = manifest with { AcceptedCriticalRejects = accepted };
         // The target checksums each mapped file as it sends it and compares the tables with that before commit.
         var inputs = MappedInputs.Read(session, manifest, cancellationToken, checksums: false);
 

@@ -97,14 +97,18 @@ public sealed class MigrationRunner(MigrationSession session, IStageProgress pro
         var readTotals = manifest.Extract.Sources.ToDictionary(s => s.SourceId, s => s.Staged, StringComparer.Ordinal);
         // The user may have removed mapped/ or rejects/ to map again from the staging files.
         Work.Create();
+        var ledger = new Integrity.PersonLedger();
         var stage = await MapStageRunner.RunAsync(session.Mapping, session.Standard, Work,
             table => progress.Start($"map {table}", readTotals.GetValueOrDefault(session.Mapping.Tables.First(t => t.TableId == table).From)),
-            cancellationToken);
-        return SaveMapped(manifest, stage);
+            cancellationToken, ledger: ledger);
+        return SaveMapped(manifest, stage, ledger);
     }
 
-    private Manifest SaveMapped(Manifest extracted, MapStage stage)
+    /// <summary>Records the map stage, with what it found about protected persons once the extract rejects are known too.</summary>
+    private Manifest SaveMapped(Manifest extracted, MapStage stage, Integrity.PersonLedger ledger)
     {
+        Integrity.ExtractRejectPersons.Tell(ledger, session.Mapping, session.Standard, Work);
+        stage = stage with { Integrity = ledger.Summarize() };
         var manifest = extracted with
         {
             Mapping = new MappingInfo(session.Mapping.Path, session.Mapping.Sha256, session.Mapping.Vendor, session.Mapping.Municipality),
@@ -112,6 +116,7 @@ public sealed class MigrationRunner(MigrationSession session, IStageProgress pro
             Load = null,
             Reconciliation = null,
             PendingLoad = null,
+            AcceptedCriticalRejects = [],
         };
         Save(manifest);
         return manifest;
@@ -152,8 +157,9 @@ public sealed class MigrationRunner(MigrationSession session, IStageProgress pro
     /// <summary>The map stage of a streamed run: each table once the sources it needs are there; saved once extraction is.</summary>
     internal async Task<Manifest> MapStreamedAsync(Task<Manifest> extraction, Func<TableMapping, CancellationToken, Task> beforeTable, CancellationToken cancellationToken)
     {
-        var stage = await MapStageRunner.RunAsync(session.Mapping, session.Standard, Work, null, cancellationToken, beforeTable);
-        return SaveMapped(await extraction, stage);
+        var ledger = new Integrity.PersonLedger();
+        var stage = await MapStageRunner.RunAsync(session.Mapping, session.Standard, Work, null, cancellationToken, beforeTable, ledger);
+        return SaveMapped(await extraction, stage, ledger);
     }
 
     /// <summary>Writes the report files from the manifest and evaluates --fail-on; fails (exit 3) when the run does not reconcile.</summary>

@@ -11,9 +11,11 @@ namespace Migrate.Core.Pipeline;
 /// </summary>
 public sealed record StreamPlan(IReadOnlyList<SourceDefinition> ExtractionOrder, IReadOnlySet<string> StreamedSources)
 {
-    public static StreamPlan For(MappingDefinition mapping)
+    /// <param name="tables">The tables in the order they are mapped (<see cref="Map.MapOrder"/>); the mapping's order when null.</param>
+    public static StreamPlan For(MappingDefinition mapping, IReadOnlyList<TableMapping>? tables = null)
     {
         ArgumentNullException.ThrowIfNull(mapping);
+        tables ??= mapping.Tables;
         var readers = mapping.Tables.GroupBy(t => t.From, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var joined = mapping.Tables.SelectMany(t => t.Joins).Select(j => j.Source).ToHashSet(StringComparer.Ordinal);
         var streamed = mapping.Sources.Keys.Where(id => readers.GetValueOrDefault(id) == 1 && !joined.Contains(id)).ToHashSet(StringComparer.Ordinal);
@@ -24,7 +26,7 @@ public sealed record StreamPlan(IReadOnlyList<SourceDefinition> ExtractionOrder,
         {
             if (seen.Add(id)) order.Add(mapping.Sources[id]);
         }
-        foreach (var table in mapping.Tables)
+        foreach (var table in tables)
         {
             foreach (var join in table.Joins) Add(join.Source);
             Add(table.From);

@@ -14,7 +14,7 @@ namespace Migrate.Core.Pipeline;
 /// one by one write it, and the manifest is the same.
 /// </summary>
 /// <remarks>
-/// What a separate load checks before it starts (critical rejects, --max-rejects) is checked before
+/// What a separate load checks before it starts (<see cref="OutcomeRules"/>) is checked before
 /// the commit instead, once mapping is complete: the load is one transaction, so a refused run leaves
 /// the target exactly as it was. When any stage fails, the others are stopped and the first failure
 /// is reported.
@@ -24,7 +24,9 @@ internal sealed class StreamedRun(MigrationSession session, IStageProgress progr
     /// <returns>The manifest after mapping (null if mapping did not finish) and the failure, if any.</returns>
     public async Task<(Manifest? Mapped, Exception? Failure)> RunAsync(LegacySources sources, ITarget target, LoadOptions options, CancellationToken cancellationToken)
     {
-        var plan = StreamPlan.For(session.Mapping);
+        // Tables are mapped critical ones first (Map.MapOrder); the target reads them in that order too.
+        var order = Map.MapOrder.Tables(session.Mapping, session.Standard);
+        var plan = StreamPlan.For(session.Mapping, order);
         var work = session.Work;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var handoffs = new StageHandoffs(stop.Token);
@@ -33,7 +35,7 @@ internal sealed class StreamedRun(MigrationSession session, IStageProgress progr
         var runner = new MigrationRunner(session with { Work = new WorkDirectory(work.Root) { Handoffs = handoffs } }, progress);
         runner.CheckSources(sources);
         // Everything that can be refused is refused before any stage starts.
-        var inputs = session.Mapping.Tables.Select(t =>
+        var inputs = order.Select(t =>
         {
             var path = work.MappedFile(t.TableId);
             var table = session.Standard.FindTable(t.TableId)
@@ -53,11 +55,14 @@ internal sealed class StreamedRun(MigrationSession session, IStageProgress progr
             BeforeCommit = async _ =>
             {
                 var mapped = await map;
-                CriticalCheck.ThrowIfCritical(mapped, session.Standard);
-                options.MaxRejects?.ThrowIfExceeded(mapped);
+                var accepted = OutcomeRules.ThrowIfRefused(mapped, session.Standard, options);
                 // Marked before the commit, as a separate load marks it before it starts: load --resume
                 // can then tell whether a load the process did not finish was committed.
-                pending = mapped with { PendingLoad = new PendingLoad(target.Description, options.Replace, DateTimeOffset.UtcNow) };
+                pending = mapped with
+                {
+                    PendingLoad = new PendingLoad(target.Description, options.Replace, DateTimeOffset.UtcNow),
+                    AcceptedCriticalRejects = accepted,
+                };
                 runner.Save(pending);
             },
         };
@@ -76,7 +81,9 @@ internal sealed class StreamedRun(MigrationSession session, IStageProgress progr
         }
         if (FirstFailure(extract, map, load) is { } failure)
             return (map.IsCompletedSuccessfully ? map.Result : null, failure);
-        var done = new LoadStep(session, progress).Complete(pending!, target, load.Result, clock.Elapsed.TotalSeconds);
+        // Recorded in the mapping's order, as a separate load records them.
+        var loads = session.Mapping.Tables.Select(t => load.Result.First(l => l.TableId == t.TableId)).ToList();
+        var done = new LoadStep(session, progress).Complete(pending!, target, loads, clock.Elapsed.TotalSeconds);
         return (done, null);
     }
 

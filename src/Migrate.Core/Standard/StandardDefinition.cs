@@ -11,6 +11,9 @@ public sealed record StandardDefinition(
     string SourcePath,
     string Sha256)
 {
+    /// <summary>How records name a person across tables; null when the standard has no persons.</summary>
+    public PersonLink? Persons { get; init; }
+
     public StandardTable? FindTable(string id) => Tables.FirstOrDefault(t => t.Id == id);
 
     public CodeList? FindCodeList(string? id) => id is not null && CodeLists.TryGetValue(id, out var list) ? list : null;

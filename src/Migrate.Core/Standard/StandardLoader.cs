@@ -13,7 +13,7 @@ public static class StandardLoader
     {
         var yaml = YamlFile.Load(path);
         var root = yaml.Root;
-        yaml.AllowOnly(root, "standard", "name", "english", "version", "tables", "code_lists");
+        yaml.AllowOnly(root, "standard", "name", "english", "version", "tables", "code_lists", "persons");
 
         var codeLists = new Dictionary<string, CodeList>(StringComparer.Ordinal);
         if (yaml.Get(root, "code_lists") is { } listsNode)
@@ -40,7 +40,25 @@ public static class StandardLoader
             tables,
             codeLists,
             Path.GetFullPath(path),
-            FileHash.Sha256(path));
+            FileHash.Sha256(path))
+        {
+            Persons = ReadPersons(yaml, root, tables),
+        };
+    }
+
+    /// <summary><c>persons: { key: ITEM, table: TABLE }</c>: the table must exist and hold the key item.</summary>
+    private static PersonLink? ReadPersons(YamlFile yaml, YamlMappingNode root, IReadOnlyList<StandardTable> tables)
+    {
+        if (yaml.Get(root, "persons") is not { } node) return null;
+        var map = yaml.Mapping(node, "persons");
+        yaml.AllowOnly(map, "key", "table");
+        var key = yaml.RequireString(map, "key");
+        var tableId = yaml.RequireString(map, "table");
+        var table = tables.FirstOrDefault(t => t.Id == tableId)
+            ?? throw yaml.Error(yaml.Require(map, "table"), $"persons: no table '{tableId}'{Text.DidYouMean.Hint(tableId, tables.Select(t => t.Id))}");
+        if (table.Find(key) is null)
+            throw yaml.Error(yaml.Require(map, "key"), $"persons: table '{tableId}' has no item '{key}'");
+        return new PersonLink(key, tableId);
     }
 
     private static StandardTable ReadTable(YamlFile yaml, YamlMappingNode map, Dictionary<string, CodeList> codeLists)

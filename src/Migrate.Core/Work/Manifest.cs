@@ -24,6 +24,9 @@ public sealed record Manifest
     /// <summary>Set when a load starts and cleared when it commits: a load the process did not finish, for <c>load --resume</c>.</summary>
     public PendingLoad? PendingLoad { get; init; }
     public Reconciliation? Reconciliation { get; init; }
+
+    /// <summary>Integrity violations the operator acknowledged (<c>--accept-critical-reject FILE:LINE</c>) for the load recorded here.</summary>
+    public IReadOnlyList<Integrity.IntegrityViolation> AcceptedCriticalRejects { get; init; } = [];
 }
 
 public sealed record MappingInfo(string Path, string Sha256, string Vendor, string? Municipality);
@@ -53,7 +56,11 @@ public sealed record MapStage(
     IReadOnlyList<SourceUsage> Sources,
     IReadOnlyList<CodeObservation> Codes,
     IReadOnlyList<GaijiObservation> Gaiji,
-    IReadOnlyList<LossyObservation> Lossy);
+    IReadOnlyList<LossyObservation> Lossy)
+{
+    /// <summary>Protected (支援措置) persons and what the run would lose of them; null in manifests written before it existed.</summary>
+    public Integrity.IntegritySummary? Integrity { get; init; }
+}
 
 public sealed record TableLoad(string TableId, long Loaded, string Checksum);
 

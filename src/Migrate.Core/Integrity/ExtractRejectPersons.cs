@@ -1,0 +1,141 @@
+using System.Text;
+using System.Text.Json;
+using Migrate.Core.Mapping;
+using Migrate.Core.Rejects;
+using Migrate.Core.Standard;
+using Migrate.Core.Work;
+
+namespace Migrate.Core.Integrity;
+
+/// <summary>
+/// Tells the <see cref="PersonLedger"/> whose records were rejected at extract. A record is rejected
+/// there because some field could not be read, but its person number (宛名番号) and 支援措置 flag are
+/// plain ASCII columns that are usually intact: they are recovered from the reject's raw bytes (or
+/// its values, for a database source). Reads the rejects files only, never the data again.
+/// </summary>
+public static class ExtractRejectPersons
+{
+    /// <summary>What a source contributes: the column holding the person key, the critical flag columns, and which tables it feeds.</summary>
+    private sealed record Roles(string? KeyColumn, List<string> FlagColumns, bool PersonTable, bool CriticalTable);
+
+    public static void Tell(PersonLedger ledger, MappingDefinition mapping, StandardDefinition standard, WorkDirectory work)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(mapping);
+        ArgumentNullException.ThrowIfNull(standard);
+        ArgumentNullException.ThrowIfNull(work);
+        if (standard.Persons is not { } persons) return;
+        var protects = Protects(mapping, standard);
+        foreach (var (sourceId, roles) in RolesBySource(mapping, standard, persons))
+        {
+            var path = work.ExtractRejects(sourceId);
+            if (!File.Exists(path)) continue;
+            var source = mapping.Sources[sourceId];
+            foreach (var line in File.ReadLines(path))
+            {
+                if (string.IsNullOrWhiteSpace(line)) continue;
+                var reject = JsonSerializer.Deserialize<RejectRecord>(line, Json.Lines)!;
+                var reason = reject.Reasons.Count > 0 ? reject.Reasons[0].Code : "extract";
+                var person = roles.KeyColumn is null ? null : Recover(reject, source, roles.KeyColumn);
+                if (person is null)
+                {
+                    if (protects) ledger.Unrecoverable(reject.File, reject.Line, reason);
+                    continue;
+                }
+                if (roles.PersonTable) ledger.Seen(person);
+                if (roles.CriticalTable) ledger.Named(person, reject.File, reject.Line);
+                if (roles.FlagColumns.Any(c => PersonKey.IsSet(Recover(reject, source, c)))) ledger.Flagged(person);
+                ledger.Lost(person, reject.File, reject.Line, reason);
+            }
+        }
+    }
+
+    /// <summary>Whether the mapping maps anything critical: only then can an unreadable record hide a protected person.</summary>
+    public static bool Protects(MappingDefinition mapping, StandardDefinition standard)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        ArgumentNullException.ThrowIfNull(standard);
+        return mapping.Tables.Any(t => standard.FindTable(t.TableId) is { } table
+            && (table.Critical || t.Items.Any(d => table.Find(d.ItemId)?.Critical == true)));
+    }
+
+    private static Dictionary<string, Roles> RolesBySource(MappingDefinition mapping, StandardDefinition standard, PersonLink persons)
+    {
+        var roles = new Dictionary<string, Roles>(StringComparer.Ordinal);
+        Roles For(string id) => roles.TryGetValue(id, out var r) ? r : roles[id] = new Roles(null, [], false, false);
+        foreach (var tableMapping in mapping.Tables)
+        {
+            if (standard.FindTable(tableMapping.TableId) is not { } table || table.Find(persons.KeyItem) is null) continue;
+            foreach (var derivation in tableMapping.Items)
+            {
+                if (derivation.From is null) continue;
+                var (sourceId, column) = TableSources.Split(derivation.From, tableMapping.From);
+                if (!mapping.Sources.ContainsKey(sourceId)) continue;
+                var current = For(sourceId);
+                if (derivation.ItemId == persons.KeyItem)
+                    roles[sourceId] = current with
+                    {
+                        KeyColumn = current.KeyColumn ?? column,
+                        PersonTable = current.PersonTable || table.Id == persons.TableId,
+                        CriticalTable = current.CriticalTable || table.Critical,
+                    };
+                else if (table.Find(derivation.ItemId)?.Critical == true && !current.FlagColumns.Contains(column))
+                    current.FlagColumns.Add(column);
+            }
+        }
+        return roles;
+    }
+
+    /// <summary>A column's value from a reject: its values when it has them, else its raw bytes when the field is plain ASCII.</summary>
+    internal static string? Recover(RejectRecord reject, SourceDefinition source, string column)
+    {
+        if (reject.Record is { } record) return record.GetValueOrDefault(column);
+        if (reject.RawHex is null) return null;
+        var raw = Convert.FromHexString(reject.RawHex);
+        ReadOnlySpan<byte> field;
+        if (source.Layout is { } layout)
+        {
+            var f = layout.Fields.FirstOrDefault(x => x.Name == column);
+            if (f is null || f.Offset + f.Length > raw.Length) return null;
+            field = raw.AsSpan(f.Offset, f.Length);
+        }
+        else
+        {
+            var index = -1;
+            for (var i = 0; i < source.Columns.Count; i++)
+                if (source.Columns[i] == column) index = i;
+            if (index < 0 || !TryField(raw, (byte)source.Delimiter, index, out field)) return null;
+        }
+        field = field.Trim((byte)' ');
+        if (field.Length >= 2 && field[0] == '"' && field[^1] == '"') field = field[1..^1];
+        foreach (var b in field)
+            if (b is < 0x20 or > 0x7E or (byte)'"') return null;
+        return Encoding.ASCII.GetString(field);
+    }
+
+    /// <summary>The index-th field of a delimited record, split at delimiters outside quotes as the reader splits them.</summary>
+    private static bool TryField(byte[] raw, byte delimiter, int index, out ReadOnlySpan<byte> field)
+    {
+        int current = 0, start = 0;
+        var quoted = false;
+        for (var i = 0; i <= raw.Length; i++)
+        {
+            var end = i == raw.Length || (!quoted && (raw[i] == delimiter || raw[i] == '\r' || raw[i] == '\n'));
+            if (!end)
+            {
+                if (raw[i] == '"') quoted = !quoted;
+                continue;
+            }
+            if (current == index)
+            {
+                field = raw.AsSpan(start, i - start);
+                return true;
+            }
+            if (i == raw.Length || raw[i] != delimiter) break;
+            current++;
+            start = i + 1;
+        }
+        field = default;
+        return false;
+    }
+}

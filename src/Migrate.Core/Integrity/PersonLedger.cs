@@ -1,0 +1,73 @@
+namespace Migrate.Core.Integrity;
+
+/// <summary>
+/// Follows persons through one map stage, record by record, so that losing a protected (支援措置)
+/// person is found without a second pass over the data. Only the few keys that matter are kept:
+/// protected persons, lost records' persons and the persons named by critical tables (critical
+/// tables are mapped first, so the person table's rows are checked against them as they pass).
+/// </summary>
+public sealed class PersonLedger
+{
+    /// <summary>Violations listed in the manifest; the count covers all of them.</summary>
+    public const int MaxListed = 200;
+
+    private readonly HashSet<string> _protected = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(string File, long Line, string Reason, bool Filtered)>> _lost = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string File, long Line)> _named = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _namedSeen = new(StringComparer.Ordinal);
+    private readonly List<IntegrityViolation> _unrecoverable = [];
+
+    /// <summary>A record carries a critical item (支援措置対象フラグ): its person is protected.</summary>
+    public void Flagged(string? person)
+    {
+        if (PersonKey.Normalize(person) is { } key) _protected.Add(key);
+    }
+
+    /// <summary>A row of a critical table names this person, who is protected and must be loaded.</summary>
+    public void Named(string? person, string file, long line)
+    {
+        if (PersonKey.Normalize(person) is not { } key) return;
+        _protected.Add(key);
+        _named.TryAdd(key, (file, line));
+    }
+
+    /// <summary>A row of the person table (loaded or not): its person exists in the export.</summary>
+    public void Seen(string? person)
+    {
+        if (_named.Count > 0 && PersonKey.Normalize(person) is { } key && _named.ContainsKey(key)) _namedSeen.Add(key);
+    }
+
+    /// <summary>A record that will not be loaded (rejected or filtered), with where it was and why.</summary>
+    public void Lost(string? person, string file, long line, string reason, bool filtered = false)
+    {
+        if (PersonKey.Normalize(person) is not { } key) return;
+        if (!_lost.TryGetValue(key, out var losses)) _lost[key] = losses = [];
+        losses.Add((file, line, reason, filtered));
+    }
+
+    /// <summary>A rejected record whose person could not be read: it may have been a protected person.</summary>
+    public void Unrecoverable(string file, long line, string reason) =>
+        _unrecoverable.Add(new IntegrityViolation(IntegrityKinds.KeyUnrecoverable, file, line,
+            $"rejected ({reason}) and its person number cannot be read, so it may be a 支援措置 person"));
+
+    public IntegritySummary Summarize()
+    {
+        var violations = new List<IntegrityViolation>();
+        foreach (var (key, losses) in _lost)
+        {
+            if (!_protected.Contains(key)) continue;
+            foreach (var (file, line, reason, filtered) in losses)
+                violations.Add(new IntegrityViolation(filtered ? IntegrityKinds.ProtectedFiltered : IntegrityKinds.ProtectedRejected, file, line,
+                    $"a record of a 支援措置 person is {(filtered ? "filtered" : "rejected")} ({reason})"));
+        }
+        foreach (var (key, (file, line)) in _named)
+        {
+            if (!_namedSeen.Contains(key))
+                violations.Add(new IntegrityViolation(IntegrityKinds.OrphanCriticalRow, file, line,
+                    "a 支援措置 row names a person number that no resident record has"));
+        }
+        violations.AddRange(_unrecoverable);
+        var ordered = violations.OrderBy(v => v.File, StringComparer.Ordinal).ThenBy(v => v.Line).ThenBy(v => v.Kind, StringComparer.Ordinal).ToList();
+        return new IntegritySummary(_protected.Count, ordered.Count, ordered.Count > MaxListed ? ordered[..MaxListed] : ordered);
+    }
+}
