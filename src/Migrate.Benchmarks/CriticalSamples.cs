@@ -7,6 +7,7 @@ namespace Migrate.Benchmarks;
 /// Takes out of a generated sample the records that stop a run by design: 支援措置 records rejected
 /// at map (the manifest's critical failures, found in rejects/TABLE.map.jsonl by their key values)
 /// and unreadable records of a critical source (rejects/SOURCE.extract.jsonl named by the error).
+/// and the 支援措置 integrity problems the manifest lists (map.integrity.violations).
 /// Each is cut from its legacy file at the byte offset the reject records, up to its line end.
 /// </summary>
 internal static partial class CriticalSamples
@@ -37,6 +38,13 @@ internal static partial class CriticalSamples
                         .Select(p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()!.Trim() : "").ToHashSet(StringComparer.Ordinal);
                     if (keys.Any(k => k.All(values.Contains))) Cut(reject.RootElement.Clone());
                 }
+            }
+            // 支援措置 integrity problems (a protected person's rejected or filtered record, a support row
+            // naming nobody, an unreadable person number): each names its record's file and byte offset.
+            if (manifest.RootElement.GetProperty("map").TryGetProperty("integrity", out var integrity)
+                && integrity.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var violation in integrity.GetProperty("violations").EnumerateArray()) Cut(violation.Clone());
             }
         }
         foreach (Match match in ExtractRejects().Matches(error))

@@ -39,13 +39,13 @@ public static class ExtractRejectPersons
                 var person = roles.KeyColumn is null ? null : Recover(reject, source, roles.KeyColumn);
                 if (person is null)
                 {
-                    if (protects) ledger.Unrecoverable(reject.File, reject.Line, reason);
+                    if (protects) ledger.Unrecoverable(reject.File, reject.Line, reject.ByteOffset, reason);
                     continue;
                 }
                 if (roles.PersonTable) ledger.Seen(person);
-                if (roles.CriticalTable) ledger.Named(person, reject.File, reject.Line);
+                if (roles.CriticalTable) ledger.Named(person, reject.File, reject.Line, reject.ByteOffset);
                 if (roles.FlagColumns.Any(c => PersonKey.IsSet(Recover(reject, source, c)))) ledger.Flagged(person);
-                ledger.Lost(person, reject.File, reject.Line, reason);
+                ledger.Lost(person, reject.File, reject.Line, reject.ByteOffset, reason);
             }
         }
     }
@@ -69,17 +69,19 @@ public static class ExtractRejectPersons
             foreach (var derivation in tableMapping.Items)
             {
                 if (derivation.From is null) continue;
+                var isKey = derivation.ItemId == persons.KeyItem;
+                if (!isKey && table.Find(derivation.ItemId)?.Critical != true) continue;
                 var (sourceId, column) = TableSources.Split(derivation.From, tableMapping.From);
                 if (!mapping.Sources.ContainsKey(sourceId)) continue;
                 var current = For(sourceId);
-                if (derivation.ItemId == persons.KeyItem)
+                if (isKey)
                     roles[sourceId] = current with
                     {
                         KeyColumn = current.KeyColumn ?? column,
                         PersonTable = current.PersonTable || table.Id == persons.TableId,
                         CriticalTable = current.CriticalTable || table.Critical,
                     };
-                else if (table.Find(derivation.ItemId)?.Critical == true && !current.FlagColumns.Contains(column))
+                else if (!current.FlagColumns.Contains(column))
                     current.FlagColumns.Add(column);
             }
         }

@@ -6,7 +6,8 @@ namespace Migrate.Core.Integrity;
 /// reader who is under 支援措置.
 /// </summary>
 /// <param name="Kind">One of the <see cref="IntegrityKinds"/>.</param>
-public sealed record IntegrityViolation(string Kind, string File, long Line, string Reason)
+/// <param name="ByteOffset">Where the record starts in its file, as rejects record it.</param>
+public sealed record IntegrityViolation(string Kind, string File, long Line, long ByteOffset, string Reason)
 {
     /// <summary>FILE:LINE, as <c>--accept-critical-reject</c> takes it.</summary>
     public string Location => $"{File}:{Line}";

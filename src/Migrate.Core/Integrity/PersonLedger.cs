@@ -12,8 +12,8 @@ public sealed class PersonLedger
     public const int MaxListed = 200;
 
     private readonly HashSet<string> _protected = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<(string File, long Line, string Reason, bool Filtered)>> _lost = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (string File, long Line)> _named = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(string File, long Line, long Offset, string Reason, bool Filtered)>> _lost = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string File, long Line, long Offset)> _named = new(StringComparer.Ordinal);
     private readonly HashSet<string> _namedSeen = new(StringComparer.Ordinal);
     private readonly List<IntegrityViolation> _unrecoverable = [];
 
@@ -24,11 +24,11 @@ public sealed class PersonLedger
     }
 
     /// <summary>A row of a critical table names this person, who is protected and must be loaded.</summary>
-    public void Named(string? person, string file, long line)
+    public void Named(string? person, string file, long line, long offset)
     {
         if (PersonKey.Normalize(person) is not { } key) return;
         _protected.Add(key);
-        _named.TryAdd(key, (file, line));
+        _named.TryAdd(key, (file, line, offset));
     }
 
     /// <summary>A row of the person table (loaded or not): its person exists in the export.</summary>
@@ -38,16 +38,16 @@ public sealed class PersonLedger
     }
 
     /// <summary>A record that will not be loaded (rejected or filtered), with where it was and why.</summary>
-    public void Lost(string? person, string file, long line, string reason, bool filtered = false)
+    public void Lost(string? person, string file, long line, long offset, string reason, bool filtered = false)
     {
         if (PersonKey.Normalize(person) is not { } key) return;
         if (!_lost.TryGetValue(key, out var losses)) _lost[key] = losses = [];
-        losses.Add((file, line, reason, filtered));
+        losses.Add((file, line, offset, reason, filtered));
     }
 
     /// <summary>A rejected record whose person could not be read: it may have been a protected person.</summary>
-    public void Unrecoverable(string file, long line, string reason) =>
-        _unrecoverable.Add(new IntegrityViolation(IntegrityKinds.KeyUnrecoverable, file, line,
+    public void Unrecoverable(string file, long line, long offset, string reason) =>
+        _unrecoverable.Add(new IntegrityViolation(IntegrityKinds.KeyUnrecoverable, file, line, offset,
             $"rejected ({reason}) and its person number cannot be read, so it may be a 支援措置 person"));
 
     public IntegritySummary Summarize()
@@ -56,14 +56,14 @@ public sealed class PersonLedger
         foreach (var (key, losses) in _lost)
         {
             if (!_protected.Contains(key)) continue;
-            foreach (var (file, line, reason, filtered) in losses)
-                violations.Add(new IntegrityViolation(filtered ? IntegrityKinds.ProtectedFiltered : IntegrityKinds.ProtectedRejected, file, line,
+            foreach (var (file, line, offset, reason, filtered) in losses)
+                violations.Add(new IntegrityViolation(filtered ? IntegrityKinds.ProtectedFiltered : IntegrityKinds.ProtectedRejected, file, line, offset,
                     $"a record of a 支援措置 person is {(filtered ? "filtered" : "rejected")} ({reason})"));
         }
-        foreach (var (key, (file, line)) in _named)
+        foreach (var (key, (file, line, offset)) in _named)
         {
             if (!_namedSeen.Contains(key))
-                violations.Add(new IntegrityViolation(IntegrityKinds.OrphanCriticalRow, file, line,
+                violations.Add(new IntegrityViolation(IntegrityKinds.OrphanCriticalRow, file, line, offset,
                     "a 支援措置 row names a person number that no resident record has"));
         }
         violations.AddRange(_unrecoverable);

@@ -135,7 +135,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
                 if (MatchingFilter(values) is { } rule)
                 {
                     filtered[rule] = filtered.GetValueOrDefault(rule) + 1;
-                    _persons?.Lost(values, null, rows.Position.Line, $"filter '{rule}'", filtered: true);
+                    _persons?.Lost(values, null, rows.Position, $"filter '{rule}'", filtered: true);
                     continue;
                 }
 
@@ -151,7 +151,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
                     csv.NextRecord();
                     mapped++;
                     // Only a critical table's rows need their line (to name an orphan); it is parsed for them alone.
-                    _persons?.Loaded(output, _persons.NamesPersons ? rows.Position.Line : 0);
+                    _persons?.Loaded(output, _persons.NamesPersons ? rows.Position : default);
                 }
                 else
                 {
@@ -159,7 +159,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
                     if (IsCritical(values)) critical.Add(key);
                     // The record's source line and byte offset, carried by the staging file for rejects only.
                     var (line, offset) = rows.Position;
-                    _persons?.Lost(values, HasProblemFor(problems, _persons.KeyItemId) ? null : output, line, problems[0].Code, filtered: false);
+                    _persons?.Lost(values, HasProblemFor(problems, _persons.KeyItemId) ? null : output, (line, offset), problems[0].Code, filtered: false);
                     rejects.Write(new RejectRecord("map", source.Id, source.File, line, offset,
                         problems.Select(RejectWriter.Reason).ToList(), RecordOf(values), Key: key));
                 }

@@ -46,11 +46,11 @@ internal sealed class TablePersonTracking
     }
 
     /// <summary>A mapped row (values as they will be loaded).</summary>
-    public void Loaded(string?[] output, long line)
+    public void Loaded(string?[] output, (long Line, long Offset) position)
     {
         var person = output[_key.OutputIndex];
         if (IsPersonTable) _ledger.Seen(person);
-        if (NamesPersons) _ledger.Named(person, _file, line);
+        if (NamesPersons) _ledger.Named(person, _file, position.Line, position.Offset);
         foreach (var item in _critical)
         {
             if (PersonKey.IsSet(output[item.OutputIndex]))
@@ -62,11 +62,13 @@ internal sealed class TablePersonTracking
     }
 
     /// <summary>A rejected or filtered row: the key as mapped when it was, else as read.</summary>
-    public void Lost(string?[] values, string?[]? output, long line, string reason, bool filtered)
+    public void Lost(string?[] values, string?[]? output, (long Line, long Offset) position, string reason, bool filtered)
     {
         var person = output?[_key.OutputIndex] ?? (_key.SourceIndex >= 0 ? values[_key.SourceIndex] : null);
         if (IsPersonTable) _ledger.Seen(person);
-        if (NamesPersons) _ledger.Named(person, _file, line);
+        // A filter says which records are not rows of the table at all (vendor-b's support table is its
+        // person file less the persons without a support measure): a filtered record names nobody.
+        if (NamesPersons && !filtered) _ledger.Named(person, _file, position.Line, position.Offset);
         foreach (var item in _critical)
         {
             if (item.SourceIndex >= 0 && PersonKey.IsSet(values[item.SourceIndex]))
@@ -75,6 +77,6 @@ internal sealed class TablePersonTracking
                 break;
             }
         }
-        _ledger.Lost(person, _file, line, reason, filtered);
+        _ledger.Lost(person, _file, position.Line, position.Offset, reason, filtered);
     }
 }

@@ -23,6 +23,9 @@ public sealed record MigrationReport
     public required IReadOnlyList<Finding> Findings { get; init; }
     public required IReadOnlyList<RejectSummary> Rejects { get; init; }
     public Reconciliation? Reconciliation { get; init; }
+
+    /// <summary>支援措置 persons: how many, what the run would have lost of them, and what the operator accepted.</summary>
+    public ProtectionSummary? Protection { get; init; }
     public required IReadOnlyList<TableInfo> Tables { get; init; }
     public required IReadOnlyList<string> NotChecked { get; init; }
 
@@ -35,3 +38,6 @@ public sealed record MigrationReport
 
 /// <summary>A standard table's names, so renderers need not load the standard again.</summary>
 public sealed record TableInfo(string Id, string Name, string English, bool Critical);
+
+/// <param name="Accepted">Integrity problems loaded anyway with <c>--accept-critical-reject</c> (file and line, never the person).</param>
+public sealed record ProtectionSummary(long ProtectedPersons, long Violations, IReadOnlyList<Integrity.IntegrityViolation> Accepted);

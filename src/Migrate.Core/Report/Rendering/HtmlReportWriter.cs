@@ -30,6 +30,7 @@ public static class HtmlReportWriter
         StaleDecisionsSection(html, report);
         Rejects(html, report);
         ReconciliationSection(html, report);
+        ProtectionSection(html, report);
         NotCheckedSection(html, report);
         Footer(html, report);
         return html.ToString();
@@ -335,6 +336,23 @@ public static class HtmlReportWriter
         Line(html, "</table>");
         if (report.Rejects.Count > MaxRowsPerSection)
             Line(html, "<p class=\"more\">ほか " + N(report.Rejects.Count - MaxRowsPerSection) + " 行は " + RejectsCsvName + " に記載しています。</p>");
+        Line(html, "</section>");
+    }
+
+    private static void ProtectionSection(StringBuilder html, MigrationReport report)
+    {
+        if (report.Protection is not { } protection) return;
+        Line(html, "<section id=\"protection\">");
+        Line(html, "<h2>支援措置の保護 <span class=\"en\">Protected persons</span></h2>");
+        Line(html, "<p class=\"explain\">支援措置の対象者 " + N(protection.ProtectedPersons) + " 人。移行で失われる記録があれば投入は行われません。検出された問題 "
+            + N(protection.Violations) + " 件、うち確認のうえ受け入れたもの " + N(protection.Accepted.Count) + " 件。</p>");
+        if (protection.Accepted.Count > 0)
+        {
+            Line(html, "<ul>");
+            foreach (var accepted in protection.Accepted)
+                Line(html, "<li>受け入れ <span class=\"en\">accepted</span> <code>" + H(accepted.Location) + "</code>: " + H(accepted.Reason) + "</li>");
+            Line(html, "</ul>");
+        }
         Line(html, "</section>");
     }
 

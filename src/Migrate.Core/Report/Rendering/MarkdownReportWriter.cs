@@ -87,6 +87,7 @@ public static class MarkdownReportWriter
 
         Rejects(md, report);
         Reconciliation(md, report);
+        Protection(md, report);
 
         Line(md, "## 確認していないこと (what was NOT checked)");
         Line(md);
@@ -181,6 +182,19 @@ public static class MarkdownReportWriter
         Line(md, "| **合計** | " + N(reconciliation.Tables.Sum(t => t.Read)) + " | " + N(reconciliation.Tables.Sum(t => t.Loaded)) + " | "
             + N(reconciliation.Tables.Sum(t => t.Rejected)) + " | " + N(reconciliation.Tables.Sum(t => t.Filtered)) + " | " + (Balanced(report) == true ? "✔" : "✘") + " |");
         Line(md);
+    }
+
+    private static void Protection(StringBuilder md, MigrationReport report)
+    {
+        if (report.Protection is not { } protection) return;
+        Line(md, "## 支援措置の保護 (protected persons)");
+        Line(md);
+        Line(md, $"支援措置の対象者 {N(protection.ProtectedPersons)} 人。移行で失われる記録があれば投入は行われません。"
+            + $"検出された問題 {N(protection.Violations)} 件、うち確認のうえ受け入れたもの {N(protection.Accepted.Count)} 件。");
+        Line(md);
+        foreach (var accepted in protection.Accepted)
+            Line(md, "- 受け入れ (accepted) " + Code(accepted.Location) + ": " + E(accepted.Reason));
+        if (protection.Accepted.Count > 0) Line(md);
     }
 
     private static void Line(StringBuilder md, string text = "") => md.Append(text).Append('\n');
