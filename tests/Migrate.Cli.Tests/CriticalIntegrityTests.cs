@@ -206,4 +206,20 @@ public sealed class CriticalIntegrityTests : IDisposable
         ShouldRefuse(run, "JUMIN.CSV:2");
         (await pg.ScalarAsync($"SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '{pg.Name}' AND table_name = 'juki_person'")).ShouldBe(0L);
     }
+
+    [Fact]
+    public async Task Check_with_the_source_predicts_the_refusal_and_reports_an_empty_support_file()
+    {
+        WriteJumin();
+        VendorAFiles.WriteShien(Source, "9000000001,1,4300401,,市民課");
+        var refused = await CliRunner.RunAsync("check", "--mapping", RepoPaths.VendorAMapping, "--source", Source);
+        refused.ExitCode.ShouldBe(2, refused.Out + refused.Error);
+        (refused.Out + refused.Error).ShouldContain("run would refuse");
+        (refused.Out + refused.Error).ShouldContain("SHIEN.CSV:2");
+
+        VendorAFiles.WriteShien(Source);
+        var ok = await CliRunner.RunAsync("check", "--mapping", RepoPaths.VendorAMapping, "--source", Source);
+        ok.ExitCode.ShouldBe(0, ok.Out + ok.Error);
+        (ok.Out + ok.Error).ShouldContain("has no records");
+    }
 }

@@ -39,7 +39,7 @@ public static class DataChecks
             {
                 return [new Diagnostic(DiagnosticSeverity.Error, "data.unreadable", mapping.Sources.Values.FirstOrDefault()?.Position, e.Message)];
             }
-            return Diagnose(mapping, standard, manifest).ToList();
+            return [.. Diagnose(mapping, standard, manifest), .. PredictOutcome(mapping, standard, manifest)];
         }
         finally
         {
@@ -94,6 +94,33 @@ public static class DataChecks
                 yield return Describe(code, count, result, item, derivation, position, nonEmpty, itemId);
             }
         }
+    }
+
+    /// <summary>
+    /// Empty sources, and what <c>run</c> would refuse with the default outcome rules (a 支援措置 person
+    /// lost, a table over the reject threshold or loading nothing): an error here, as exit 3 there.
+    /// </summary>
+    private static IEnumerable<Diagnostic> PredictOutcome(MappingDefinition mapping, StandardDefinition standard, Manifest manifest)
+    {
+        foreach (var source in manifest.Extract?.Sources ?? [])
+        {
+            if (source.Records == 0)
+                yield return new Diagnostic(DiagnosticSeverity.Warning, "data.empty-source", mapping.Sources.GetValueOrDefault(source.SourceId)?.Position,
+                    $"source '{source.SourceId}' ({source.File}) has no records"
+                    + (mapping.Tables.Any(t => t.From == source.SourceId && t.TableId == standard.Persons?.TableId) ? "; run refuses an export without residents" : ""));
+        }
+        string? refusal = null;
+        try
+        {
+            Pipeline.OutcomeRules.ThrowIfRefused(manifest, standard, new Load.LoadOptions(Replace: false, Municipality: null));
+        }
+        catch (MigrateException e) when (e.Kind == FailureKind.Data)
+        {
+            refusal = e.Message;
+        }
+        if (refusal is not null)
+            yield return new Diagnostic(DiagnosticSeverity.Error, "data.run-would-fail", mapping.Tables.Count > 0 ? mapping.Tables[0].Position : null,
+                "run would refuse to load this data (exit 3): " + refusal);
     }
 
     private static Diagnostic Describe(string code, long count, TableMapResult result, StandardItem? item, ItemDerivation? derivation, SourcePosition position, long nonEmpty, string itemId)

@@ -26,6 +26,9 @@ public sealed record MigrationReport
 
     /// <summary>支援措置 persons: how many, what the run would have lost of them, and what the operator accepted.</summary>
     public ProtectionSummary? Protection { get; init; }
+
+    /// <summary>Legacy files or tables that held no records (a municipality may have no 支援措置 rows; an empty resident file fails the run).</summary>
+    public IReadOnlyList<string> EmptySources { get; init; } = [];
     public required IReadOnlyList<TableInfo> Tables { get; init; }
     public required IReadOnlyList<string> NotChecked { get; init; }
 

@@ -65,6 +65,7 @@ public static class ReportBuilder
             Findings = findings,
             Rejects = rejects,
             Reconciliation = reconciliation,
+            EmptySources = [.. manifest.Extract?.Sources.Where(x => x.Records == 0).Select(x => x.File) ?? []],
             Protection = map.Integrity is { } integrity ? new ProtectionSummary(integrity.ProtectedPersons, integrity.ViolationCount, manifest.AcceptedCriticalRejects) : null,
             Tables = standard.Tables.Select(t => new TableInfo(t.Id, t.Name, t.English, t.Critical)).ToList(),
             NotChecked = NotChecked,

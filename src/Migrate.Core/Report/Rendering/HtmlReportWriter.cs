@@ -341,6 +341,9 @@ public static class HtmlReportWriter
 
     private static void ProtectionSection(StringBuilder html, MigrationReport report)
     {
+        if (report.EmptySources.Count > 0)
+            Line(html, "<p class=\"explain\">空のソース <span class=\"en\">empty sources</span>: "
+                + string.Join("、", report.EmptySources.Select(f => "<code>" + H(f) + "</code>")) + " — レコードが1件もありません。</p>");
         if (report.Protection is not { } protection) return;
         Line(html, "<section id=\"protection\">");
         Line(html, "<h2>支援措置の保護 <span class=\"en\">Protected persons</span></h2>");

@@ -186,6 +186,11 @@ public static class MarkdownReportWriter
 
     private static void Protection(StringBuilder md, MigrationReport report)
     {
+        if (report.EmptySources.Count > 0)
+        {
+            Line(md, "空のソース (empty sources): " + string.Join("、", report.EmptySources.Select(Code)) + " — レコードが1件もありません。");
+            Line(md);
+        }
         if (report.Protection is not { } protection) return;
         Line(md, "## 支援措置の保護 (protected persons)");
         Line(md);
