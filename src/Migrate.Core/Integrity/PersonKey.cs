@@ -9,14 +9,18 @@ public static class PersonKey
     public static string? Normalize(string? raw)
     {
         if (raw is null) return null;
-        var key = raw.AsSpan().Trim();
+        var key = Normalize(raw.AsSpan());
         if (key.IsEmpty) return null;
-        if (!key.ContainsAnyExceptInRange('0', '9'))
-        {
-            var digits = key.TrimStart('0');
-            return digits.IsEmpty ? "0" : digits.ToString();
-        }
         return key.Length == raw.Length ? raw : key.ToString();
+    }
+
+    /// <summary>The same without allocating, for the row loop; empty when there is no key.</summary>
+    public static ReadOnlySpan<char> Normalize(ReadOnlySpan<char> raw)
+    {
+        var key = raw.Trim();
+        if (key.IsEmpty || key.ContainsAnyExceptInRange('0', '9')) return key;
+        var digits = key.TrimStart('0');
+        return digits.IsEmpty ? key[^1..] : digits;
     }
 
     /// <summary>Whether a raw critical item value marks its record (not blank, not 0): a doubtful value protects.</summary>

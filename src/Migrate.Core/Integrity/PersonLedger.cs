@@ -34,7 +34,10 @@ public sealed class PersonLedger
     /// <summary>A row of the person table (loaded or not): its person exists in the export.</summary>
     public void Seen(string? person)
     {
-        if (_named.Count > 0 && PersonKey.Normalize(person) is { } key && _named.ContainsKey(key)) _namedSeen.Add(key);
+        // Called for every row of the person table: looked up by span, so no key string is made per row.
+        if (_named.Count == 0 || person is null) return;
+        var key = PersonKey.Normalize(person.AsSpan());
+        if (!key.IsEmpty && _named.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(key)) _namedSeen.Add(key.ToString());
     }
 
     /// <summary>A record that will not be loaded (rejected or filtered), with where it was and why.</summary>
