@@ -59,11 +59,12 @@ public sealed class MappedRecordReader : IDisposable
     {
         _checkUtf8 = !fromWriter;
         ArgumentNullException.ThrowIfNull(stream);
-        _recorded = stream as RecordedFileStream;
         ArgumentNullException.ThrowIfNull(table);
         _path = path;
         _tableId = table.Id;
         _stream = stream;
+        // A file the manifest records is checked at its end (see Read).
+        _recorded = stream as RecordedFileStream;
         _buffer = new byte[Math.Max(MinBuffer, bufferSize)];
         FieldCount = table.Items.Count;
         _starts = new int[FieldCount];
