@@ -60,7 +60,7 @@ public static class TargetVerifier
         return new Verification(target.Description, tables.All(t => t.Ok) && files.All(f => f.Ok), tables) { Files = files };
     }
 
-    /// <summary>Fails (exit 3) naming every table that does not verify.</summary>
+    /// <summary>Fails (exit 3) naming every table and rejects file that does not verify.</summary>
     public static void ThrowIfFailed(Verification verification)
     {
         ArgumentNullException.ThrowIfNull(verification);
