@@ -146,6 +146,44 @@ public abstract class TargetContractTests : IAsyncDisposable
         (await target.ReadBackAsync(TestStandard.Juki, Ct)).ShouldBeNull();
     }
 
+    [Theory]
+    [InlineData("edited")]
+    [InlineData("truncated")]
+    public async Task A_mapped_file_that_is_not_the_one_the_manifest_records_fails_the_load_before_commit(string how)
+    {
+        await using var target = await CreateTargetAsync();
+        var before = Inputs("v1", 30);
+        await target.LoadAsync(TestStandard.Juki, before, Replace(false), null, Ct);
+        var after = Inputs("v2", 40);
+        var person = after[0];
+        var recorded = new RecordedFile(person.MappedFile, 40, FileHash.Sha256(person.MappedFile), "map");
+        var lines = File.ReadAllLines(person.MappedFile);
+        // The last record, after every other was sent: the check comes at the end of the file.
+        if (how == "edited") lines[^1] = lines[^1].Replace("東京都", "大阪府", StringComparison.Ordinal);
+        else lines = lines[..^1];
+        File.WriteAllText(person.MappedFile, string.Join("\n", lines) + "\n");
+
+        var error = await Should.ThrowAsync<MigrateException>(() =>
+            target.LoadAsync(TestStandard.Juki, [after[1], person with { Recorded = recorded }], Replace(true), null, Ct));
+
+        error.Kind.ShouldBe(FailureKind.Data);
+        error.Message.ShouldStartWith(person.MappedFile + ": ");
+        error.Message.ShouldContain(how == "edited" ? "its SHA-256" : "holds 39 records where the manifest records 40");
+        (await target.ReadBackAsync(TestStandard.Juki, Ct)).ShouldBe(before.Select(i => i.Expected!));
+    }
+
+    [Fact]
+    public async Task A_mapped_file_that_is_the_one_the_manifest_records_loads()
+    {
+        await using var target = await CreateTargetAsync();
+        var inputs = Inputs("v1", 12)
+            .Select(i => i with { Recorded = new RecordedFile(i.MappedFile, i.Expected!.Loaded, FileHash.Sha256(i.MappedFile), "map") }).ToList();
+
+        var loads = await target.LoadAsync(TestStandard.Juki, inputs, Replace(false), null, Ct);
+
+        loads.ShouldBe(inputs.Select(i => i.Expected!));
+    }
+
     [Fact]
     public async Task One_corrupted_row_in_the_target_changes_its_checksum()
     {

@@ -16,7 +16,7 @@ public static class VerifyCommand
         var output = CommonOptions.Out();
         var target = CommonOptions.Target();
         var command = new Command("verify",
-            "Recompute each table's row count and checksum from the target and compare them with the mapped files and the source counts (exit 3 on any difference)")
+            "Recompute each table's row count and checksum from the target and compare them with the mapped files and the source counts; check the rejects files and the manifest's own counts (exit 3 on any difference)")
         {
             mapping, standard, output, target,
         };
@@ -31,12 +31,15 @@ public static class VerifyCommand
                 await using var database = TargetFactory.Create(spec);
                 var manifest = new MigrationRunner(session, NoProgress.None).ReadManifest();
                 var verification = await TargetVerifier.VerifyAsync(session, manifest, database, ct);
-                if (json) CommandHost.WriteJson(context, new { SchemaVersion = 1, Command = "verify", manifest.RunId, verification.Target, verification.Ok, verification.Tables });
+                if (json) CommandHost.WriteJson(context, new { SchemaVersion = 1, Command = "verify", manifest.RunId, verification.Target, verification.Ok, verification.Tables, verification.Files });
                 if (!quiet)
                 {
                     foreach (var t in verification.Tables)
                         context.Console.Log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                             $"  {(t.Ok ? "ok" : "MISMATCH")} {t.TableId}: target {t.TargetRows:N0} rows (checksum {t.TargetChecksum}), mapped {t.MappedRows:N0} rows (checksum {t.MappedChecksum}); read {t.Read:N0} = {t.TargetRows:N0} + rejected {t.Rejected:N0} + filtered {t.Filtered:N0}"));
+                    foreach (var f in verification.Files)
+                        context.Console.Log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"  {(f.Ok ? "ok" : "MISMATCH")} {f.File}: {(f.Records is { } records ? $"{records:N0}" : "missing")} records, the manifest records {f.RecordedRecords:N0}"));
                 }
                 TargetVerifier.ThrowIfFailed(verification);
                 if (!quiet) context.Console.Log.WriteLine($"migrate verify: {verification.Target} matches the work directory (run {manifest.RunId})");

@@ -147,7 +147,7 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
         progress?.Report(bytes);
 
         return new ExtractResult(source.Id, fileName, lineStarts.Sha256(), bytes, encoding, records, staged, rejects.Count,
-            new Dictionary<string, long>(rejects.ByReason), work.Relative(staging.Path), staging.Sha256, clock.Elapsed.TotalSeconds);
+            new Dictionary<string, long>(rejects.ByReason), work.Relative(staging.Path), staging.Sha256, clock.Elapsed.TotalSeconds) { Rejects = rejects.Complete(work) };
     }
 
     /// <summary>The raw bytes of a record or field the reader split as Latin-1 (one char per byte).</summary>

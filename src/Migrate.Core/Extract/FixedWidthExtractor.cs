@@ -70,7 +70,7 @@ public sealed class FixedWidthExtractor(SourceDefinition source, string sourcePa
         progress?.Report(bytes);
 
         return new ExtractResult(source.Id, fileName, FileHash.Sha256(sourcePath), bytes, source.Encoding, records, staged, rejects.Count,
-            new Dictionary<string, long>(rejects.ByReason), work.Relative(staging.Path), staging.Sha256, clock.Elapsed.TotalSeconds);
+            new Dictionary<string, long>(rejects.ByReason), work.Relative(staging.Path), staging.Sha256, clock.Elapsed.TotalSeconds) { Rejects = rejects.Complete(work) };
     }
 
     private void ReadFields(ReadOnlySpan<byte> record, long number, long offset, FieldDecoder decoder, string[] values, List<RejectReason> reasons, string fileName)

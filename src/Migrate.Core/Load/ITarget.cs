@@ -12,6 +12,13 @@ namespace Migrate.Core.Load;
 public sealed record LoadInput(StandardTable Table, string MappedFile, TableLoad? Expected = null)
 {
     public Func<Stream>? Open { get; init; }
+
+    /// <summary>
+    /// What the manifest records of the mapped file (record count, SHA-256): the file is checked
+    /// against it as it is read, in the same pass, and a file changed since 'migrate map' fails the
+    /// load before the commit (exit 3 naming the file). Not set for handed-on bytes (<see cref="Open"/>).
+    /// </summary>
+    public RecordedFile? Recorded { get; init; }
 }
 
 /// <summary>

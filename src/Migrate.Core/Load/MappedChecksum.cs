@@ -12,7 +12,7 @@ public static class MappedChecksum
         ArgumentNullException.ThrowIfNull(input);
         var types = input.Table.Items.Select(i => i.Type).ToArray();
         var checksum = new RowChecksum();
-        using var reader = new MappedRecordReader(input.MappedFile, input.Table);
+        using var reader = MappedRecordReader.OpenFile(input);
         while (reader.Read())
         {
             AddRow(checksum, reader, types);

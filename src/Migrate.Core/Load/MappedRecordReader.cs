@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Unicode;
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Standard;
+using Migrate.Core.Work;
 
 namespace Migrate.Core.Load;
 
@@ -36,9 +37,16 @@ public sealed class MappedRecordReader : IDisposable
     private int _scratchLength;
     private long _nextLine = 1;
     private readonly bool _checkUtf8;
+    private readonly RecordedFileStream? _recorded;
 
     public MappedRecordReader(string path, StandardTable table, int bufferSize = 1 << 20)
         : this(OpenFile(path, table), path, table, bufferSize)
+    {
+    }
+
+    /// <summary>Reads <see cref="RecordedFile.Path"/> and, at its end, checks it against what the manifest records (record count, SHA-256).</summary>
+    public MappedRecordReader(RecordedFile recorded, StandardTable table, int bufferSize = 1 << 20)
+        : this(OpenRecorded(recorded, table), recorded?.Path!, table, bufferSize)
     {
     }
 
@@ -55,6 +63,8 @@ public sealed class MappedRecordReader : IDisposable
         _path = path;
         _tableId = table.Id;
         _stream = stream;
+        // A file the manifest records is checked at its end (see Read).
+        _recorded = stream as RecordedFileStream;
         _buffer = new byte[Math.Max(MinBuffer, bufferSize)];
         FieldCount = table.Items.Count;
         _starts = new int[FieldCount];
@@ -75,12 +85,21 @@ public sealed class MappedRecordReader : IDisposable
         }
     }
 
-    /// <summary>The reader of a load input: its handed-on bytes when it has them, else its file.</summary>
+    /// <summary>The reader of a load input: its handed-on bytes when it has them, else its file (checked when the manifest records it).</summary>
     public static MappedRecordReader Open(LoadInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         return input.Open is { } open
             ? new MappedRecordReader(open(), input.MappedFile, input.Table, fromWriter: true)
+            : OpenFile(input);
+    }
+
+    /// <summary>The reader of a load input's file (never its handed-on bytes), checked when the manifest records it.</summary>
+    public static MappedRecordReader OpenFile(LoadInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return input.Recorded is { } recorded
+            ? new MappedRecordReader(recorded, input.Table)
             : new MappedRecordReader(input.MappedFile, input.Table);
     }
 
@@ -89,6 +108,12 @@ public sealed class MappedRecordReader : IDisposable
         ArgumentNullException.ThrowIfNull(table);
         if (!File.Exists(path)) throw MigrateException.Usage($"{path}: mapped file for table '{table.Id}' not found; run 'migrate map' first");
         return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+    }
+
+    private static RecordedFileStream OpenRecorded(RecordedFile recorded, StandardTable table)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        return new RecordedFileStream(OpenFile(recorded.Path, table), recorded);
     }
 
     /// <summary>The number of fields of every record: the items of the standard table.</summary>
@@ -110,10 +135,14 @@ public sealed class MappedRecordReader : IDisposable
     /// <summary>The current record exactly as written in the file, with its line ending (if any).</summary>
     public ReadOnlySpan<byte> RawRecord => _buffer.AsSpan(_recordStart, _recordEnd - _recordStart);
 
-    /// <summary>Advances to the next record; false at the end of the file.</summary>
+    /// <summary>Advances to the next record; false at the end of the file, once the file is checked against the manifest when it records it.</summary>
     public bool Read()
     {
-        if (!NextRecord(out var count)) return false;
+        if (!NextRecord(out var count))
+        {
+            _recorded?.Complete(Records);
+            return false;
+        }
         if (count != FieldCount)
             throw MigrateException.DataError($"{_path}:{Line.ToString(CultureInfo.InvariantCulture)}: the record has {count.ToString(CultureInfo.InvariantCulture)} fields, table '{_tableId}' has {FieldCount.ToString(CultureInfo.InvariantCulture)}; nothing was loaded. Run 'migrate map' again (do not edit mapped files by hand)");
         // Fields are split at ASCII bytes, so the record is valid UTF-8 exactly when every field is.

@@ -12,7 +12,10 @@ namespace Migrate.Core.Map;
 /// </summary>
 internal abstract class StagedRows : IDisposable
 {
-    /// <summary>The staging file's records, handed on when they are, else read from the file.</summary>
+    /// <summary>
+    /// The staging file's records, handed on when they are, else read from the file; a file the
+    /// manifest records is checked against it once read to the end (<see cref="WorkDirectory.RecordOf"/>).
+    /// </summary>
     public static StagedRows Open(WorkDirectory work, string stagingPath, int columnCount)
     {
         ArgumentNullException.ThrowIfNull(work);
@@ -35,11 +38,14 @@ internal abstract class StagedRows : IDisposable
         private readonly SepReader _reader;
         private readonly string _path;
         private readonly int _columnCount;
+        private readonly RecordedFileStream? _recorded;
+        private long _records;
 
         public FromFile(Stream stream, string path, int columnCount)
         {
             _path = path;
             _columnCount = columnCount;
+            _recorded = stream as RecordedFileStream;
             _text = new StreamReader(stream, new UTF8Encoding(false), false, 1 << 16);
             try
             {
@@ -62,7 +68,13 @@ internal abstract class StagedRows : IDisposable
 
         public override bool MoveNext(string?[] values)
         {
-            if (!_reader.MoveNext()) return false;
+            if (!_reader.MoveNext())
+            {
+                // Checked before the mapper's result exists, so a changed file never reaches the manifest.
+                _recorded?.Complete(_records);
+                return false;
+            }
+            _records++;
             var row = _reader.Current;
             if (row.ColCount != _columnCount + 2)
                 throw MigrateException.DataError($"{_path}:{row.LineNumberFrom}: {row.ColCount} fields, expected {_columnCount + 2}; the staging file is damaged, run 'migrate extract' again");

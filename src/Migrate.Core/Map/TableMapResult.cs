@@ -17,4 +17,7 @@ public sealed record TableMapResult(
 {
     /// <summary>What each join of the table found (orphans on both sides, duplicate keys).</summary>
     public IReadOnlyList<Joins.JoinResult> Joins { get; init; } = [];
+
+    /// <summary>The table's map rejects file as written (null in manifests of an older migrate).</summary>
+    public Work.StageFile? Rejects { get; init; }
 }

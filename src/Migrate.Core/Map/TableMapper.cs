@@ -53,7 +53,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
             {
                 PrivateFiles.CreateDirectory(work.JoinIndexDirectory);
                 var index = await JoinIndex.BuildAsync(work.StagingFile(join.Source.Id), join.Definition.To,
-                    Path.Combine(work.JoinIndexDirectory, $"{table.Id}.{join.Source.Id}.idx"), cancellationToken);
+                    Path.Combine(work.JoinIndexDirectory, $"{table.Id}.{join.Source.Id}.idx"), cancellationToken, work.RecordOf(work.StagingFile(join.Source.Id)));
                 joins.Add((join, index));
             }
             return Map(rows, joins, clock, progress, cancellationToken);
@@ -175,7 +175,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
             new SortedDictionary<string, long>(rejects.ByReason, StringComparer.Ordinal),
             new SortedDictionary<string, long>(rejects.ByReasonAndItem, StringComparer.Ordinal),
             critical.Count > MaxCriticalListed ? [.. critical.Take(MaxCriticalListed), $"… and {critical.Count - MaxCriticalListed} more"] : critical,
-            work.Relative(mappedPath), hashing.Sha256, clock.Elapsed.TotalSeconds);
+            work.Relative(mappedPath), hashing.Sha256, clock.Elapsed.TotalSeconds) { Rejects = rejects.Complete(work) };
     }
 
     private string? MatchingFilter(string?[] values)

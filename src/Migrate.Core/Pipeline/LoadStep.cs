@@ -20,7 +20,8 @@ public sealed class LoadStep(MigrationSession session, IStageProgress progress)
         if (manifest.Map is null) throw MigrateException.Usage($"{session.Work.ManifestPath}: nothing mapped yet; run 'migrate map' first");
         var accepted = OutcomeRules.ThrowIfRefused(manifest, session.Standard, options);
         manifest = manifest with { AcceptedCriticalRejects = accepted };
-        // The target checksums each mapped file as it sends it and compares the tables with that before commit.
+        // The target checksums each mapped file as it sends it and compares the tables with that before
+        // commit; the file itself is checked against the manifest (records, SHA-256) in the same pass.
         var inputs = MappedInputs.Read(session, manifest, cancellationToken, checksums: false);
 
         var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -7,7 +7,8 @@ namespace Migrate.Core.Pipeline;
 /// <summary>
 /// The mapped files of a work directory as load inputs, each with the row count and checksum the
 /// target must end up holding. A mapped file changed since 'migrate map' is refused: the manifest's
-/// counts would no longer describe it.
+/// counts would no longer describe it. Each file is checked (record count, SHA-256) as it is read,
+/// by the load or the checksum below, not by a read of its own (<see cref="LoadInput.Recorded"/>).
 /// </summary>
 public static class MappedInputs
 {
@@ -27,10 +28,8 @@ public static class MappedInputs
         {
             var standardTable = session.Standard.FindTable(table.TableId)
                 ?? throw MigrateException.Usage($"{session.Work.ManifestPath}: table '{table.TableId}' is not in standard {session.Standard.Id} {session.Standard.Version}");
-            var path = Path.Combine(session.Work.Root, table.MappedFile);
-            if (File.Exists(path) && FileHash.Sha256(path) != table.MappedSha256)
-                throw MigrateException.DataError($"{path}: the mapped file of table '{table.TableId}' changed after 'migrate map' (its SHA-256 differs from the manifest); run 'migrate map' again");
-            var input = new LoadInput(standardTable, path);
+            var recorded = RecordedFiles.Mapped(session.Work, table);
+            var input = new LoadInput(standardTable, recorded.Path) { Recorded = recorded };
             inputs.Add(checksums ? input with { Expected = MappedChecksum.Compute(input, cancellationToken) } : input);
         }
         return inputs;

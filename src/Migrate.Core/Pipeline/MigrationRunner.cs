@@ -97,8 +97,11 @@ public sealed class MigrationRunner(MigrationSession session, IStageProgress pro
         var readTotals = manifest.Extract.Sources.ToDictionary(s => s.SourceId, s => s.Staged, StringComparer.Ordinal);
         // The user may have removed mapped/ or rejects/ to map again from the staging files.
         Work.Create();
+        // Each staging file is checked against the manifest as the mapper reads it (count and SHA-256,
+        // in the same pass): a file changed since 'migrate extract' fails the stage before it is saved.
+        var work = new WorkDirectory(Work.Root) { Recorded = RecordedFiles.Staging(Work, manifest.Extract) };
         var ledger = new Integrity.PersonLedger();
-        var stage = await MapStageRunner.RunAsync(session.Mapping, session.Standard, Work,
+        var stage = await MapStageRunner.RunAsync(session.Mapping, session.Standard, work,
             table => progress.Start($"map {table}", readTotals.GetValueOrDefault(session.Mapping.Tables.First(t => t.TableId == table).From)),
             cancellationToken, ledger: ledger);
         return SaveMapped(manifest, stage, ledger);

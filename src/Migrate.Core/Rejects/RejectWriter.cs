@@ -4,15 +4,21 @@ using Migrate.Core.Work;
 
 namespace Migrate.Core.Rejects;
 
-/// <summary>Appends rejected records to an owner-only JSON Lines file and counts them by reason code.</summary>
+/// <summary>
+/// Appends rejected records to an owner-only JSON Lines file and counts them by reason code. The file
+/// is checksummed as it is written, so the manifest can record it (<see cref="Complete"/>) for
+/// <c>migrate verify</c> without a second read.
+/// </summary>
 public sealed class RejectWriter : IDisposable
 {
+    private readonly HashingStream _hashing;
     private readonly StreamWriter _writer;
 
     public RejectWriter(string path)
     {
         Path = path;
-        _writer = new StreamWriter(PrivateFiles.Create(path), new System.Text.UTF8Encoding(false));
+        _hashing = new HashingStream(PrivateFiles.Create(path));
+        _writer = new StreamWriter(_hashing, new System.Text.UTF8Encoding(false));
     }
 
     public string Path { get; }
@@ -33,6 +39,14 @@ public sealed class RejectWriter : IDisposable
             var key = reason.Code + "|" + (reason.Item ?? reason.Column ?? "");
             ByReasonAndItem[key] = ByReasonAndItem.GetValueOrDefault(key) + 1;
         }
+    }
+
+    /// <summary>Closes the file and returns it as the manifest records it (one line per reject); nothing can be written after.</summary>
+    public StageFile Complete(WorkDirectory work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        _writer.Dispose();
+        return new StageFile(work.Relative(Path), Count, _hashing.Sha256);
     }
 
     public static RejectReason Reason(Problem problem) =>

@@ -33,6 +33,16 @@ public sealed class WorkDirectory(string root)
     /// <summary>Intermediate files handed to the next stage as they are written (<c>migrate run</c>); none by default.</summary>
     public StageHandoffs? Handoffs { get; init; }
 
+    /// <summary>
+    /// What the manifest records of the files an earlier stage wrote, by full path: a stage that reads
+    /// one checks it against this as it reads it (<c>migrate map</c> its staging files). None by
+    /// default, and none in <c>migrate run</c>, whose stages hand their records on as they write them.
+    /// </summary>
+    public IReadOnlyDictionary<string, RecordedFile>? Recorded { get; init; }
+
+    /// <summary>What the manifest records of <paramref name="path"/>, when this work directory was opened to check it.</summary>
+    public RecordedFile? RecordOf(string path) => Recorded?.GetValueOrDefault(Path.GetFullPath(path));
+
     /// <summary>Creates a staging or mapped file (owner-only); when it is handed on, the stream also passes its bytes to the reader.</summary>
     public Stream CreateIntermediate(string path)
     {
@@ -40,11 +50,14 @@ public sealed class WorkDirectory(string root)
         return Handoffs?.For(path) is { } handoff ? handoff.Tee(file) : file;
     }
 
-    /// <summary>Reads a staging or mapped file: its bytes as they are written when it is handed on, else the file.</summary>
+    /// <summary>
+    /// Reads a staging or mapped file: its bytes as they are written when it is handed on, else the
+    /// file, checksummed as it is read when the manifest records it (see <see cref="RecordOf"/>).
+    /// </summary>
     public Stream OpenIntermediate(string path) =>
-        Handoffs?.For(path) is { } handoff
-            ? handoff.OpenRead()
-            : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        Handoffs?.For(path) is { } handoff ? handoff.OpenRead()
+        : RecordOf(path) is { } recorded ? RecordedFileStream.Open(recorded)
+        : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
 
     /// <summary>Whether the file exists, or will (it is being handed on from a stage still writing it).</summary>
     public bool HasIntermediate(string path) => Handoffs?.For(path) is not null || Handoffs?.RecordsFor(path) is not null || File.Exists(path);

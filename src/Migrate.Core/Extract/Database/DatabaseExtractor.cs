@@ -146,7 +146,7 @@ public sealed class DatabaseExtractor(SourceDefinition source, SourceConnection 
         }
         progress?.Report(records);
         return new ExtractResult(source.Id, source.File, "", 0, "database", records, staged, rejects.Count,
-            new Dictionary<string, long>(rejects.ByReason), work.Relative(staging.Path), staging.Sha256, 0);
+            new Dictionary<string, long>(rejects.ByReason), work.Relative(staging.Path), staging.Sha256, 0) { Rejects = rejects.Complete(work) };
     }
 
     private static string Sha256(string sql) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sql)));

@@ -58,7 +58,9 @@ public sealed class JoinIndex : IDisposable
     public long Unmatched => DistinctKeys - _matched.Cast<bool>().Take((int)DistinctKeys).Count(b => b);
 
     /// <summary>Builds the index of <paramref name="stagingPath"/> (a staging file: _line, _offset, columns) by column <paramref name="keyColumn"/>.</summary>
-    public static async Task<JoinIndex> BuildAsync(string stagingPath, string keyColumn, string indexPath, CancellationToken cancellationToken)
+    /// <param name="recorded">What the manifest records of the staging file: checked once it is read, in the same pass.</param>
+    public static async Task<JoinIndex> BuildAsync(string stagingPath, string keyColumn, string indexPath, CancellationToken cancellationToken,
+        RecordedFile? recorded = null)
     {
         if (!File.Exists(stagingPath))
             throw MigrateException.Usage($"{stagingPath}: no staging file for the joined source; run 'migrate extract' first");
@@ -67,7 +69,8 @@ public sealed class JoinIndex : IDisposable
         long records = 0;
         long[] nonEmpty;
         int columnCount, keyIndex;
-        using (var reader = new StreamReader(stagingPath, new UTF8Encoding(false), false, 1 << 16))
+        var file = recorded is null ? null : RecordedFileStream.Open(recorded);
+        using (var reader = new StreamReader(file ?? (Stream)File.OpenRead(stagingPath), new UTF8Encoding(false), false, 1 << 16))
         using (var parser = new CsvParser(reader, config))
         {
             if (!await parser.ReadAsync()) throw MigrateException.DataError($"{stagingPath}: staging file is empty; run 'migrate extract' again");
@@ -90,6 +93,16 @@ public sealed class JoinIndex : IDisposable
                 if (chunk.Count == ChunkRows) runs.Add(await WriteRunAsync(chunk, indexPath, runs.Count));
             }
             if (chunk.Count > 0 || runs.Count == 0) runs.Add(await WriteRunAsync(chunk, indexPath, runs.Count));
+            try
+            {
+                file?.Complete(records);
+            }
+            catch
+            {
+                // The sorted copies hold the source's personal data: not left behind by a refused file.
+                foreach (var run in runs) File.Delete(run);
+                throw;
+            }
         }
 
         var (blockKeys, blockOffsets, distinct) = await MergeAsync(runs, indexPath, columnCount, cancellationToken);
