@@ -177,7 +177,7 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
     {
         var reason = diverted.Reason == DivertReason.UnclosedQuote
             ? new RejectReason(ErrorCodes.CsvUnclosedQuote, $"line {line}: {diverted.Detail}; the line is rejected and reading resumes at the next line", null, null)
-            : new RejectReason(ErrorCodes.CsvRecordTooLong, $"line {line}: {diverted.Detail} ({diverted.Length} bytes); the line is rejected and reading resumes at the next line", null, null);
+            : new RejectReason(ErrorCodes.CsvRecordTooLong, $"line {line}: the line has {diverted.Length} bytes, more than max_record_bytes ({source.MaxRecordBytes}); the line is rejected and reading resumes at the next line", null, null);
         return new RejectRecord("extract", source.Id, fileName, line, offset, [reason], RawHex: Convert.ToHexString(diverted.Head));
     }
 
