@@ -169,9 +169,11 @@ public sealed class MalformedInputTests : IDisposable
         var overlay = _temp.Combine("utf8.yaml");
         await File.WriteAllTextAsync(overlay, $"extends: {RepoPaths.VendorAMapping}\nsources:\n  jumin: {{ encoding: utf-8 }}\n", TestContext.Current.CancellationToken);
 
-        var result = await CliRunner.RunAsync("run", "--mapping", overlay, "--source", Source, "--out", Work, "--quiet");
+        var standard = Path.Combine(RepoPaths.Root, "mappings", "standard", "juki", "standard.yaml");
 
-        result.ExitCode.ShouldBe(3);
+        var result = await CliRunner.RunAsync("run", "--mapping", overlay, "--standard", standard, "--source", Source, "--out", Work, "--quiet");
+
+        result.ExitCode.ShouldBe(3, result.Error);
         result.Error.ShouldContain("JUMIN.CSV: 5 of the first 5 records are not valid UTF-8 (first at line 2, column 4: ");
         result.Error.ShouldContain("is the file CP932 (Shift_JIS)?");
         File.Exists(Path.Combine(Work, "standard.db")).ShouldBeFalse();
