@@ -139,14 +139,14 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
                         continue;
                     }
                     if (first) throw WrongEncoding(row.Span, fileName, line, i, problem!);
-                    undecodable ??= $"column {i + 1}: {problem!.Message}";
+                    undecodable ??= $"line {line}, column {i + 1}: {problem!.Message}";
                     reasons.Add(new RejectReason(problem!.Code, $"line {line}, column {i + 1} ({source.Columns[i]}): {problem.Message}", null, source.Columns[i]));
                 }
                 first = false;
                 if (badQuote is not null)
                     reasons.Insert(0, new RejectReason(ErrorCodes.CsvBadQuote, $"line {line}: broken quoting: {badQuote}", null, null));
 
-                if (sample.Open) sample.Add(line, undecodable, undecodable is null ? default : Latin1Bytes(row.Span));
+                if (sample.Open) sample.Add(undecodable, undecodable is null ? default : Latin1Bytes(row.Span));
                 if (reasons.Count > 0)
                 {
                     rejects.Write(new RejectRecord("extract", source.Id, fileName, line, offset, [.. reasons], RawHex: Convert.ToHexString(Latin1Bytes(row.Span))));

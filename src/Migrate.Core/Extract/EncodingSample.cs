@@ -22,10 +22,11 @@ public sealed class EncodingSample(string fileName, string encoding)
     public bool Open => _records < Size;
 
     /// <summary>
-    /// Counts one data record; <paramref name="problem"/> names its first undecodable field, if any, and
-    /// <paramref name="raw"/> then holds the record's bytes. Stops the extract when the sample is full and fails.
+    /// Counts one data record; <paramref name="problem"/> names its first undecodable field with its line
+    /// or record, if any, and <paramref name="raw"/> then holds the record's bytes. Stops the extract when
+    /// the sample is full and fails.
     /// </summary>
-    public void Add(long line, string? problem, ReadOnlySpan<byte> raw)
+    public void Add(string? problem, ReadOnlySpan<byte> raw)
     {
         _records++;
         if (problem is not null)
@@ -34,7 +35,7 @@ public sealed class EncodingSample(string fileName, string encoding)
             if (_firstRaw is null)
             {
                 _firstRaw = raw.ToArray();
-                _first = $"line {line}, {problem}";
+                _first = problem;
             }
         }
         if (_records == Size) Judge();

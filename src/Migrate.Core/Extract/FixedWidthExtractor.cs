@@ -59,7 +59,7 @@ public sealed class FixedWidthExtractor(SourceDefinition source, string sourcePa
                 if (sample.Open)
                 {
                     var undecodable = reasons.Find(r => r.Code == ErrorCodes.EncodingInvalid)?.Message;
-                    sample.Add(number, undecodable, undecodable is null ? default : record.Span);
+                    sample.Add(undecodable, undecodable is null ? default : record.Span);
                 }
 
                 if (reasons.Count > 0)
