@@ -113,6 +113,73 @@ public sealed class MalformedInputTests : IDisposable
     }
 
     [Fact]
+    public async Task A_source_that_is_a_device_is_refused_naming_it()
+    {
+        Assert.SkipUnless(File.Exists("/dev/zero"), "needs /dev/zero");
+        File.CreateSymbolicLink(Jumin, "/dev/zero");
+
+        var result = await ExtractAsync();
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain($"{Jumin}: the legacy file for source 'jumin' is a character device, not a regular file");
+    }
+
+    [Fact]
+    public async Task A_source_that_is_a_directory_is_refused_naming_it()
+    {
+        Directory.CreateDirectory(Jumin);
+
+        var result = await ExtractAsync();
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain($"{Jumin}: the legacy file for source 'jumin' is a directory");
+    }
+
+    [Fact]
+    public async Task An_empty_file_whose_mapping_expects_a_header_is_a_data_error()
+    {
+        await File.WriteAllBytesAsync(Jumin, [], TestContext.Current.CancellationToken);
+
+        var result = await ExtractAsync();
+
+        result.ExitCode.ShouldBe(3);
+        result.Error.ShouldContain("JUMIN.CSV: the file is empty, but the mapping");
+        result.Error.ShouldContain("says it starts with a header line");
+    }
+
+    [Fact]
+    public async Task A_header_only_file_is_an_empty_source()
+    {
+        VendorAFiles.WriteJumin(Source, []);
+
+        var result = await ExtractAsync();
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(Work, "manifest.json")));
+        var jumin = manifest.RootElement.GetProperty("extract").GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("source_id").GetString() == "jumin");
+        jumin.GetProperty("records").GetInt64().ShouldBe(0);
+        jumin.GetProperty("staged").GetInt64().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_cp932_file_declared_utf8_stops_with_the_likely_encoding()
+    {
+        // An ASCII header decodes in both; the records are where the encoding shows.
+        VendorAFiles.WriteJumin(Source, Enumerable.Range(1, 5).Select(i => VendorAFiles.Person($"00000000{i}9")));
+        var overlay = _temp.Combine("utf8.yaml");
+        await File.WriteAllTextAsync(overlay, $"extends: {RepoPaths.VendorAMapping}\nsources:\n  jumin: {{ encoding: utf-8 }}\n", TestContext.Current.CancellationToken);
+
+        var standard = Path.Combine(RepoPaths.Root, "mappings", "standard", "juki", "standard.yaml");
+
+        var result = await CliRunner.RunAsync("run", "--mapping", overlay, "--standard", standard, "--source", Source, "--out", Work, "--quiet");
+
+        result.ExitCode.ShouldBe(3, result.Error);
+        result.Error.ShouldContain("JUMIN.CSV: 5 of the first 5 records are not valid UTF-8 (first at line 2, column 4: ");
+        result.Error.ShouldContain("is the file CP932 (Shift_JIS)?");
+        File.Exists(Path.Combine(Work, "standard.db")).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task An_unknown_option_is_a_usage_error()
     {
         var result = await CliRunner.RunAsync("run", "--mapingg", "x");

@@ -6,6 +6,8 @@ public static class ErrorCodes
     public const string EncodingInvalid = "encoding.invalid";
     public const string CsvColumnCount = "csv.column-count";
     public const string CsvBadQuote = "csv.bad-quote";
+    public const string CsvUnclosedQuote = "csv.unclosed-quote";
+    public const string CsvRecordTooLong = "csv.record-too-long";
     public const string FixedRecordLength = "fixed.record-length";
     public const string FixedSplitCharacter = "fixed.split-character";
     public const string FixedNumber = "fixed.number";

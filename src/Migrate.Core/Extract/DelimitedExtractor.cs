@@ -21,8 +21,7 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
 
     public async Task<ExtractResult> ExtractAsync(IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        if (!File.Exists(sourcePath))
-            throw MigrateException.Usage($"{sourcePath}: legacy file for source '{source.Id}' not found");
+        LegacyFile.RequireRegular(sourcePath, source);
         if (!LegacyEncodings.IsUtf16(source.Encoding))
             return Extract(sourcePath, source.Encoding, progress, cancellationToken);
 
@@ -66,7 +65,8 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
         var bomLength = SkipUtf8Bom(input, encoding, fileName);
         using var lineStarts = new LineStarts(readPath, bomLength);
         using var text = new StreamReader(input, Encoding.Latin1, detectEncodingFromByteOrderMarks: false, 1 << 16);
-        using var reader = Sep.New(source.Delimiter).Reader(o => o with { HasHeader = false, DisableColCountCheck = true }).From(text);
+        using var lines = new BoundedRecordReader(text, source.Delimiter, source.Columns.Count, source.MaxRecordLines, source.MaxRecordBytes);
+        using var reader = Sep.New(source.Delimiter).Reader(o => o with { HasHeader = false, DisableColCountCheck = true }).From(lines);
 
         long records = 0, staged = 0;
         using var rejects = new RejectWriter(work.ExtractRejects(source.Id));
@@ -77,6 +77,7 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
             var reasons = new List<RejectReason>();
             var scratch = new char[256];
             var repeated = new RepeatedFields<char, string>(values.Length);
+            var sample = new EncodingSample(fileName, encoding);
             var first = true;
             foreach (var row in reader)
             {
@@ -87,6 +88,17 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
                 var line = row.RowIndex == 0 ? 1L : row.LineNumberFrom;
                 var offset = lineStarts.OffsetOf(line);
 
+                if (BoundedRecordReader.IsMarker(row.Span))
+                {
+                    // A line the reader took away: an unclosed quote or a line over max_record_bytes.
+                    var diverted = lines.TakeDiverted();
+                    if (first && source.Header)
+                        throw MigrateException.DataError($"{fileName}:{line}: the header line cannot be read: {diverted.Detail}");
+                    first = false;
+                    records++;
+                    rejects.Write(DivertedReject(diverted, fileName, line, offset));
+                    continue;
+                }
                 if (records == 0 && EncodingGuess.Mismatch(Latin1Bytes(row.Span), encoding, line) is { } mismatch)
                     throw MigrateException.DataError($"{fileName}: {mismatch}");
                 if (first && source.Header)
@@ -99,6 +111,7 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
                 records++;
                 reasons.Clear();
                 string? badQuote = null;
+                string? undecodable = null;
                 if (row.ColCount != source.Columns.Count)
                     reasons.Add(new RejectReason(ErrorCodes.CsvColumnCount, $"line {line}: {row.ColCount} fields, expected {source.Columns.Count}", null, null));
 
@@ -126,12 +139,14 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
                         continue;
                     }
                     if (first) throw WrongEncoding(row.Span, fileName, line, i, problem!);
+                    undecodable ??= $"line {line}, column {i + 1}: {problem!.Message}";
                     reasons.Add(new RejectReason(problem!.Code, $"line {line}, column {i + 1} ({source.Columns[i]}): {problem.Message}", null, source.Columns[i]));
                 }
                 first = false;
                 if (badQuote is not null)
                     reasons.Insert(0, new RejectReason(ErrorCodes.CsvBadQuote, $"line {line}: broken quoting: {badQuote}", null, null));
 
+                if (sample.Open) sample.Add(undecodable, undecodable is null ? default : Latin1Bytes(row.Span));
                 if (reasons.Count > 0)
                 {
                     rejects.Write(new RejectRecord("extract", source.Id, fileName, line, offset, [.. reasons], RawHex: Convert.ToHexString(Latin1Bytes(row.Span))));
@@ -143,11 +158,27 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
                 staged++;
                 if ((records & 0x3FFF) == 0) progress?.Report(offset);
             }
+            if (first && source.Header)
+                throw MigrateException.DataError($"{fileName}: the file is empty, but the mapping ({source.Position}) says it starts with a header line; is it the right file?");
+            if (sample.Open) sample.Judge();
         }
         progress?.Report(bytes);
 
         return new ExtractResult(source.Id, fileName, lineStarts.Sha256(), bytes, encoding, records, staged, rejects.Count,
             new Dictionary<string, long>(rejects.ByReason), work.Relative(staging.Path), staging.Sha256, clock.Elapsed.TotalSeconds) { Rejects = rejects.Complete(work) };
+    }
+
+    /// <summary>
+    /// The reject for a line <see cref="BoundedRecordReader"/> took away: the line that opened a quote
+    /// never closed (or closed into a record of the wrong field count), or a line over max_record_bytes.
+    /// Raw bytes are the line's head only.
+    /// </summary>
+    private RejectRecord DivertedReject(DivertedLine diverted, string fileName, long line, long offset)
+    {
+        var reason = diverted.Reason == DivertReason.UnclosedQuote
+            ? new RejectReason(ErrorCodes.CsvUnclosedQuote, $"line {line}: {diverted.Detail}; the line is rejected and reading resumes at the next line", null, null)
+            : new RejectReason(ErrorCodes.CsvRecordTooLong, $"line {line}: the line has {diverted.Length} bytes, more than max_record_bytes ({source.MaxRecordBytes}); the line is rejected and reading resumes at the next line", null, null);
+        return new RejectRecord("extract", source.Id, fileName, line, offset, [reason], RawHex: Convert.ToHexString(diverted.Head));
     }
 
     /// <summary>The raw bytes of a record or field the reader split as Latin-1 (one char per byte).</summary>

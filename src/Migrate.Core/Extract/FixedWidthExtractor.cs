@@ -25,8 +25,7 @@ public sealed class FixedWidthExtractor(SourceDefinition source, string sourcePa
     public async Task<ExtractResult> ExtractAsync(IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var layout = source.Layout ?? throw new InvalidOperationException($"source '{source.Id}' has no fixed-width layout");
-        if (!File.Exists(sourcePath))
-            throw MigrateException.Usage($"{sourcePath}: legacy file for source '{source.Id}' not found");
+        LegacyFile.RequireRegular(sourcePath, source);
 
         var clock = Stopwatch.StartNew();
         var fileName = Path.GetFileName(sourcePath);
@@ -40,6 +39,7 @@ public sealed class FixedWidthExtractor(SourceDefinition source, string sourcePa
         var values = new string[layout.Fields.Count];
         var reasons = new List<RejectReason>();
         var staging = new StagingWriter(work, source);
+        var sample = new EncodingSample(fileName, source.Encoding);
         using (staging)
         {
             while ((MaxRecords is not { } max || records < max) && reader.Next() is { } record)
@@ -56,6 +56,11 @@ public sealed class FixedWidthExtractor(SourceDefinition source, string sourcePa
                         $"record {number} (byte offset {offset}) has {record.Length} bytes, expected {layout.RecordLength}", null, null));
                 else
                     ReadFields(record.Span, number, offset, decoder, values, reasons, fileName);
+                if (sample.Open)
+                {
+                    var undecodable = reasons.Find(r => r.Code == ErrorCodes.EncodingInvalid)?.Message;
+                    sample.Add(undecodable, undecodable is null ? default : record.Span);
+                }
 
                 if (reasons.Count > 0)
                 {
@@ -66,6 +71,7 @@ public sealed class FixedWidthExtractor(SourceDefinition source, string sourcePa
                 staged++;
                 if ((records & 0x3FFF) == 0) progress?.Report(reader.RecordOffset);
             }
+            if (sample.Open) sample.Judge();
         }
         progress?.Report(bytes);
 

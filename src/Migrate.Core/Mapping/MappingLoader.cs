@@ -103,7 +103,7 @@ public static class MappingLoader
                 sources[id] = FixedLayoutReader.Read(yaml, id, s, encoding);
                 continue;
             }
-            yaml.AllowOnly(s, "file", "format", "encoding", "delimiter", "header", "columns");
+            yaml.AllowOnly(s, "file", "format", "encoding", "delimiter", "header", "columns", "max_record_lines", "max_record_bytes");
             var delimiterText = yaml.String(s, "delimiter") ?? (format == "tsv" ? "\t" : ",");
             if (delimiterText.Length != 1)
                 throw yaml.Error(yaml.Require(s, "delimiter"), $"source '{id}': the delimiter must be one character");
@@ -112,9 +112,22 @@ public static class MappingLoader
             var duplicate = columns.GroupBy(c => c).FirstOrDefault(g => g.Count() > 1);
             if (duplicate is not null) throw yaml.Error(yaml.Require(s, "columns"), $"source '{id}': column '{duplicate.Key}' is listed twice");
             sources[id] = new SourceDefinition(id, yaml.RequireString(s, "file"), SourceFormat.Delimited, encoding, delimiterText[0],
-                yaml.Bool(s, "header", true), columns, yaml.Position(s));
+                yaml.Bool(s, "header", true), columns, yaml.Position(s))
+            {
+                MaxRecordLines = Bounded(yaml, s, id, "max_record_lines", SourceDefinition.DefaultMaxRecordLines, SourceDefinition.MaxMaxRecordLines),
+                MaxRecordBytes = Bounded(yaml, s, id, "max_record_bytes", SourceDefinition.DefaultMaxRecordBytes, SourceDefinition.MaxMaxRecordBytes),
+            };
         }
         return sources;
+    }
+
+    /// <summary>A record bound of a delimited source: a whole number from 1 to <paramref name="max"/>.</summary>
+    private static int Bounded(YamlFile yaml, YamlMappingNode source, string id, string key, int defaultValue, int max)
+    {
+        if (yaml.Int(source, key) is not { } value) return defaultValue;
+        return value >= 1 && value <= max
+            ? value
+            : throw yaml.Error(yaml.Require(source, key), $"source '{id}': '{key}' must be from 1 to {max}, not {value}");
     }
 
     private static List<EraDefinition> ReadEras(YamlFile yaml, YamlNode? node)

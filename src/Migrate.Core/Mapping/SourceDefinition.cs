@@ -30,4 +30,18 @@ public sealed record SourceDefinition(
 
     /// <summary>For <see cref="SourceFormat.Database"/>: the table or query and the connection name (never a connection string).</summary>
     public DatabaseSourceSpec? Database { get; init; }
+
+    /// <summary>For <see cref="SourceFormat.Delimited"/>: how many physical lines one record may span (quoted values holding line breaks).</summary>
+    public int MaxRecordLines { get; init; } = DefaultMaxRecordLines;
+
+    /// <summary>For <see cref="SourceFormat.Delimited"/>: the most bytes one record may hold; a longer line is rejected alone.</summary>
+    public int MaxRecordBytes { get; init; } = DefaultMaxRecordBytes;
+
+    public const int DefaultMaxRecordLines = 10;
+    public const int DefaultMaxRecordBytes = 1 << 20;
+
+    /// <summary>The CSV reader (Sep) cannot hold a row of 16 M chars; records are bounded well below it.</summary>
+    public const int MaxMaxRecordBytes = 8 << 20;
+
+    public const int MaxMaxRecordLines = 1000;
 }

@@ -41,6 +41,33 @@ public sealed class MappingLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Record_bounds_of_a_csv_source_default_to_10_lines_and_1_MiB_and_can_be_set()
+    {
+        var mapping = MappingLoader.Load(VendorA, Standard);
+        mapping.Sources["jumin"].MaxRecordLines.ShouldBe(10);
+        mapping.Sources["jumin"].MaxRecordBytes.ShouldBe(1 << 20);
+
+        var path = Broken("    format: csv\n    encoding: cp932\n", "    format: csv\n    max_record_lines: 3\n    max_record_bytes: 4096\n    encoding: cp932\n");
+        var set = MappingLoader.Load(path, Standard).Sources["jumin"];
+
+        set.MaxRecordLines.ShouldBe(3);
+        set.MaxRecordBytes.ShouldBe(4096);
+    }
+
+    [Theory]
+    [InlineData("max_record_lines: 0", "source 'jumin': 'max_record_lines' must be from 1 to 1000, not 0")]
+    [InlineData("max_record_bytes: 9000000", "source 'jumin': 'max_record_bytes' must be from 1 to 8388608, not 9000000")]
+    [InlineData("max_record_bytes: 1MiB", "'max_record_bytes' must be a whole number")]
+    public void Record_bounds_out_of_range_name_their_line(string setting, string message)
+    {
+        var path = Broken("    format: csv\n    encoding: cp932\n", $"    format: csv\n    {setting}\n    encoding: cp932\n");
+        var (line, _) = LineOf(path, setting);
+
+        Should.Throw<MigrateException>(() => MappingLoader.Load(path, Standard))
+            .Message.ShouldBe($"{path}:{line}:{setting.IndexOf(':', StringComparison.Ordinal) + 7}: {message}");
+    }
+
+    [Fact]
     public void Unknown_item_names_line_column_and_suggests()
     {
         var path = Broken("      seibetsu: { from: SEIBETSU", "      seibetu: { from: SEIBETSU");

@@ -45,6 +45,19 @@ public sealed class MappingSchemaTests
         Schema.Evaluate(YamlToJson(text)).IsValid.ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData("max_record_lines: 3\n    max_record_bytes: 65536", true)]
+    [InlineData("max_record_lines: 0", false)]
+    [InlineData("max_record_bytes: 9000000", false)]
+    public void Record_bounds_of_a_csv_source_are_in_the_schema(string bounds, bool valid)
+    {
+        var text = File.ReadAllText(Path.Combine(Root, "mappings", "vendors", "vendor-a", "juki.yaml"))
+            .Replace("    format: csv\n", $"    format: csv\n    {bounds}\n", StringComparison.Ordinal);
+        text.ShouldContain(bounds);
+
+        Schema.Evaluate(YamlToJson(text)).IsValid.ShouldBe(valid);
+    }
+
     /// <summary>YAML → JSON with the YAML core schema: plain scalars that read as integers or booleans get those types.</summary>
     private static JsonElement YamlToJson(string yaml)
     {

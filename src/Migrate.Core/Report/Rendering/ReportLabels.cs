@@ -127,6 +127,8 @@ public static class ReportLabels
             "encoding.invalid" => "文字コード不正",
             "csv.column-count" => "項目数不一致",
             "csv.bad-quote" => "引用符の不正",
+            "csv.unclosed-quote" => "閉じていない引用符（その行のみ除外）",
+            "csv.record-too-long" => "レコード長の上限超過",
             "fixed.record-length" => "レコード長の不一致",
             "fixed.split-character" => "固定長の区切りで文字が分断",
             "required.missing" => "必須項目なし",
