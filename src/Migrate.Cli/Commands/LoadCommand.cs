@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Migrate.Cli.Console;
 using Migrate.Core.Load;
 using Migrate.Core.Pipeline;
+using Migrate.Core.Work;
 using Migrate.Data;
 
 namespace Migrate.Cli.Commands;
@@ -33,6 +34,7 @@ public static class LoadCommand
             return CommandHost.ExecuteAsync(context, "load", json, async () =>
             {
                 var session = SessionFactory.Open(result.GetValue(mapping), result.GetValue(standard), result.GetValue(output)!);
+                using var workLock = WorkLock.Acquire(session.Work, "load", newRun: false);
                 var spec = CommonOptions.TargetOf(result.GetValue(target), session.Work, context);
                 await using var database = TargetFactory.Create(spec);
                 var clock = Stopwatch.StartNew();

@@ -23,6 +23,7 @@ public sealed class LoadStep(MigrationSession session, IStageProgress progress)
         // The target checksums each mapped file as it sends it and compares the tables with that before commit.
         var inputs = MappedInputs.Read(session, manifest, cancellationToken, checksums: false);
 
+        await TargetGuard.RefuseNonEmptyAsync(target, session.Standard, options.Replace, cancellationToken);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         Save(manifest with { PendingLoad = new PendingLoad(target.Description, options.Replace, DateTimeOffset.UtcNow) });
         var bar = progress.Start($"load {target.Description}", manifest.Map.Tables.Sum(t => t.Mapped));

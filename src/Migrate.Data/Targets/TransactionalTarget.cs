@@ -150,14 +150,52 @@ public abstract class TransactionalTarget : ITarget
         }
     }
 
+    /// <summary>Opens the target to read it only (<c>verify</c>, <c>load --resume</c>'s check); the default is <see cref="OpenAsync"/>.</summary>
+    protected virtual Task<DbConnection> OpenForReadAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
+
+    /// <summary>A transaction in which every table is read from the same state of the target.</summary>
+    protected virtual async Task<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+    }
+
+    /// <summary>Whether the target exists at all; reading a target that does not must not create it.</summary>
+    protected virtual bool Exists => true;
+
+    public async Task<(string Table, long Rows)?> FirstNonEmptyAsync(StandardDefinition standard, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(standard);
+        if (!Exists) return null;
+        try
+        {
+            await using var connection = await OpenForReadAsync(cancellationToken);
+            await using var transaction = await BeginReadAsync(connection, cancellationToken);
+            if (!await SchemaHistory.HoldsAsync(connection, transaction, Dialect, standard, Description, cancellationToken)) return null;
+            foreach (var table in standard.Tables)
+            {
+                var name = SqlDialect.TableName(standard, table);
+                if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(Dialect.TableExistsQuery, new { name }, transaction, cancellationToken: cancellationToken)) == 0) continue;
+                var rows = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM {Dialect.Quote(name)}", transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
+                if (rows > 0) return (name, rows);
+            }
+            return null;
+        }
+        catch (DbException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Translate(e, null) ?? MigrateException.Environment($"{Description}: database error: {e.Message}", e);
+        }
+    }
+
     public async Task<IReadOnlyList<TableLoad>?> ReadBackAsync(StandardDefinition standard, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(standard);
+        if (!Exists) return null;
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
+            await using var connection = await OpenForReadAsync(cancellationToken);
             // One transaction so every table is read from the same state of the target.
-            await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+            await using var transaction = await BeginReadAsync(connection, cancellationToken);
             if (!await SchemaHistory.HoldsAsync(connection, transaction, Dialect, standard, Description, cancellationToken)) return null;
             var results = new List<TableLoad>();
             foreach (var table in standard.Tables)
