@@ -35,8 +35,10 @@ public static class LoadCommand
             {
                 var session = SessionFactory.Open(result.GetValue(mapping), result.GetValue(standard), result.GetValue(output)!);
                 using var workLock = WorkLock.Acquire(session.Work, "load", newRun: false);
-                var spec = CommonOptions.TargetOf(result.GetValue(target), session.Work, context);
-                await using var database = TargetFactory.Create(spec);
+                var spec = result.GetValue(resume)
+                    ? ResumeTarget.Choose(new MigrationRunner(session, NoProgress.None).ReadManifest(), result.GetValue(target), CommonOptions.TargetOf(null, session.Work, context), context.Environment)
+                    : CommonOptions.TargetOf(result.GetValue(target), session.Work, context);
+                await using var database = TargetFactory.Create(spec, CommonOptions.Retry(context, quiet));
                 var clock = Stopwatch.StartNew();
                 var threshold = result.GetValue(maxRejects) is { } max ? RejectThreshold.Parse(max) : null;
                 var options = new LoadOptions(result.GetValue(replace), session.Mapping.Municipality, threshold);

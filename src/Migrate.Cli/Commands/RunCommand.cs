@@ -43,7 +43,7 @@ public static class RunCommand
                 var legacy = LegacySourcesFactory.Create(context, result.GetValue(source), result.GetValue(sourceConnection));
                 var spec = CommonOptions.TargetOf(result.GetValue(target), session.Work, context);
                 using var workLock = WorkLock.Acquire(session.Work, "run", newRun: true, result.GetValue(source));
-                await using var database = TargetFactory.Create(spec);
+                await using var database = TargetFactory.Create(spec, CommonOptions.Retry(context, quiet));
                 var clock = Stopwatch.StartNew();
                 var outcome = await ProgressHost.RunAsync(context.Console, quiet, progress =>
                     new MigrationRunner(session, progress).RunAsync(legacy, database,

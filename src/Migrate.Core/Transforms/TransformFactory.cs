@@ -95,7 +95,6 @@ public static class TransformFactory
         var map = c.RequireMappingArgument("{ separator: \" \", index: 0 }");
         c.Yaml.AllowOnly(map, "separator", "index", "required");
         var index = c.Yaml.Int(map, "index") ?? ParseInt(c, c.Yaml.String(map, "index") ?? "0");
-        if (index < -1) throw c.Error($"index {index} is not a part: use 0, 1, 2 … or -1 for the rest after the first separator");
         return new SplitTransform(c.Yaml.RequireString(map, "separator"), index, c.Yaml.Bool(map, "required", false));
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Data.Common;
 using Dapper;
 using Migrate.Core.Diagnostics;
@@ -37,26 +38,50 @@ public abstract class TransactionalTarget : ITarget
     protected async Task<DbConnection> OpenServerAsync(Func<DbConnection> create, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(create);
-        DbConnection connection;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            connection = create();
-        }
-        catch (ArgumentException e)
-        {
-            throw new MigrateException(FailureKind.Usage, $"{Description}: the connection string is not valid ({e.GetType().Name}); check its keywords", e);
-        }
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
+            DbConnection connection;
+            try
+            {
+                connection = create();
+            }
+            catch (ArgumentException e)
+            {
+                throw new MigrateException(FailureKind.Usage, $"{Description}: the connection string is not valid ({e.GetType().Name}); check its keywords", e);
+            }
+            try
+            {
+                await connection.OpenAsync(cancellationToken);
+                return connection;
+            }
+            catch (DbException e) when (IsTransient(e) && !cancellationToken.IsCancellationRequested)
+            {
+                await connection.DisposeAsync();
+                if (attempt >= Retry.Attempts)
+                    throw MigrateException.Environment($"{Description}: could not connect after {attempt} attempt(s) ({Reason(e)}); check that the server is up and reachable", e);
+                var delay = Retry.DelayAfter(attempt);
+                Retry.Notice?.Invoke(string.Create(CultureInfo.InvariantCulture,
+                    $"{Description}: could not connect ({Reason(e)}); retrying in {delay.TotalSeconds:0.#} s (attempt {attempt + 1} of {Retry.Attempts})"));
+                await Task.Delay(delay, cancellationToken);
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
         }
     }
+
+    /// <summary>How often and how patiently a server connection is established (<see cref="ConnectionRetry"/>).</summary>
+    public ConnectionRetry Retry { get; init; } = ConnectionRetry.Default;
+
+    /// <summary>A failure that may pass (refused, reset, timed out), not a wrong password or database name.</summary>
+    private static bool IsTransient(DbException e) =>
+        e.IsTransient || e.InnerException is System.Net.Sockets.SocketException or TimeoutException or IOException;
+
+    /// <summary>Why, without the driver's message (it may name the host or the user).</summary>
+    private static string Reason(DbException e) =>
+        e.InnerException is System.Net.Sockets.SocketException s ? s.SocketErrorCode.ToString() : e.InnerException is TimeoutException ? "timed out" : "transient error";
 
     /// <summary>Serializes loads into the same target (two concurrent first loads must not both create tables).</summary>
     protected virtual Task LockAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
