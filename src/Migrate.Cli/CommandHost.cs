@@ -19,6 +19,14 @@ public static class CommandHost
         {
             return await body();
         }
+        catch (Exception e) when (context.Interrupted.IsCancellationRequested && e is not MigrateException { Kind: FailureKind.Usage or FailureKind.Data })
+        {
+            // Whatever the interrupted work threw on its way out (a cancellation, or a driver's
+            // ObjectDisposedException when its connection was closed under it) is the interruption.
+            await error.WriteLineAsync($"migrate {command}: interrupted; the target was left as it was (rerun the command to continue)");
+            if (json) WriteJsonError(context, command, ExitCodes.Environment, "interrupted");
+            return ExitCodes.Environment;
+        }
         catch (MigrateException e)
         {
             var code = e.Kind switch

@@ -51,6 +51,13 @@ public static class CommonOptions
         return TargetSpec.Parse(target ?? "sqlite:" + work.DefaultDatabasePath, context.Environment);
     }
 
+    /// <summary>The default connection retry, each retry said on stderr (unless --quiet).</summary>
+    public static Data.ConnectionRetry Retry(CliContext context, bool quiet)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Data.ConnectionRetry.Default with { Notice = quiet ? null : line => context.Console.Log.WriteLine("migrate: " + line) };
+    }
+
     public static Option<bool> Replace() => new("--replace")
     {
         Description = "Replace rows already in the target tables (otherwise a non-empty target is refused)",

@@ -33,7 +33,8 @@ public static class MigrateCli
     public static async Task<int> RunAsync(string[] args, ICliConsole console, Func<string, string?> environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var context = new CliContext(console, environment);
+        using var interruption = new Interruption(cancellationToken);
+        var context = new CliContext(console, environment) { Interrupted = interruption.Token };
         var parse = Build(context).Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -45,9 +46,9 @@ public static class MigrateCli
         {
             Output = console.Out,
             Error = console.Log,
-            // A load needs time to roll back and write its manifest after Ctrl+C.
-            ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
+            // Signals are handled by Interruption, which waits for a load to roll back and clean up.
+            ProcessTerminationTimeout = null,
         };
-        return await parse.InvokeAsync(configuration, cancellationToken);
+        return await parse.InvokeAsync(configuration, interruption.Token);
     }
 }

@@ -14,7 +14,8 @@ public static class SessionFactory
             var manifestPath = new WorkDirectory(outDirectory).ManifestPath;
             if (!File.Exists(manifestPath))
                 throw MigrateException.Usage($"give --mapping, or --out a work directory made by 'migrate extract' ({manifestPath} not found)");
-            mapping = Json.Read<Manifest>(manifestPath).Mapping.Path;
+            mapping = Json.Read<Manifest>(manifestPath).Mapping?.Path
+                ?? throw MigrateException.DataError($"{manifestPath}: the manifest names no mapping; give --mapping, or rerun 'migrate extract'");
         }
         return MigrationSession.Open(mapping, standard, outDirectory);
     }

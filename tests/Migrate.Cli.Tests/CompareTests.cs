@@ -13,7 +13,7 @@ public sealed class CompareTests : IDisposable
 
     private async Task<string> MunicipalityAsync(string name, int seed, string? decisions)
     {
-        var source = _temp.Combine(name, "src");
+        var source = _temp.Combine(name + "-src");
         var work = _temp.Combine(name);
         await new VendorASample().WriteAsync(new SampleOptions("vendor-a", 250, seed, source), null, TestContext.Current.CancellationToken);
         var args = new List<string> { "run", "--mapping", RepoPaths.VendorAMapping, "--source", source, "--out", work, "--quiet" };

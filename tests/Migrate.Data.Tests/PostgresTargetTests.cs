@@ -48,6 +48,27 @@ public sealed class PostgresTargetTests : TargetContractTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    [Fact]
+    public async Task A_connection_that_cannot_be_established_is_retried_with_backoff_and_said_so()
+    {
+        // Port 1 on this machine: nothing listens, the connection is refused (a transient failure).
+        var notices = new List<string>();
+        await using var target = new PostgresTarget("Host=127.0.0.1;Port=1;Username=u;Password=secret-pw;Database=d;Timeout=5")
+        {
+            Retry = new ConnectionRetry(3, TimeSpan.FromMilliseconds(1), notices.Add),
+        };
+
+        var error = await Should.ThrowAsync<MigrateException>(() => target.ReadBackAsync(TestStandard.Juki, Ct));
+
+        error.Kind.ShouldBe(FailureKind.Environment);
+        error.Message.ShouldBe("postgres:(connection string hidden): could not connect after 3 attempt(s) (ConnectionRefused); check that the server is up and reachable");
+        notices.ShouldBe([
+            "postgres:(connection string hidden): could not connect (ConnectionRefused); retrying in 0 s (attempt 2 of 3)",
+            "postgres:(connection string hidden): could not connect (ConnectionRefused); retrying in 0 s (attempt 3 of 3)",
+        ]);
+        new ConnectionRetry(4, TimeSpan.FromSeconds(1)).DelayAfter(3).ShouldBe(TimeSpan.FromSeconds(4));
+    }
+
     private async Task<long> ServerHashAsync(string expression, object value)
     {
         await using var connection = new NpgsqlConnection(_schema!.ConnectionString);

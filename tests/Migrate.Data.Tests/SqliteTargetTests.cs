@@ -22,6 +22,18 @@ public sealed class SqliteTargetTests : TargetContractTests
     }
 
     [Fact]
+    public async Task Reading_a_target_that_does_not_exist_creates_neither_file_nor_folder()
+    {
+        var path = Temp.Combine("missing", "x.db");
+        await using var target = new SqliteTarget(path);
+
+        (await target.ReadBackAsync(TestStandard.Juki, TestContext.Current.CancellationToken)).ShouldBeNull();
+        (await ((ITarget)target).FirstNonEmptyAsync(TestStandard.Juki, TestContext.Current.CancellationToken)).ShouldBeNull();
+
+        Directory.Exists(Temp.Combine("missing")).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Without_a_precomputed_checksum_the_rows_sent_are_still_compared_with_the_rows_read_back()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -45,6 +45,36 @@ public abstract class TargetContractTests : IAsyncDisposable
     private static LoadOptions Replace(bool replace) => new(replace, null);
 
     [Fact]
+    public async Task Sql_in_a_standard_display_name_stays_inside_its_comment()
+    {
+        await using var target = await CreateTargetAsync();
+        await ScalarAsync("CREATE TABLE victim (x integer)");
+        const string Sql = "\nDROP TABLE victim;\n--";
+        var juki = TestStandard.Juki;
+        var hostile = juki with
+        {
+            Name = juki.Name + Sql,
+            Tables = [.. juki.Tables.Select(t => new StandardTable(t.Id, t.Name + Sql, "*/ DROP TABLE victim; /*\r", t.Description, t.Key, t.Critical,
+                [.. t.Items.Select(i => i with { Name = i.Name + "\u2028DROP TABLE victim;\r\n" })]))],
+        };
+
+        await target.LoadAsync(hostile, Inputs("hostile", 3), Replace(false), null, Ct);
+
+        Convert.ToInt64(await ScalarAsync("SELECT COUNT(*) FROM victim"), CultureInfo.InvariantCulture).ShouldBe(0);
+        Convert.ToInt64(await ScalarAsync("SELECT COUNT(*) FROM juki_person"), CultureInfo.InvariantCulture).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Asking_whether_tables_hold_rows_only_reads_and_names_the_first_that_does()
+    {
+        await using var target = await CreateTargetAsync();
+        (await target.FirstNonEmptyAsync(TestStandard.Juki, Ct)).ShouldBeNull();
+        await target.LoadAsync(TestStandard.Juki, Inputs("first", 4), Replace(false), null, Ct);
+
+        (await target.FirstNonEmptyAsync(TestStandard.Juki, Ct)).ShouldBe(("juki_person", 4L));
+    }
+
+    [Fact]
     public async Task Load_returns_counts_and_checksums_read_back_that_equal_the_mapped_files()
     {
         await using var target = await CreateTargetAsync();

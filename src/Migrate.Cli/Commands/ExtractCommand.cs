@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Migrate.Cli.Console;
 using Migrate.Core.Pipeline;
+using Migrate.Core.Work;
 
 namespace Migrate.Cli.Commands;
 
@@ -24,6 +25,7 @@ public static class ExtractCommand
             {
                 var session = MigrationSession.Open(result.GetValue(mapping)!, result.GetValue(standard), result.GetValue(output)!);
                 var legacy = LegacySourcesFactory.Create(context, result.GetValue(source), result.GetValue(sourceConnection));
+                using var workLock = WorkLock.Acquire(session.Work, "extract", newRun: true, result.GetValue(source));
                 var clock = Stopwatch.StartNew();
                 var manifest = await ProgressHost.RunAsync(context.Console, quiet, progress =>
                     new MigrationRunner(session, progress).ExtractAsync(legacy, ct));

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Migrate.Cli.Console;
 using Migrate.Core.Load;
 using Migrate.Core.Pipeline;
+using Migrate.Core.Work;
 using Migrate.Data;
 
 namespace Migrate.Cli.Commands;
@@ -34,8 +35,11 @@ public static class LoadCommand
             return CommandHost.ExecuteAsync(context, "load", json, async () =>
             {
                 var session = SessionFactory.Open(result.GetValue(mapping), result.GetValue(standard), result.GetValue(output)!);
-                var spec = CommonOptions.TargetOf(result.GetValue(target), session.Work, context);
-                await using var database = TargetFactory.Create(spec);
+                using var workLock = WorkLock.Acquire(session.Work, "load", newRun: false);
+                var spec = result.GetValue(resume)
+                    ? ResumeTarget.Choose(new MigrationRunner(session, NoProgress.None).ReadManifest(), result.GetValue(target), CommonOptions.TargetOf(null, session.Work, context), context.Environment)
+                    : CommonOptions.TargetOf(result.GetValue(target), session.Work, context);
+                await using var database = TargetFactory.Create(spec, CommonOptions.Retry(context, quiet));
                 var clock = Stopwatch.StartNew();
                 var threshold = result.GetValue(maxRejects) is { } max ? RejectThreshold.Parse(max) : null;
                 var options = new LoadOptions(result.GetValue(replace), session.Mapping.Municipality, threshold) { AcceptCriticalRejects = result.GetValue(accept) ?? [] };

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Migrate.Cli.Console;
 using Migrate.Core.Pipeline;
+using Migrate.Core.Work;
 
 namespace Migrate.Cli.Commands;
 
@@ -21,6 +22,7 @@ public static class MapCommand
             return CommandHost.ExecuteAsync(context, "map", json, async () =>
             {
                 var session = SessionFactory.Open(result.GetValue(mapping), result.GetValue(standard), result.GetValue(output)!);
+                using var workLock = WorkLock.Acquire(session.Work, "map", newRun: false);
                 var clock = Stopwatch.StartNew();
                 var manifest = await ProgressHost.RunAsync(context.Console, quiet, progress => new MigrationRunner(session, progress).MapAsync(ct));
                 return OutcomeWriter.Write(context, "map", OutcomeWriter.Of(manifest), json, quiet, clock.Elapsed);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Migrate.Core.Pipeline;
 using Migrate.Core.Report;
+using Migrate.Core.Work;
 
 namespace Migrate.Cli.Commands;
 
@@ -32,6 +33,7 @@ public static class ReportCommand
                 var conditions = result.GetValue(failOn) ?? [];
                 FailOnCondition.Validate(conditions);
                 var session = SessionFactory.Open(result.GetValue(mapping), result.GetValue(standard), result.GetValue(output)!);
+                using var workLock = WorkLock.Acquire(session.Work, "report", newRun: false);
                 var clock = Stopwatch.StartNew();
                 var progress = new Console.PlainStageProgress(context.Console.Log, quiet);
                 var outcome = new MigrationRunner(session, progress)

@@ -4,6 +4,7 @@ using Migrate.Cli.Console;
 using Migrate.Core.Load;
 using Migrate.Core.Pipeline;
 using Migrate.Core.Report;
+using Migrate.Core.Work;
 using Migrate.Data;
 
 namespace Migrate.Cli.Commands;
@@ -43,7 +44,8 @@ public static class RunCommand
                 var session = MigrationSession.Open(result.GetValue(mapping)!, result.GetValue(standard), result.GetValue(output)!);
                 var legacy = LegacySourcesFactory.Create(context, result.GetValue(source), result.GetValue(sourceConnection));
                 var spec = CommonOptions.TargetOf(result.GetValue(target), session.Work, context);
-                await using var database = TargetFactory.Create(spec);
+                using var workLock = WorkLock.Acquire(session.Work, "run", newRun: true, result.GetValue(source));
+                await using var database = TargetFactory.Create(spec, CommonOptions.Retry(context, quiet));
                 var clock = Stopwatch.StartNew();
                 var outcome = await ProgressHost.RunAsync(context.Console, quiet, progress =>
                     new MigrationRunner(session, progress).RunAsync(legacy, database,

@@ -28,7 +28,7 @@ public static class VerifyCommand
             {
                 var session = SessionFactory.Open(result.GetValue(mapping), result.GetValue(standard), result.GetValue(output)!);
                 var spec = CommonOptions.TargetOf(result.GetValue(target), session.Work, context);
-                await using var database = TargetFactory.Create(spec);
+                await using var database = TargetFactory.Create(spec, CommonOptions.Retry(context, quiet));
                 var manifest = new MigrationRunner(session, NoProgress.None).ReadManifest();
                 var verification = await TargetVerifier.VerifyAsync(session, manifest, database, ct);
                 if (json) CommandHost.WriteJson(context, new { SchemaVersion = 1, Command = "verify", manifest.RunId, verification.Target, verification.Ok, verification.Tables, verification.Files });

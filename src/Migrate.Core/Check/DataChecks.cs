@@ -61,7 +61,16 @@ public static class DataChecks
         var map = manifest.Map;
         if (map is null) yield break;
 
-        foreach (var group in map.Codes.Where(c => c.Conversion == CodeConversion.Unknown && c.Standard is null).GroupBy(c => c.CodeTable))
+        // Values that cannot be codes were withheld while mapping: the column is most likely the wrong one.
+        foreach (var group in map.Codes.Where(c => WithheldCodes.IsWithheld(c.Legacy)).GroupBy(c => (c.Item, c.CodeTable, c.Legacy)))
+        {
+            var derivation = mapping.Tables.SelectMany(t => t.Items).FirstOrDefault(d => d.ItemId == group.Key.Item);
+            yield return new Diagnostic(DiagnosticSeverity.Error, "data.code-column-mismatch",
+                derivation?.Position ?? MappingPositions.Of(mapping, "code_tables", group.Key.CodeTable),
+                Invariant($"item '{group.Key.Item}' (code table '{group.Key.CodeTable}', column {derivation?.From ?? "?"}): {group.Sum(c => c.Count):N0} rows hold {WithheldCodes.Reason(group.Key.Legacy)}; the values are not shown, as they may be personal data. Is the right legacy column mapped to this item?"));
+        }
+
+        foreach (var group in map.Codes.Where(c => c.Conversion == CodeConversion.Unknown && c.Standard is null && !WithheldCodes.IsWithheld(c.Legacy)).GroupBy(c => c.CodeTable))
         {
             var values = group.GroupBy(c => c.Legacy).Select(g => (Value: g.Key, Count: g.Sum(c => c.Count))).OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal).ToList();
             var listed = string.Join(", ", values.Take(MaxValuesListed).Select(v => Invariant($"'{v.Value}' ({v.Count:N0} rows)")));

@@ -19,7 +19,7 @@ public static class ComparisonWriter
         var html = Path.Combine(directory, "compare.html");
         Json.Write(json, comparison);
         WriteCsv(comparison, csv);
-        File.WriteAllText(html, RenderHtml(comparison), new UTF8Encoding(false));
+        AtomicFile.WriteText(html, w => w.Write(RenderHtml(comparison)), new UTF8Encoding(false));
         return [json, csv, html];
     }
 
@@ -27,13 +27,12 @@ public static class ComparisonWriter
 
     private static void WriteCsv(Comparison comparison, string path)
     {
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(true));
-        CsvRows.Write(writer, ["id", "category", "title", "municipalities", "recurring", "total_count", "adopt_standard", "justified", "feedback", "pending", "where"],
+        AtomicFile.WriteText(path, writer => CsvRows.Write(writer, ["id", "category", "title", "municipalities", "recurring", "total_count", "adopt_standard", "justified", "feedback", "pending", "where"],
             comparison.Findings, f => [
                 f.Id, ReportBuilder.Kebab(f.Category), f.Title, CsvRows.Number(f.Municipalities), f.Recurring ? "yes" : "no", CsvRows.Number(f.TotalCount),
                 .. DispositionColumns.Select(d => CsvRows.Number(f.ByDisposition.GetValueOrDefault(d))),
                 string.Join(" / ", f.Decisions.Select(d => d.Municipality)),
-            ]);
+            ]), new UTF8Encoding(true));
     }
 
     private static string RenderHtml(Comparison c)

@@ -213,9 +213,9 @@ public sealed class DelimitedExtractor(SourceDefinition source, string sourcePat
             if (!decoder.TryDecode(raw, out var name, out var problem))
                 throw WrongEncoding(row.Span, fileName, line, i, problem!);
             if (i >= source.Columns.Count)
-                throw MigrateException.DataError($"{fileName}:{line}: the header has {row.ColCount} columns, but the mapping ({source.Position}) lists {source.Columns.Count}; extra column {i + 1} is '{name}'");
+                throw MigrateException.DataError($"{fileName}:{line}: the header has {row.ColCount} columns, but the mapping ({source.Position}) lists {source.Columns.Count}; extra column {i + 1} is {HeaderText.Shown(name)}");
             if (name.Trim() != source.Columns[i])
-                throw MigrateException.DataError($"{fileName}:{line}: header column {i + 1} is '{name.Trim()}', but the mapping ({source.Position}) expects '{source.Columns[i]}'");
+                throw MigrateException.DataError($"{fileName}:{line}: header column {i + 1} is {HeaderText.Shown(name.Trim())}, but the mapping ({source.Position}) expects '{source.Columns[i]}'");
         }
         if (row.ColCount < source.Columns.Count)
             throw MigrateException.DataError($"{fileName}:{line}: the header has {row.ColCount} columns, but the mapping ({source.Position}) lists {source.Columns.Count}; missing '{source.Columns[row.ColCount]}'");

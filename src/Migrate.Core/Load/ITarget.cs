@@ -60,4 +60,16 @@ public interface ITarget : IAsyncDisposable
     /// target holds no tables of this standard. Refuses a target made for another standard version.
     /// </summary>
     Task<IReadOnlyList<TableLoad>?> ReadBackAsync(StandardDefinition standard, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The first standard table that already holds rows, with its row count, or null: a load without
+    /// --replace would be refused, so <c>run</c> and <c>load</c> ask this before they write anything.
+    /// Only reads; a target that does not exist yet is not created.
+    /// </summary>
+    async Task<(string Table, long Rows)?> FirstNonEmptyAsync(StandardDefinition standard, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(standard);
+        var held = await ReadBackAsync(standard, cancellationToken);
+        return held?.FirstOrDefault(t => t.Loaded > 0) is { } table ? (SqlDialect.TableName(standard, standard.FindTable(table.TableId)!), table.Loaded) : null;
+    }
 }

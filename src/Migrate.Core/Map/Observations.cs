@@ -27,7 +27,44 @@ public sealed class Observations
     public Dictionary<LossyKey, long> Lossy { get; } = [];
 
     public void Code(string item, string table, string legacy, string? standard, CodeConversion conversion) =>
-        Increment(Codes, new CodeKey(item, table, legacy, standard, conversion));
+        Code(new CodeKey(item, table, legacy, standard, conversion), 1);
+
+    /// <summary>Items whose unknown values are all withheld (<see cref="WithheldCodes.TooMany"/>).</summary>
+    private readonly HashSet<(string Item, string Table)> _tooMany = [];
+
+    private void Code(CodeKey key, long by)
+    {
+        // Only values outside the code table can be something other than codes; known ones pass untouched.
+        if (key.Conversion is CodeConversion.Unknown or CodeConversion.DefaultedUnknown) key = Screened(key);
+        Increment(Codes, key, by);
+    }
+
+    /// <summary>An unknown value as it may be recorded: itself when it can be a code, else a withheld marker (see <see cref="WithheldCodes"/>).</summary>
+    private CodeKey Screened(CodeKey key)
+    {
+        if (WithheldCodes.IsWithheld(key.Legacy)) return key;
+        var kept = key.Conversion == CodeConversion.Unknown && key.Standard == key.Legacy;
+        if (!WithheldCodes.LooksLikeCode(key.Legacy)) return Withheld(key, WithheldCodes.NotACode, kept);
+        var scope = (key.Item, key.CodeTable);
+        if (_tooMany.Contains(scope)) return Withheld(key, WithheldCodes.TooMany, kept);
+        if (Codes.ContainsKey(key)) return key;
+        var distinct = Codes.Keys.Count(k => k.Item == key.Item && k.CodeTable == key.CodeTable && IsUnknown(k) && !WithheldCodes.IsWithheld(k.Legacy));
+        if (distinct < WithheldCodes.MaxDistinctUnknown) return key;
+        // One value too many: the ones recorded so far are withheld too.
+        _tooMany.Add(scope);
+        foreach (var shown in Codes.Where(c => c.Key.Item == key.Item && c.Key.CodeTable == key.CodeTable && IsUnknown(c.Key) && !WithheldCodes.IsWithheld(c.Key.Legacy)).ToList())
+        {
+            Codes.Remove(shown.Key);
+            Increment(Codes, Withheld(shown.Key, WithheldCodes.TooMany, shown.Key.Standard == shown.Key.Legacy), shown.Value);
+        }
+        return Withheld(key, WithheldCodes.TooMany, kept);
+    }
+
+    private static bool IsUnknown(CodeKey key) => key.Conversion is CodeConversion.Unknown or CodeConversion.DefaultedUnknown;
+
+    /// <summary>With <c>unknown: keep</c> the standard value is the legacy value itself, so it is withheld as well.</summary>
+    private static CodeKey Withheld(CodeKey key, string marker, bool kept) =>
+        key with { Legacy = marker, Standard = kept ? marker : key.Standard };
 
     public void GaijiSeen(string item, int codePoint, GaijiResolution resolution) =>
         Increment(Gaiji, new GaijiKey(item, codePoint, resolution));
@@ -37,7 +74,7 @@ public sealed class Observations
     public void Merge(Observations other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        foreach (var (k, v) in other.Codes) Increment(Codes, k, v);
+        foreach (var (k, v) in other.Codes) Code(k, v);
         foreach (var (k, v) in other.Gaiji) Increment(Gaiji, k, v);
         foreach (var (k, v) in other.Lossy) Increment(Lossy, k, v);
     }

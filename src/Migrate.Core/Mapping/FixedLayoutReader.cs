@@ -18,7 +18,7 @@ internal static class FixedLayoutReader
     /// <param name="file">The legacy file when the layout stands alone (<c>migrate init --layout</c>): its <c>file</c> key is then optional and ignored.</param>
     public static SourceDefinition Read(YamlFile yaml, string id, YamlMappingNode s, string encoding, string? file = null)
     {
-        yaml.AllowOnly(s, "file", "format", "encoding", "record_length", "separator", "fields");
+        yaml.AllowOnly(s, "file", ConfinedPath.AllowKey, "format", "encoding", "record_length", "separator", "fields");
         var fieldsNode = yaml.Get(s, "fields") ?? throw yaml.Error(s, $"source '{id}': a fixed-width source lists its record layout under 'fields'");
         var fields = new List<FixedField>();
         var next = 0;

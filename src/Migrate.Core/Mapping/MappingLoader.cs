@@ -100,10 +100,10 @@ public static class MappingLoader
                 throw yaml.Error(encodingNode, $"source '{id}': unknown encoding '{encoding}'{DidYouMean.Hint(encoding, Extract.LegacyEncodings.Names)}; use one of {string.Join(", ", Extract.LegacyEncodings.Names)}");
             if (format == "fixed")
             {
-                sources[id] = FixedLayoutReader.Read(yaml, id, s, encoding);
+                sources[id] = Confined(yaml, s, FixedLayoutReader.Read(yaml, id, s, encoding));
                 continue;
             }
-            yaml.AllowOnly(s, "file", "format", "encoding", "delimiter", "header", "columns", "max_record_lines", "max_record_bytes");
+            yaml.AllowOnly(s, "file", ConfinedPath.AllowKey, "format", "encoding", "delimiter", "header", "columns", "max_record_lines", "max_record_bytes");
             var delimiterText = yaml.String(s, "delimiter") ?? (format == "tsv" ? "\t" : ",");
             if (delimiterText.Length != 1)
                 throw yaml.Error(yaml.Require(s, "delimiter"), $"source '{id}': the delimiter must be one character");
@@ -111,12 +111,12 @@ public static class MappingLoader
             if (columns.Count == 0) throw yaml.Error(s, $"source '{id}': list its columns under 'columns'");
             var duplicate = columns.GroupBy(c => c).FirstOrDefault(g => g.Count() > 1);
             if (duplicate is not null) throw yaml.Error(yaml.Require(s, "columns"), $"source '{id}': column '{duplicate.Key}' is listed twice");
-            sources[id] = new SourceDefinition(id, yaml.RequireString(s, "file"), SourceFormat.Delimited, encoding, delimiterText[0],
+            sources[id] = Confined(yaml, s, new SourceDefinition(id, yaml.RequireString(s, "file"), SourceFormat.Delimited, encoding, delimiterText[0],
                 yaml.Bool(s, "header", true), columns, yaml.Position(s))
             {
                 MaxRecordLines = Bounded(yaml, s, id, "max_record_lines", SourceDefinition.DefaultMaxRecordLines, SourceDefinition.MaxMaxRecordLines),
                 MaxRecordBytes = Bounded(yaml, s, id, "max_record_bytes", SourceDefinition.DefaultMaxRecordBytes, SourceDefinition.MaxMaxRecordBytes),
-            };
+            });
         }
         return sources;
     }
@@ -130,6 +130,14 @@ public static class MappingLoader
             : throw yaml.Error(yaml.Require(source, key), $"source '{id}': '{key}' must be from 1 to {max}, not {value}");
     }
 
+    /// <summary>A file source whose path stays inside --source unless it says <c>allow_outside: true</c>.</summary>
+    private static SourceDefinition Confined(YamlFile yaml, YamlMappingNode s, SourceDefinition source)
+    {
+        var allow = yaml.Bool(s, ConfinedPath.AllowKey, false);
+        ConfinedPath.CheckWritten(yaml, yaml.Require(s, "file"), source.File, allow, $"source '{source.Id}': file");
+        return source with { AllowOutside = allow };
+    }
+
     private static List<EraDefinition> ReadEras(YamlFile yaml, YamlNode? node)
     {
         var eras = new List<EraDefinition>();
@@ -138,8 +146,15 @@ public static class MappingLoader
         {
             var e = yaml.Mapping(item, "an era");
             yaml.AllowOnly(e, "code", "letter", "name", "start", "end");
-            eras.Add(new EraDefinition(yaml.RequireString(e, "code"), yaml.String(e, "letter"), yaml.RequireString(e, "name"),
-                yaml.Date(e, "start") ?? throw yaml.Error(e, "an era needs its first day under 'start'"), yaml.Date(e, "end")));
+            var era = new EraDefinition(yaml.RequireString(e, "code"), yaml.String(e, "letter"), yaml.RequireString(e, "name"),
+                yaml.Date(e, "start") ?? throw yaml.Error(e, "an era needs its first day under 'start'"), yaml.Date(e, "end"));
+            if (era.End is { } end && end < era.Start)
+                throw yaml.Error(yaml.Require(e, "end"), $"era '{era.Name}' ends ({end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}) before it starts ({era.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})");
+            if (eras.FirstOrDefault(x => x.Code == era.Code) is { } sameCode)
+                throw yaml.Error(yaml.Require(e, "code"), $"era code '{era.Code}' is used twice ({sameCode.Name} and {era.Name}); a date could not tell which era it means");
+            if (era.Letter is not null && eras.FirstOrDefault(x => x.Letter == era.Letter) is { } sameLetter)
+                throw yaml.Error(yaml.Require(e, "letter"), $"era letter '{era.Letter}' is used twice ({sameLetter.Name} and {era.Name})");
+            eras.Add(era);
         }
         return eras;
     }
@@ -206,7 +221,8 @@ public static class MappingLoader
     {
         if (node is null) return GaijiTable.Empty;
         var g = yaml.Mapping(node, "gaiji");
-        yaml.AllowOnly(g, "file", "unresolved", "table");
+        yaml.AllowOnly(g, "file", ConfinedPath.AllowKey, "unresolved", "table");
+        var allowOutside = yaml.Bool(g, ConfinedPath.AllowKey, false);
         var rule = (yaml.String(g, "unresolved") ?? "reject") switch
         {
             "reject" => UnresolvedGaijiRule.Reject,
@@ -219,7 +235,10 @@ public static class MappingLoader
         {
             foreach (var fileName in yaml.StringList(g, "file"))
             {
-                var filePath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(yaml.Path)) ?? ".", fileName);
+                ConfinedPath.CheckWritten(yaml, fileNode, fileName, allowOutside, "gaiji: 外字 table file");
+                var mappingDirectory = Path.GetDirectoryName(Path.GetFullPath(yaml.Path)) ?? ".";
+                var filePath = Path.Combine(mappingDirectory, fileName);
+                if (File.Exists(filePath)) filePath = ConfinedPath.Resolve(mappingDirectory, fileName, allowOutside, "gaiji: 外字 table file");
                 if (!File.Exists(filePath))
                     throw yaml.Error(fileNode, $"gaiji: 外字 table file '{fileName}' not found (looked for {filePath}; paths are relative to the mapping file)");
                 var gaijiFile = YamlFile.Load(filePath);

@@ -28,6 +28,9 @@ public sealed record SourceDefinition(
     /// <summary>For <see cref="SourceFormat.Fixed"/>: the record layout, in column order.</summary>
     public FixedLayout? Layout { get; init; }
 
+    /// <summary>The mapping allows <see cref="File"/> to lie outside --source (<c>allow_outside: true</c>).</summary>
+    public bool AllowOutside { get; init; }
+
     /// <summary>For <see cref="SourceFormat.Database"/>: the table or query and the connection name (never a connection string).</summary>
     public DatabaseSourceSpec? Database { get; init; }
 

@@ -24,6 +24,7 @@ public sealed class LoadStep(MigrationSession session, IStageProgress progress)
         // commit; the file itself is checked against the manifest (records, SHA-256) in the same pass.
         var inputs = MappedInputs.Read(session, manifest, cancellationToken, checksums: false);
 
+        await TargetGuard.RefuseNonEmptyAsync(target, session.Standard, options.Replace, cancellationToken);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         Save(manifest with { PendingLoad = new PendingLoad(target.Description, options.Replace, DateTimeOffset.UtcNow) });
         var bar = progress.Start($"load {target.Description}", manifest.Map.Tables.Sum(t => t.Mapped));

@@ -72,6 +72,8 @@ public sealed class MigrationRunner(MigrationSession session, IStageProgress pro
             throw MigrateException.Usage($"give --source DIR: the mapping reads files ({string.Join(", ", fileSources.Select(s => s.File))})");
         if (sources.Directory is not null && !Directory.Exists(sources.Directory))
             throw MigrateException.Usage($"--source {sources.Directory}: directory not found");
+        foreach (var source in fileSources)
+            ConfinedPath.Resolve(sources.Directory!, source.File, source.AllowOutside, $"{source.Position}: source '{source.Id}': file");
         foreach (var source in databaseSources) sources.Connections.For(source);
         if (databaseSources.Count > 0 && sources.Databases is null)
             throw MigrateException.Usage($"{databaseSources[0].Position}: source '{databaseSources[0].Id}' reads a database, which this command cannot open");
@@ -84,10 +86,12 @@ public sealed class MigrationRunner(MigrationSession session, IStageProgress pro
             var rows = progress.Start($"extract {source.File}", 0);
             return await new DatabaseExtractor(source, sources.Connections.For(source), sources.Databases!, Work).ExtractAsync(rows, cancellationToken);
         }
-        var path = Path.Combine(sources.Directory!, source.File);
+        var path = ConfinedPath.Resolve(sources.Directory!, source.File, source.AllowOutside, $"{source.Position}: source '{source.Id}': file");
         var size = File.Exists(path) ? new FileInfo(path).Length : 0;
         var bar = progress.Start($"extract {source.File}", size);
-        return await SourceExtractors.Create(source, path, Work).ExtractAsync(bar, cancellationToken);
+        var result = await SourceExtractors.Create(source, path, Work).ExtractAsync(bar, cancellationToken);
+        // A file outside --source (allowed by the mapping) is recorded by its real path, not its bare name.
+        return source.AllowOutside && Path.GetRelativePath(Path.GetFullPath(sources.Directory!), path) != source.File ? result with { File = path } : result;
     }
 
     public async Task<Manifest> MapAsync(CancellationToken cancellationToken)

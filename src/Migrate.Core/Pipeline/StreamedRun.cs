@@ -34,6 +34,7 @@ internal sealed class StreamedRun(MigrationSession session, IStageProgress progr
         foreach (var table in session.Mapping.Tables) handoffs.Add(work.MappedFile(table.TableId));
         var runner = new MigrationRunner(session with { Work = new WorkDirectory(work.Root) { Handoffs = handoffs } }, progress);
         runner.CheckSources(sources);
+        await TargetGuard.RefuseNonEmptyAsync(target, session.Standard, options.Replace, cancellationToken);
         // Everything that can be refused is refused before any stage starts.
         var inputs = order.Select(t =>
         {

@@ -33,7 +33,7 @@ public static class StandardLoader
             tables.Add(ReadTable(yaml, yaml.Mapping(tableNode, "a table"), codeLists));
 
         return new StandardDefinition(
-            yaml.RequireString(root, "standard"),
+            StandardIdentifier.Require(yaml, root, "standard", "standard"),
             yaml.RequireString(root, "name"),
             yaml.String(root, "english") ?? "",
             yaml.RequireString(root, "version"),
@@ -64,7 +64,7 @@ public static class StandardLoader
     private static StandardTable ReadTable(YamlFile yaml, YamlMappingNode map, Dictionary<string, CodeList> codeLists)
     {
         yaml.AllowOnly(map, "id", "name", "english", "description", "key", "critical", "items");
-        var id = yaml.RequireString(map, "id");
+        var id = StandardIdentifier.Require(yaml, map, "id", "table");
         var items = new List<StandardItem>();
         foreach (var itemNode in yaml.Sequence(yaml.Require(map, "items"), $"items of table '{id}'").Children)
             items.Add(ReadItem(yaml, yaml.Mapping(itemNode, "an item"), codeLists));
@@ -90,7 +90,7 @@ public static class StandardLoader
     private static StandardItem ReadItem(YamlFile yaml, YamlMappingNode map, Dictionary<string, CodeList> codeLists)
     {
         yaml.AllowOnly(map, "id", "name", "english", "type", "length", "required", "codes", "chain", "chars", "check", "critical", "personal", "unknown", "synonyms");
-        var id = yaml.RequireString(map, "id");
+        var id = StandardIdentifier.Require(yaml, map, "id", "item");
         var typeNode = yaml.Require(map, "type");
         var type = yaml.Scalar(typeNode) switch
         {

@@ -18,10 +18,10 @@ public static class TransformFactory
         ["gaiji"] = c => { c.NoArgument(); return new GaijiTransform(c.Item.Id, c.Mapping.Gaiji); },
         ["default"] = c => new DefaultTransform(c.RequireScalarArgument("the default value")),
         ["constant"] = c => new ConstantTransform(c.RequireScalarArgument("the value")),
-        ["remove"] = c => new ReplaceTransform(c.RequireScalarArgument("the text to remove"), ""),
+        ["remove"] = c => new ReplaceTransform(NotEmpty(c, c.RequireScalarArgument("the text to remove"), "the text to remove"), ""),
         ["replace"] = BuildReplace,
         ["pad"] = BuildPad,
-        ["truncate"] = c => new TruncateTransform(c.Item.Id, ParseInt(c, c.RequireScalarArgument("the length"))),
+        ["truncate"] = c => new TruncateTransform(c.Item.Id, InRange(c, ParseInt(c, c.RequireScalarArgument("the length")), "the length", 1, MaxWidth)),
         ["concat"] = BuildConcat,
         ["split"] = BuildSplit,
         ["code"] = BuildCode,
@@ -75,7 +75,8 @@ public static class TransformFactory
         if (padding.Length != 1) throw c.Error("char must be one character");
         var side = c.Yaml.String(map, "side") ?? "left";
         if (side is not ("left" or "right")) throw c.Error($"side must be left or right, not '{side}'");
-        return new PadTransform(c.Yaml.Int(map, "width") ?? throw c.Error("needs width"), padding[0], side == "left");
+        var width = InRange(c, c.Yaml.Int(map, "width") ?? throw c.Error("needs width"), "width", 1, MaxWidth);
+        return new PadTransform(width, padding[0], side == "left");
     }
 
     private static ITransform BuildConcat(TransformContext c)
@@ -84,6 +85,7 @@ public static class TransformFactory
         c.Yaml.AllowOnly(map, "columns", "separator");
         var columnsNode = c.Yaml.Require(map, "columns");
         var columns = c.Yaml.StringList(map, "columns");
+        if (columns.Count == 0) throw c.Error("list at least one column under 'columns'");
         foreach (var column in columns) MappingLoader.CheckColumn(c.Yaml, columnsNode, column, c.Source);
         return new ConcatTransform(columns, c.Yaml.String(map, "separator") ?? "");
     }
@@ -135,6 +137,18 @@ public static class TransformFactory
             throw c.Error($"pattern '{pattern}' needs yyyy, MM and dd");
         return new GregorianDateTransform(pattern);
     }
+
+    /// <summary>
+    /// The widest pad or truncation accepted. No standard item is longer; a larger number is a typo
+    /// (pad: {width: 2147483647} allocated until the process died).
+    /// </summary>
+    private const int MaxWidth = 10_000;
+
+    private static int InRange(TransformContext c, int value, string what, int min, int max) =>
+        value >= min && value <= max ? value : throw c.Error($"{what} must be between {min} and {max:N0}, not {value}");
+
+    private static string NotEmpty(TransformContext c, string value, string what) =>
+        value.Length > 0 ? value : throw c.Error($"{what} must not be empty");
 
     private static int ParseInt(TransformContext c, string text) =>
         int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : throw c.Error($"'{text}' is not a whole number");

@@ -22,14 +22,23 @@ public static class Json
 
     public static void Write<T>(string path, T value, bool privateFile = false)
     {
-        var temp = path + ".tmp";
-        using (var stream = privateFile ? PrivateFiles.Create(temp) : File.Create(temp))
-            JsonSerializer.Serialize(stream, value, Options);
-        // Replace atomically so a reader never sees half a manifest.
-        File.Move(temp, path, overwrite: true);
+        // Replaced atomically so a reader never sees half a manifest; see AtomicFile for the temporary file.
+        AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, value, Options), privateFile);
     }
 
-    public static T Read<T>(string path) =>
-        JsonSerializer.Deserialize<T>(File.ReadAllText(path), Options)
-        ?? throw new InvalidDataException($"{path} is empty");
+    /// <summary>Reads a file this tool wrote; one that was cut short or edited into invalid JSON is a data error naming its line, not a crash.</summary>
+    public static T Read<T>(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(File.ReadAllText(path), Options)
+                ?? throw Diagnostics.MigrateException.DataError($"{path}: the file holds no JSON value (null); restore it, or rerun the command that writes it");
+        }
+        catch (JsonException e)
+        {
+            // e.Message may quote the file's bytes: only the position is shown.
+            var line = e.LineNumber is { } n ? $" at line {n + 1}" : "";
+            throw Diagnostics.MigrateException.DataError($"{path}: not valid JSON{line} (the file was cut short or edited); restore it, or rerun the command that writes it", e);
+        }
+    }
 }

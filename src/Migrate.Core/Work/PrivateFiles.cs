@@ -6,6 +6,8 @@ namespace Migrate.Core.Work;
 /// </summary>
 public static class PrivateFiles
 {
+    public const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
     /// <summary>
     /// Creates (or replaces) a file for writing, owner-only. On Unix the file is always a new one:
     /// <see cref="FileMode.Create"/> truncates even a file it has just created (.NET opens, locks, then

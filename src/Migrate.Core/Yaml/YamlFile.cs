@@ -36,9 +36,10 @@ public sealed class YamlFile
         if (!File.Exists(path)) throw MigrateException.Usage($"{path}: file not found");
         try
         {
-            using var reader = new StreamReader(path);
+            var text = File.ReadAllText(path);
+            YamlBounds.Check(path, text);
             var stream = new YamlStream();
-            stream.Load(reader);
+            stream.Load(new StringReader(text));
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
                 throw MigrateException.UsageAt(new SourcePosition(path, 1, 1), "expected a YAML mapping (key: value lines) at the top of the file");
             return new YamlFile(path, root);

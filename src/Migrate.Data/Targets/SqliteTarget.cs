@@ -56,6 +56,28 @@ public sealed class SqliteTarget(string path) : TransactionalTarget
         }
     }
 
+    protected override bool Exists => File.Exists(_path);
+
+    // Deferred: a read-only connection cannot take the write lock BEGIN IMMEDIATE asks for.
+    protected override Task<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
+
+    /// <summary>Read-only: <c>verify</c> and the checks before a load neither create nor change the file.</summary>
+    protected override async Task<DbConnection> OpenForReadAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var directory = Path.GetDirectoryName(_path);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Data.Common;
 using Dapper;
 using Migrate.Core.Diagnostics;
@@ -37,26 +38,50 @@ public abstract class TransactionalTarget : ITarget
     protected async Task<DbConnection> OpenServerAsync(Func<DbConnection> create, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(create);
-        DbConnection connection;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            connection = create();
-        }
-        catch (ArgumentException e)
-        {
-            throw new MigrateException(FailureKind.Usage, $"{Description}: the connection string is not valid ({e.GetType().Name}); check its keywords", e);
-        }
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
+            DbConnection connection;
+            try
+            {
+                connection = create();
+            }
+            catch (ArgumentException e)
+            {
+                throw new MigrateException(FailureKind.Usage, $"{Description}: the connection string is not valid ({e.GetType().Name}); check its keywords", e);
+            }
+            try
+            {
+                await connection.OpenAsync(cancellationToken);
+                return connection;
+            }
+            catch (DbException e) when (IsTransient(e) && !cancellationToken.IsCancellationRequested)
+            {
+                await connection.DisposeAsync();
+                if (attempt >= Retry.Attempts)
+                    throw MigrateException.Environment($"{Description}: could not connect after {attempt} attempt(s) ({Reason(e)}); check that the server is up and reachable", e);
+                var delay = Retry.DelayAfter(attempt);
+                Retry.Notice?.Invoke(string.Create(CultureInfo.InvariantCulture,
+                    $"{Description}: could not connect ({Reason(e)}); retrying in {delay.TotalSeconds:0.#} s (attempt {attempt + 1} of {Retry.Attempts})"));
+                await Task.Delay(delay, cancellationToken);
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
         }
     }
+
+    /// <summary>How often and how patiently a server connection is established (<see cref="ConnectionRetry"/>).</summary>
+    public ConnectionRetry Retry { get; init; } = ConnectionRetry.Default;
+
+    /// <summary>A failure that may pass (refused, reset, timed out), not a wrong password or database name.</summary>
+    private static bool IsTransient(DbException e) =>
+        e.IsTransient || e.InnerException is System.Net.Sockets.SocketException or TimeoutException or IOException;
+
+    /// <summary>Why, without the driver's message (it may name the host or the user).</summary>
+    private static string Reason(DbException e) =>
+        e.InnerException is System.Net.Sockets.SocketException s ? s.SocketErrorCode.ToString() : e.InnerException is TimeoutException ? "timed out" : "transient error";
 
     /// <summary>Serializes loads into the same target (two concurrent first loads must not both create tables).</summary>
     protected virtual Task LockAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
@@ -150,14 +175,52 @@ public abstract class TransactionalTarget : ITarget
         }
     }
 
+    /// <summary>Opens the target to read it only (<c>verify</c>, <c>load --resume</c>'s check); the default is <see cref="OpenAsync"/>.</summary>
+    protected virtual Task<DbConnection> OpenForReadAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
+
+    /// <summary>A transaction in which every table is read from the same state of the target.</summary>
+    protected virtual async Task<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+    }
+
+    /// <summary>Whether the target exists at all; reading a target that does not must not create it.</summary>
+    protected virtual bool Exists => true;
+
+    public async Task<(string Table, long Rows)?> FirstNonEmptyAsync(StandardDefinition standard, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(standard);
+        if (!Exists) return null;
+        try
+        {
+            await using var connection = await OpenForReadAsync(cancellationToken);
+            await using var transaction = await BeginReadAsync(connection, cancellationToken);
+            if (!await SchemaHistory.HoldsAsync(connection, transaction, Dialect, standard, Description, cancellationToken)) return null;
+            foreach (var table in standard.Tables)
+            {
+                var name = SqlDialect.TableName(standard, table);
+                if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(Dialect.TableExistsQuery, new { name }, transaction, cancellationToken: cancellationToken)) == 0) continue;
+                var rows = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM {Dialect.Quote(name)}", transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
+                if (rows > 0) return (name, rows);
+            }
+            return null;
+        }
+        catch (DbException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Translate(e, null) ?? MigrateException.Environment($"{Description}: database error: {e.Message}", e);
+        }
+    }
+
     public async Task<IReadOnlyList<TableLoad>?> ReadBackAsync(StandardDefinition standard, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(standard);
+        if (!Exists) return null;
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
+            await using var connection = await OpenForReadAsync(cancellationToken);
             // One transaction so every table is read from the same state of the target.
-            await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+            await using var transaction = await BeginReadAsync(connection, cancellationToken);
             if (!await SchemaHistory.HoldsAsync(connection, transaction, Dialect, standard, Description, cancellationToken)) return null;
             var results = new List<TableLoad>();
             foreach (var table in standard.Tables)

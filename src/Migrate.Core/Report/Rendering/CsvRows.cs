@@ -3,7 +3,10 @@ using CsvHelper;
 
 namespace Migrate.Core.Report.Rendering;
 
-/// <summary>Writes a header and one CSV record per item (RFC 4180 quoting by CsvHelper), leaving the writer open.</summary>
+/// <summary>
+/// Writes a header and one CSV record per item (RFC 4180 quoting by CsvHelper), leaving the writer open.
+/// Every cell goes through <see cref="SpreadsheetCell.Neutralize"/>: these files are opened in Excel.
+/// </summary>
 public static class CsvRows
 {
     public static void Write<T>(TextWriter writer, IReadOnlyList<string> header, IEnumerable<T> rows, Func<T, IEnumerable<string?>> fields)
@@ -13,11 +16,11 @@ public static class CsvRows
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(fields);
         using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
-        foreach (var name in header) csv.WriteField(name);
+        foreach (var name in header) csv.WriteField(SpreadsheetCell.Neutralize(name));
         csv.NextRecord();
         foreach (var row in rows)
         {
-            foreach (var field in fields(row)) csv.WriteField(field);
+            foreach (var field in fields(row)) csv.WriteField(SpreadsheetCell.Neutralize(field));
             csv.NextRecord();
         }
         csv.Flush();

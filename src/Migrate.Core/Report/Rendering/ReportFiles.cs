@@ -46,9 +46,6 @@ public static class ReportFiles
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(write);
-        var temp = path + ".tmp";
-        using (var writer = new StreamWriter(temp, append: false, encoding ?? Utf8Bom))
-            write(writer);
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.WriteText(path, write, encoding ?? Utf8Bom);
     }
 }
