@@ -24,7 +24,7 @@ public static class CheckCommand
             var json = result.GetValue(context.Json);
             return CommandHost.ExecuteAsync(context, "check", json, async () =>
             {
-                var request = new CheckRequest(result.GetValue(mapping)!, result.GetValue(standard), result.GetValue(source));
+                var request = new CheckRequest(result.GetValue(mapping)!, context.StandardSource(result, standard), result.GetValue(source));
                 var outcome = await MappingChecker.CheckAsync(request, ct);
                 return CheckOutputWriter.Write(context, request, outcome, json, result.GetValue(printEffective));
             });

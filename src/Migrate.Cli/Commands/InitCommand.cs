@@ -19,7 +19,7 @@ public static class InitCommand
         };
         var sourceTable = new Option<string?>("--source-table") { Description = "Database table to profile (TABLE or SCHEMA.TABLE), with --source-connection" };
         var orderBy = new Option<string[]>("--order-by") { Description = "Columns the table is read in order of (its primary key), written to the draft as order_by", AllowMultipleArgumentsPerToken = true };
-        var standard = new Option<string>("--standard") { Description = "Standard ID (found as standard/ID/standard.yaml above --out or the current folder) or the path of a standard file", Required = true };
+        var standard = new Option<string>("--standard") { Description = "Standard ID (bundled, from --standards, or a standard/ID/ folder above --out) or the path of a standard file", Required = true };
         var table = new Option<string?>("--table") { Description = "Draft only this standard table" };
         var output = new Option<string>("--out", "-o") { Description = "Where to write the draft mapping (YAML)", Required = true };
         var sample = new Option<long?>("--sample") { Description = "Profile only the first N records of each file or table (default: all)" };
@@ -43,6 +43,7 @@ public static class InitCommand
                     result.GetValue(output)!, result.GetValue(sample), result.GetValue(vendor)!, delimiterText[0], !result.GetValue(noHeader))
                 {
                     Layout = result.GetValue(layout),
+                    Standards = context.StandardSource(result),
                     Connection = connection,
                     Databases = connection is null ? null : DatabaseSourceReader.Instance,
                     SourceTable = result.GetValue(sourceTable),

@@ -32,7 +32,7 @@ public static class LoadCommand
             var quiet = result.GetValue(context.Quiet);
             return CommandHost.ExecuteAsync(context, "load", json, async () =>
             {
-                var session = SessionFactory.Open(result.GetValue(mapping), result.GetValue(standard), result.GetValue(output)!);
+                var session = SessionFactory.Open(result.GetValue(mapping), context.StandardSource(result, standard), result.GetValue(output)!);
                 var spec = CommonOptions.TargetOf(result.GetValue(target), session.Work, context);
                 await using var database = TargetFactory.Create(spec);
                 var clock = Stopwatch.StartNew();

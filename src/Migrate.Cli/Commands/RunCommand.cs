@@ -38,7 +38,7 @@ public static class RunCommand
                 var conditions = result.GetValue(failOn) ?? [];
                 FailOnCondition.Validate(conditions);
                 var threshold = result.GetValue(maxRejects) is { } max ? RejectThreshold.Parse(max) : null;
-                var session = MigrationSession.Open(result.GetValue(mapping)!, result.GetValue(standard), result.GetValue(output)!);
+                var session = MigrationSession.Open(result.GetValue(mapping)!, context.StandardSource(result, standard), result.GetValue(output)!);
                 var legacy = LegacySourcesFactory.Create(context, result.GetValue(source), result.GetValue(sourceConnection));
                 var spec = CommonOptions.TargetOf(result.GetValue(target), session.Work, context);
                 await using var database = TargetFactory.Create(spec);

@@ -18,8 +18,7 @@ public static class MappingChecker
         ArgumentNullException.ThrowIfNull(request);
         var bag = new DiagnosticBag(stopAtFirst: false);
         StandardDefinition? standard = null;
-        bag.Try(() => standard = StandardLoader.Load(request.StandardPath
-            ?? StandardLocator.Locate(request.MappingPath, StandardLocator.StandardIdOf(request.MappingPath))));
+        bag.Try(() => standard = StandardResolver.ForMapping(request.MappingPath, request.Standard));
         if (standard is null) return Result(bag, null, null);
 
         var mapping = MappingLoader.Collect(request.MappingPath, standard, bag);

@@ -34,9 +34,15 @@ public sealed class YamlFile
     public static YamlFile Load(string path)
     {
         if (!File.Exists(path)) throw MigrateException.Usage($"{path}: file not found");
+        using var reader = new StreamReader(path);
+        return Parse(path, reader);
+    }
+
+    /// <summary>A document read from <paramref name="reader"/> (e.g. a standard embedded in the assembly); <paramref name="path"/> names it in errors.</summary>
+    public static YamlFile Parse(string path, TextReader reader)
+    {
         try
         {
-            using var reader = new StreamReader(path);
             var stream = new YamlStream();
             stream.Load(reader);
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
