@@ -50,10 +50,28 @@ public static class InitCommand
                     OrderBy = (result.GetValue(orderBy) ?? []).SelectMany(o => o.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList(),
                 };
                 var outcome = await MappingInitializer.InitAsync(request, ct);
-                InitOutputWriter.Write(context, outcome, json, quiet);
+                InitOutputWriter.Write(context, outcome, json, quiet, NextCommand(outcome, request, result.GetValue(context.Standards)));
                 return ExitCodes.Success;
             });
         });
         return command;
     }
+
+    /// <summary>
+    /// The check to run next, complete so that it can be copied as it is: the draft and source paths as
+    /// given, and the standard options init was given (a standard file, or a --standards folder).
+    /// </summary>
+    private static string NextCommand(InitResult outcome, InitRequest request, string? standards)
+    {
+        var words = new List<string> { "migrate", "check", "--mapping", outcome.OutPath };
+        if (outcome.SourceFolder is { } folder) words.AddRange(["--source", folder]);
+        if (File.Exists(request.Standard)) words.AddRange(["--standard", request.Standard]);
+        else if (standards is not null) words.AddRange(["--standards", standards]);
+        return string.Join(' ', words.Select(Quote));
+    }
+
+    private static string Quote(string word) =>
+        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '-' or '_' or ':' or '=' or ',' or '+' or '@')
+            ? word
+            : "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

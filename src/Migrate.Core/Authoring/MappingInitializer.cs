@@ -33,7 +33,12 @@ public static class MappingInitializer
         await using (var stream = PrivateFiles.Create(request.OutPath))
         await using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false)))
             await writer.WriteAsync(yaml.AsMemory(), cancellationToken);
-        return new InitResult(request.OutPath, sources.Select(s => s.Item2).ToList(), drafter.Matches, drafter.UnmatchedColumns, drafter.Todos);
+        return new InitResult(request.OutPath, sources.Select(s => s.Item2).ToList(), drafter.Matches, drafter.UnmatchedColumns, drafter.Todos)
+        {
+            Unresolved = drafter.Unresolved,
+            CriticalUnresolved = drafter.CriticalUnresolved,
+            SourceFolder = request.Source is { } source ? (Directory.Exists(source) ? source : Path.GetDirectoryName(source) is { Length: > 0 } dir ? dir : ".") : null,
+        };
     }
 
     private static async Task<List<(string, SourceProfile)>> ProfileDelimitedAsync(InitRequest request, CancellationToken cancellationToken)

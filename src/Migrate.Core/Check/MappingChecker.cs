@@ -24,7 +24,7 @@ public static class MappingChecker
         var mapping = MappingLoader.Collect(request.MappingPath, standard, bag);
         if (mapping is null) return Result(bag, null, standard);
 
-        foreach (var diagnostic in StaticChecks.Run(mapping, standard)) bag.Add(diagnostic);
+        foreach (var diagnostic in StaticChecks.Run(mapping, standard, UnresolvedPaths(request.MappingPath))) bag.Add(diagnostic);
         if (request.SourceDirectory is not null && !bag.HasErrors)
         {
             foreach (var diagnostic in await DataChecks.RunAsync(mapping, standard, request.SourceDirectory, cancellationToken))
@@ -36,6 +36,10 @@ public static class MappingChecker
         }
         return Result(bag, mapping, standard);
     }
+
+    /// <summary>Where the mapping has <c>todo:</c> markers (read again: loading sets the marked entries aside).</summary>
+    private static HashSet<string> UnresolvedPaths(string mappingPath) =>
+        UnresolvedMarkers.Find(MappingDocument.Load(mappingPath).Yaml).Select(m => m.Where).ToHashSet(StringComparer.Ordinal);
 
     private static CheckResult Result(DiagnosticBag bag, MappingDefinition? mapping, StandardDefinition? standard)
     {
