@@ -62,6 +62,8 @@ public static class InitOutputWriter
         if (result.Unresolved > 0)
             log.WriteLine($"  {result.Unresolved} unresolved decision(s) marked 'todo:' in the draft{(result.CriticalUnresolved.Count > 0 ? $", critical: {string.Join(", ", result.CriticalUnresolved)}" : "")}; check lists each with its line, run refuses the draft until they are resolved");
         log.WriteLine($"migrate init: wrote {result.OutPath}; next: {nextCommand}");
+        if (result.SourceFolder is null)
+            log.WriteLine($"  then run it with the database: migrate run --mapping {result.OutPath} --source-connection … (the connection is never written to the draft; joins with other tables are added by hand)");
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
