@@ -27,7 +27,7 @@ public static class MappingChecker
         foreach (var diagnostic in StaticChecks.Run(mapping, standard, UnresolvedPaths(request.MappingPath))) bag.Add(diagnostic);
         if (request.SourceDirectory is not null && !bag.HasErrors)
         {
-            foreach (var diagnostic in await DataChecks.RunAsync(mapping, standard, request.SourceDirectory, cancellationToken))
+            foreach (var diagnostic in await DataChecks.RunAsync(mapping, standard, request.SourceDirectory, request.MaxRejects, cancellationToken))
                 bag.Add(diagnostic);
         }
         else if (request.SourceDirectory is not null)

@@ -11,6 +11,8 @@ namespace Migrate.Core.Load;
 /// </summary>
 public sealed record RejectThreshold(string Text, long? Count, decimal? Percent)
 {
+    public static RejectThreshold Default { get; } = Parse("5%");
+
     public static RejectThreshold Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
