@@ -29,6 +29,8 @@ public static class HeaderMatcher
         {
             var folded = HeaderNames.Fold(name);
             if (folded == column) return Exact;
+            // 支援措置区分コード ~ 支援措置区分: the header is the whole name plus a suffix that fits the item.
+            if (columnStem == folded && Fits(item, columnKind)) best = Math.Max(best, 0.8);
             var (stem, kind) = HeaderNames.Split(folded);
             // A one-character stem (生 of 生年月日) says too little to match on.
             if (stem.Length < 2 || columnStem.Length < 2 || stem != columnStem) continue;
@@ -45,8 +47,11 @@ public static class HeaderMatcher
         HeaderNames.SuffixKind.Date => item.Type == ItemType.Date,
         HeaderNames.SuffixKind.Category => item.Type is ItemType.Code or ItemType.Flag,
         HeaderNames.SuffixKind.Flag => item.Type == ItemType.Flag,
+        HeaderNames.SuffixKind.Text => item.Type == ItemType.String && item.Chars is CharRule.Standard or CharRule.Any,
         HeaderNames.SuffixKind.Sequence => item.Type is ItemType.Integer or ItemType.String,
-        HeaderNames.SuffixKind.Number => item.Type is ItemType.String or ItemType.Integer or ItemType.Code,
+        // A 番号/コード column holds digits or codes, never a name or an address (氏名コード is not 氏名).
+        HeaderNames.SuffixKind.Number => item.Type is ItemType.Integer or ItemType.Code
+            || (item.Type == ItemType.String && item.Chars is CharRule.Digits or CharRule.Ascii),
         _ => false,
     };
 }

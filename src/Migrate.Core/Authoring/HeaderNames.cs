@@ -7,7 +7,7 @@ namespace Migrate.Core.Authoring;
 /// ｶﾅ → カナ; headers only, never data), case, separators and brackets, hiragana → katakana, kana and
 /// kanji variants of the same word (フリガナ/ヨミ → カナ, 市区町村 → 市町村, 旧姓 → 旧氏), and Hepburn
 /// vs kunrei romaji (SHIMEI = SIMEI, JUSHO = JYUSHO = ZYUSYO, JOUTAI = JOTAI). Then splits off one
-/// common suffix (番号/NO/コード/CD, 区分/KBN, 年月日/日/YMD/DATE, 連番/SEQ, フラグ/FLG) so that
+/// common suffix (番号/NO/コード/CD, 区分/KBN, 年月日/日/YMD/DATE, 連番/SEQ, フラグ/FLG, 漢字) so that
 /// ATENA_CD and 宛名No compare by their stem and the kind of suffix.
 /// </summary>
 public static class HeaderNames
@@ -21,6 +21,7 @@ public static class HeaderNames
         Date,
         Sequence,
         Flag,
+        Text,
     }
 
     private static readonly (string Text, SuffixKind Kind)[] Suffixes =
@@ -30,6 +31,7 @@ public static class HeaderNames
         .. new[] { "年月日", "日付", "YMD", "DATE", "DT", "日" }.Select(s => (s, SuffixKind.Date)),
         .. new[] { "連番", "RENBAN", "SEQ" }.Select(s => (s, SuffixKind.Sequence)),
         .. new[] { "フラグ", "FLAG", "FLG" }.Select(s => (s, SuffixKind.Flag)),
+        .. new[] { "漢字", "KANJI" }.Select(s => (s, SuffixKind.Text)),
     ];
 
     private static readonly (string From, string To)[] Variants =
