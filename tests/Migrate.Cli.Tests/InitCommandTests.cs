@@ -117,6 +117,19 @@ public sealed class InitCommandTests : IDisposable
         person.GetProperty("rejected").GetInt64().ShouldBe(0);
     }
 
+    [Fact]
+    public async Task When_no_table_matches_the_summary_says_so()
+    {
+        var file = _temp.Combine("other.csv");
+        await File.WriteAllTextAsync(file, "品目,数量,単価\r\nりんご,3,120\r\n", Ct);
+
+        var init = await CliRunner.RunAsync("init", "--source", file, "--standard", "juki", "--out", _temp.Combine("d.yaml"));
+
+        init.ExitCode.ShouldBe(0, init.Error);
+        init.Error.ShouldContain("  items: none matched; 0 columns unmatched");
+        init.Error.ShouldContain("no standard table matched the headers of these files");
+    }
+
     private static string Resolve(string text, string marker, string answer) => text.Replace(marker, answer, StringComparison.Ordinal);
 
     private static async Task<List<string>> RowsAsync(string database, string table)

@@ -9,11 +9,24 @@ namespace Migrate.Core.Authoring;
 /// </summary>
 public static class CodeNames
 {
-    /// <summary>The code whose name is exactly the value (width and brackets folded), or null.</summary>
-    public static string? Exact(CodeList list, string legacy)
+    /// <summary>
+    /// The code whose name is exactly the value (width and brackets folded), or null. In a chained list
+    /// (続柄) a value written with the joiner is the chain of its parts' codes: 子の妻 → 2012.
+    /// </summary>
+    public static string? Exact(CodeList list, string legacy, int maxChain = 1)
     {
         ArgumentNullException.ThrowIfNull(list);
         ArgumentNullException.ThrowIfNull(legacy);
+        if (Single(list, legacy) is { } code) return code;
+        if (list.ChainJoiner is not { Length: > 0 } joiner || maxChain <= 1) return null;
+        var parts = legacy.Split(joiner);
+        if (parts.Length < 2 || parts.Length > maxChain) return null;
+        var codes = parts.Select(p => Single(list, p)).ToList();
+        return codes.All(c => c is not null) ? string.Concat(codes) : null;
+    }
+
+    private static string? Single(CodeList list, string legacy)
+    {
         var folded = HeaderNames.Fold(legacy);
         if (folded.Length == 0 || folded.All(char.IsAsciiDigit)) return null; // digits are codes, not names
         var matches = list.Values.Where(v => HeaderNames.Fold(v.Value) == folded).Select(v => v.Key).ToList();

@@ -103,7 +103,7 @@ public sealed class MappingDrafter(StandardDefinition standard, string vendor)
         w.Scalar("gaiji").BeginMap();
         var pua = itemsByTable.SelectMany(t => t.Profile.Columns).Sum(c => c.PrivateUse);
         w.Pair("unresolved", "reject");
-        w.Comment(Invariant($" TODO: {pua:N0} values hold private-use characters (外字); identify each code under 'table' (char / fallback)"));
+        if (pua > 0) w.Comment(Invariant($" TODO: {pua:N0} values hold private-use characters (外字); identify each code under 'table' (char / fallback); until then their rows are rejected"));
         w.Scalar("table").BeginMap().EndMap();
         w.EndMap();
 
@@ -282,8 +282,12 @@ public sealed class MappingDrafter(StandardDefinition standard, string vendor)
                 Step("trim");
                 if (column.FullWidthDigits > 0) Step("halfwidth-ascii");
                 var patterns = column.DatePatterns.Keys.ToList();
-                if (column.NonEmpty == 0 || (patterns.All(p => p == DatePatterns.Iso) && column.UnknownDates.Count == 0 && column.DateLike == column.NonEmpty))
-                    break; // empty, or ISO already
+                if (column.NonEmpty == 0) break;
+                if (patterns.All(p => p == DatePatterns.Iso) && column.UnknownDates.Count == 0 && column.DateLike == column.NonEmpty)
+                {
+                    StepWith("date", "yyyy-MM-dd"); // ISO already: read as a date all the same, so a bad day is a reject with its reason
+                    break;
+                }
                 if (column.DateLike * 2 <= column.NonEmpty)
                 {
                     todo = Invariant($"most values of column {column.Name} are not in a date format init recognises ({column.InferredType}); add the transform that reads them ({{ wareki: FORMAT }} or {{ date: PATTERN }}) to 'do'");
@@ -326,7 +330,8 @@ public sealed class MappingDrafter(StandardDefinition standard, string vendor)
                 break;
         }
         var longest = item.Chars == CharRule.Digits && column.DigitsAndHyphens > 0 ? column.MaxLength - 1 : column.MaxLength;
-        if (item.Length is { } max && longest > max)
+        // A code's length is the standard code's, whatever the legacy value it is looked up by.
+        if (item.Length is { } max && longest > max && item.Type != ItemType.Code)
         {
             notes.Add($"TODO: legacy values are up to {longest} characters, the standard allows {max}: such rows are rejected");
             _todos++;
@@ -353,7 +358,7 @@ public sealed class MappingDrafter(StandardDefinition standard, string vendor)
         w.Scalar("values").BeginMap();
         foreach (var (legacy, count) in column.Values.OrderBy(v => v.Key, StringComparer.Ordinal))
         {
-            var target = identity ? legacy : CodeNames.Exact(list, legacy);
+            var target = identity ? legacy : CodeNames.Exact(list, legacy, item.CodeChain);
             w.Scalar(legacy, quoted: true);
             if (target is not null)
             {

@@ -56,7 +56,7 @@ public static class MappingInitializer
         var sources = new List<(string, SourceProfile)>();
         foreach (var file in files)
         {
-            var profile = await SourceProfiler.ProfileAsync(file, request.Encoding ?? "cp932", request.Delimiter, request.Header, request.Sample, cancellationToken);
+            var profile = await SourceProfiler.ProfileAsync(file, request.Encoding, request.Delimiter, request.Header, request.Sample, cancellationToken);
             sources.Add((SourceId(file, sources.Select(s => s.Item1)), profile));
         }
         return sources;
