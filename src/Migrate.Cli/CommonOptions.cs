@@ -18,7 +18,7 @@ public static class CommonOptions
 
     public static Option<string?> Standard() => new("--standard")
     {
-        Description = "Standard definition file; default: standard/<id>/standard.yaml found above the mapping",
+        Description = "Standard definition file; default: the mapping's standard ID from --standards, a standard/<id>/ folder above the mapping, or the bundled one",
     };
 
     public static Option<string?> Source() => new("--source", "-s")

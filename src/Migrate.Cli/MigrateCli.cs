@@ -14,6 +14,7 @@ public static class MigrateCli
         {
             context.Json,
             context.Quiet,
+            context.Standards,
         };
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(ExtractCommand.Create(context));

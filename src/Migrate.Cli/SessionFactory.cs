@@ -7,7 +7,7 @@ namespace Migrate.Cli;
 /// <summary>Opens the session for a stage command, taking the mapping from the manifest when none is given.</summary>
 public static class SessionFactory
 {
-    public static MigrationSession Open(string? mapping, string? standard, string outDirectory)
+    public static MigrationSession Open(string? mapping, Core.Standard.StandardSource standard, string outDirectory)
     {
         if (mapping is null)
         {

@@ -23,7 +23,7 @@ public static class ExtractCommand
             var quiet = result.GetValue(context.Quiet);
             return CommandHost.ExecuteAsync(context, "extract", json, async () =>
             {
-                var session = MigrationSession.Open(result.GetValue(mapping)!, result.GetValue(standard), result.GetValue(output)!);
+                var session = MigrationSession.Open(result.GetValue(mapping)!, context.StandardSource(result, standard), result.GetValue(output)!);
                 var legacy = LegacySourcesFactory.Create(context, result.GetValue(source), result.GetValue(sourceConnection));
                 using var workLock = WorkLock.Acquire(session.Work, "extract", newRun: true, result.GetValue(source));
                 var clock = Stopwatch.StartNew();

@@ -19,7 +19,7 @@ public static class InitCommand
         };
         var sourceTable = new Option<string?>("--source-table") { Description = "Database table to profile (TABLE or SCHEMA.TABLE), with --source-connection" };
         var orderBy = new Option<string[]>("--order-by") { Description = "Columns the table is read in order of (its primary key), written to the draft as order_by", AllowMultipleArgumentsPerToken = true };
-        var standard = new Option<string>("--standard") { Description = "Standard ID (found as standard/ID/standard.yaml above --out or the current folder) or the path of a standard file", Required = true };
+        var standard = new Option<string>("--standard") { Description = "Standard ID (bundled, from --standards, or a standard/ID/ folder above --out) or the path of a standard file", Required = true };
         var table = new Option<string?>("--table") { Description = "Draft only this standard table" };
         var output = new Option<string>("--out", "-o") { Description = "Where to write the draft mapping (YAML)", Required = true };
         var sample = new Option<long?>("--sample") { Description = "Profile only the first N records of each file or table (default: all)" };
@@ -43,16 +43,35 @@ public static class InitCommand
                     result.GetValue(output)!, result.GetValue(sample), result.GetValue(vendor)!, delimiterText[0], !result.GetValue(noHeader))
                 {
                     Layout = result.GetValue(layout),
+                    Standards = context.StandardSource(result),
                     Connection = connection,
                     Databases = connection is null ? null : DatabaseSourceReader.Instance,
                     SourceTable = result.GetValue(sourceTable),
                     OrderBy = (result.GetValue(orderBy) ?? []).SelectMany(o => o.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList(),
                 };
                 var outcome = await MappingInitializer.InitAsync(request, ct);
-                InitOutputWriter.Write(context, outcome, json, quiet);
+                InitOutputWriter.Write(context, outcome, json, quiet, NextCommand(outcome, request, result.GetValue(context.Standards)));
                 return ExitCodes.Success;
             });
         });
         return command;
     }
+
+    /// <summary>
+    /// The check to run next, complete so that it can be copied as it is: the draft and source paths as
+    /// given, and the standard options init was given (a standard file, or a --standards folder).
+    /// </summary>
+    private static string NextCommand(InitResult outcome, InitRequest request, string? standards)
+    {
+        var words = new List<string> { "migrate", "check", "--mapping", outcome.OutPath };
+        if (outcome.SourceFolder is { } folder) words.AddRange(["--source", folder]);
+        if (File.Exists(request.Standard)) words.AddRange(["--standard", request.Standard]);
+        else if (standards is not null) words.AddRange(["--standards", standards]);
+        return string.Join(' ', words.Select(Quote));
+    }
+
+    private static string Quote(string word) =>
+        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '-' or '_' or ':' or '=' or ',' or '+' or '@')
+            ? word
+            : "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

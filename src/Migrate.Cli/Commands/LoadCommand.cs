@@ -34,7 +34,7 @@ public static class LoadCommand
             var quiet = result.GetValue(context.Quiet);
             return CommandHost.ExecuteAsync(context, "load", json, async () =>
             {
-                var session = SessionFactory.Open(result.GetValue(mapping), result.GetValue(standard), result.GetValue(output)!);
+                var session = SessionFactory.Open(result.GetValue(mapping), context.StandardSource(result, standard), result.GetValue(output)!);
                 using var workLock = WorkLock.Acquire(session.Work, "load", newRun: false);
                 var spec = result.GetValue(resume)
                     ? ResumeTarget.Choose(new MigrationRunner(session, NoProgress.None).ReadManifest(), result.GetValue(target), CommonOptions.TargetOf(null, session.Work, context), context.Environment)

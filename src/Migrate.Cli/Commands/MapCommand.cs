@@ -21,7 +21,7 @@ public static class MapCommand
             var quiet = result.GetValue(context.Quiet);
             return CommandHost.ExecuteAsync(context, "map", json, async () =>
             {
-                var session = SessionFactory.Open(result.GetValue(mapping), result.GetValue(standard), result.GetValue(output)!);
+                var session = SessionFactory.Open(result.GetValue(mapping), context.StandardSource(result, standard), result.GetValue(output)!);
                 using var workLock = WorkLock.Acquire(session.Work, "map", newRun: false);
                 var clock = Stopwatch.StartNew();
                 var manifest = await ProgressHost.RunAsync(context.Console, quiet, progress => new MigrationRunner(session, progress).MapAsync(ct));

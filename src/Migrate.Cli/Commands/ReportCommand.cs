@@ -32,7 +32,7 @@ public static class ReportCommand
             {
                 var conditions = result.GetValue(failOn) ?? [];
                 FailOnCondition.Validate(conditions);
-                var session = SessionFactory.Open(result.GetValue(mapping), result.GetValue(standard), result.GetValue(output)!);
+                var session = SessionFactory.Open(result.GetValue(mapping), context.StandardSource(result, standard), result.GetValue(output)!);
                 using var workLock = WorkLock.Acquire(session.Work, "report", newRun: false);
                 var clock = Stopwatch.StartNew();
                 var progress = new Console.PlainStageProgress(context.Console.Log, quiet);

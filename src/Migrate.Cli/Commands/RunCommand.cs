@@ -41,7 +41,7 @@ public static class RunCommand
                 var conditions = result.GetValue(failOn) ?? [];
                 FailOnCondition.Validate(conditions);
                 var threshold = result.GetValue(maxRejects) is { } max ? RejectThreshold.Parse(max) : null;
-                var session = MigrationSession.Open(result.GetValue(mapping)!, result.GetValue(standard), result.GetValue(output)!);
+                var session = MigrationSession.Open(result.GetValue(mapping)!, context.StandardSource(result, standard), result.GetValue(output)!);
                 var legacy = LegacySourcesFactory.Create(context, result.GetValue(source), result.GetValue(sourceConnection));
                 var spec = CommonOptions.TargetOf(result.GetValue(target), session.Work, context);
                 using var workLock = WorkLock.Acquire(session.Work, "run", newRun: true, result.GetValue(source));

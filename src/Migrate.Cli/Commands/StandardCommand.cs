@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Migrate.Core.Diagnostics;
 using Migrate.Core.Load;
 using Migrate.Core.Standard;
 
@@ -10,19 +9,20 @@ public static class StandardCommand
 {
     public static Command Create(CliContext context)
     {
-        var root = new Option<string>("--root") { Description = "Folder holding standard/<id>/standard.yaml", DefaultValueFactory = _ => "mappings", Recursive = true };
-        var command = new Command("standard", "List the standards, show one, or print its DDL") { root };
+        // --root is the older spelling of --standards (a folder holding standard/<id>/standard.yaml); kept for scripts.
+        var root = new Option<string?>("--root") { Description = "Same as --standards (kept for older scripts)", Recursive = true, Hidden = true };
+        var command = new Command("standard", "List the standards (bundled, or from --standards / MIGRATE_STANDARDS), show one, or print its DDL") { root };
+        Core.Standard.StandardSource Source(ParseResult result) =>
+            result.GetValue(root) is { } dir ? new(null, dir) : context.StandardSource(result);
 
-        var list = new Command("list", "List the standards found under --root");
+        var list = new Command("list", "List the standards available: --standards (or MIGRATE_STANDARDS) first, then the bundled ones");
         list.SetAction(result => CommandHost.ExecuteAsync(context, "standard list", result.GetValue(context.Json), () =>
         {
-            var dir = Path.Combine(result.GetValue(root)!, "standard");
-            if (!Directory.Exists(dir)) throw MigrateException.Usage($"{dir}: folder not found; give --root");
-            var standards = Directory.EnumerateFiles(dir, "standard.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(StandardLoader.Load).ToList();
+            var standards = StandardResolver.All(Source(result));
             if (result.GetValue(context.Json))
                 CommandHost.WriteJson(context, standards.Select(s => new { s.Id, s.Name, s.English, s.Version, Tables = s.Tables.Select(t => t.Id), Path = s.SourcePath }));
             else
-                foreach (var s in standards) context.Console.Out.WriteLine($"{s.Id}\t{s.Version}\t{s.Name} ({s.English})\t{s.Tables.Count} tables");
+                foreach (var s in standards) context.Console.Out.WriteLine($"{s.Id}\t{s.Version}\t{s.Name} ({s.English})\t{s.Tables.Count} tables\t{s.SourcePath}");
             return Task.FromResult(ExitCodes.Success);
         }));
 
@@ -30,7 +30,7 @@ public static class StandardCommand
         var show = new Command("show", "Show a standard's tables and items") { idArgument };
         show.SetAction(result => CommandHost.ExecuteAsync(context, "standard show", result.GetValue(context.Json), () =>
         {
-            var standard = Load(result.GetValue(root)!, result.GetValue(idArgument)!);
+            var standard = StandardResolver.ByIdOrPath(result.GetValue(idArgument)!, null, Source(result));
             if (result.GetValue(context.Json))
             {
                 CommandHost.WriteJson(context, new { standard.Id, standard.Name, standard.Version, Tables = standard.Tables.Select(t => new { t.Id, t.Name, t.Key, t.Critical, Items = t.Items.Select(i => new { i.Id, i.Name, i.English, Type = i.Type.ToString().ToLowerInvariant(), i.Length, i.Required, Codes = i.CodeListId }) }) });
@@ -52,7 +52,7 @@ public static class StandardCommand
         var ddl = new Command("ddl", "Print the DDL generated from a standard") { idArgument, dialect };
         ddl.SetAction(result => CommandHost.ExecuteAsync(context, "standard ddl", false, () =>
         {
-            var standard = Load(result.GetValue(root)!, result.GetValue(idArgument)!);
+            var standard = StandardResolver.ByIdOrPath(result.GetValue(idArgument)!, null, Source(result));
             var sql = SqlDialects.Parse(result.GetValue(dialect)!);
             context.Console.Out.Write(sql.CreateAll(standard));
             return Task.FromResult(ExitCodes.Success);
@@ -62,12 +62,5 @@ public static class StandardCommand
         command.Subcommands.Add(show);
         command.Subcommands.Add(ddl);
         return command;
-    }
-
-    private static StandardDefinition Load(string root, string id)
-    {
-        var path = Path.Combine(root, "standard", id, "standard.yaml");
-        if (!File.Exists(path)) throw MigrateException.Usage($"{path}: no standard '{id}' (see 'migrate standard list')");
-        return StandardLoader.Load(path);
     }
 }

@@ -26,7 +26,7 @@ public static class VerifyCommand
             var quiet = result.GetValue(context.Quiet);
             return CommandHost.ExecuteAsync(context, "verify", json, async () =>
             {
-                var session = SessionFactory.Open(result.GetValue(mapping), result.GetValue(standard), result.GetValue(output)!);
+                var session = SessionFactory.Open(result.GetValue(mapping), context.StandardSource(result, standard), result.GetValue(output)!);
                 var spec = CommonOptions.TargetOf(result.GetValue(target), session.Work, context);
                 await using var database = TargetFactory.Create(spec, CommonOptions.Retry(context, quiet));
                 var manifest = new MigrationRunner(session, NoProgress.None).ReadManifest();

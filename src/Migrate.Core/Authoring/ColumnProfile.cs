@@ -24,6 +24,18 @@ public sealed record ColumnProfile(
     IReadOnlyDictionary<string, long> CheckDigitValid,
     IReadOnlyDictionary<string, long> Values)
 {
+    /// <summary>Values per date pattern they are written in (<see cref="Authoring.DatePatterns"/>: GYYMMDD, EY年M月D日, YYYY/M/D …).</summary>
+    public IReadOnlyDictionary<string, long> DatePatterns { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>不詳 spellings found (年月日不詳, 昭和20年頃 …) with their counts.</summary>
+    public IReadOnlyDictionary<string, long> UnknownDates { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>Values holding full-width digits (０-９).</summary>
+    public long FullWidthDigits { get; init; }
+
+    /// <summary>Values written as a date in some pattern, or as a 不詳 spelling.</summary>
+    public long DateLike => DatePatterns.Values.Sum() + UnknownDates.Values.Sum();
+
     public long NonEmpty => Rows - Empty;
     public double NullRate => Rows == 0 ? 0 : (double)Empty / Rows;
 
@@ -36,10 +48,15 @@ public sealed record ColumnProfile(
     public string InferredType =>
         NonEmpty == 0 ? "empty"
         : All(IsoDates) ? "date (ISO)"
-        : All(WarekiLike) ? "date (和暦 GYYMMDD)"
         : All(GregorianCompact) ? "date (yyyyMMdd)"
+        : All(DateLike) && WarekiLike > 0 ? $"date ({string.Join(", ", DateKinds)})"
         : All(Integers) ? "integer"
         : All(Decimals) ? "decimal"
+        : All(DateLike) ? $"date ({string.Join(", ", DateKinds)})"
         : CodeLike ? "code"
         : "string";
+
+    /// <summary>The date patterns found, most frequent first, with 不詳 when spelt out.</summary>
+    public IEnumerable<string> DateKinds => DatePatterns.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key)
+        .Concat(UnknownDates.Count > 0 ? ["不詳"] : []);
 }

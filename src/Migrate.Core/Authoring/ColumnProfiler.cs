@@ -1,16 +1,18 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Migrate.Core.Validation;
 
 namespace Migrate.Core.Authoring;
 
 /// <summary>Accumulates one column's profile value by value, in bounded memory.</summary>
-public sealed partial class ColumnProfiler(string name)
+public sealed class ColumnProfiler(string name)
 {
     /// <summary>Distinct values are counted up to this many; beyond it only "more than" is known.</summary>
     public const int MaxDistinct = 1000;
 
     private readonly Dictionary<string, long> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _datePatterns = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _unknownDates = new(StringComparer.Ordinal);
+    private long _fullWidthDigits;
     private readonly Dictionary<string, long> _checkDigits = CheckDigitRules.Names.ToDictionary(n => n, _ => 0L, StringComparer.Ordinal);
     private bool _overflow;
     private long _rows, _empty, _integers, _decimals, _wareki, _compact, _iso, _kana, _pua, _digitsHyphens;
@@ -36,9 +38,19 @@ public sealed partial class ColumnProfiler(string name)
         }
         if (long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)) _integers++;
         if (decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _)) _decimals++;
-        if (WarekiPattern().IsMatch(value)) _wareki++;
-        if (value.Length == 8 && DateOnly.TryParseExact(value, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)) _compact++;
-        if (value.Length == 10 && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)) _iso++;
+        var folded = DatePatterns.FoldDigits(value);
+        if (!ReferenceEquals(folded, value)) _fullWidthDigits++;
+        if (DatePatterns.Of(folded) is { } pattern)
+        {
+            _datePatterns[pattern] = _datePatterns.GetValueOrDefault(pattern) + 1;
+            if (pattern is DatePatterns.EraCompact or DatePatterns.EraDotted or DatePatterns.EraKanji) _wareki++;
+            if (pattern == DatePatterns.Compact && DateOnly.TryParseExact(value, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)) _compact++;
+            if (pattern == DatePatterns.Iso && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)) _iso++;
+        }
+        else if (DatePatterns.IsUnknown(folded) && (_unknownDates.ContainsKey(folded) || _unknownDates.Count < MaxUnknownForms))
+        {
+            _unknownDates[folded] = _unknownDates.GetValueOrDefault(folded) + 1;
+        }
         if (value.Any(c => c is >= '\uFF61' and <= '\uFF9F')) _kana++;
         if (value.EnumerateRunes().Any(r => r.Value is >= 0xE000 and <= 0xF8FF)) _pua++;
         if (value.All(c => char.IsAsciiDigit(c) || c == '-') && value.Contains('-', StringComparison.Ordinal)) _digitsHyphens++;
@@ -48,9 +60,13 @@ public sealed partial class ColumnProfiler(string name)
 
     public ColumnProfile Result() => new(name, _rows, _empty, _overflow ? MaxDistinct : _values.Count, _overflow,
         _minLength == int.MaxValue ? 0 : _minLength, _maxLength, _integers, _decimals, _wareki, _compact, _iso, _kana, _pua, _digitsHyphens,
-        new Dictionary<string, long>(_checkDigits), _overflow ? new Dictionary<string, long>() : new Dictionary<string, long>(_values));
+        new Dictionary<string, long>(_checkDigits), _overflow ? new Dictionary<string, long>() : new Dictionary<string, long>(_values))
+    {
+        DatePatterns = new Dictionary<string, long>(_datePatterns),
+        UnknownDates = new Dictionary<string, long>(_unknownDates),
+        FullWidthDigits = _fullWidthDigits,
+    };
 
-    // GYYMMDD with a 1-digit era code or letter (3500301, S500301), or GYY.MM.DD; 0000000 is a 不詳 date.
-    [GeneratedRegex(@"^([0-9]|[MTSHR])[0-9]{2}\.?[0-9]{2}\.?[0-9]{2}$", RegexOptions.CultureInvariant)]
-    private static partial Regex WarekiPattern();
+    /// <summary>Distinct 不詳 spellings kept per column (each becomes an <c>unknown_markers</c> entry).</summary>
+    public const int MaxUnknownForms = 50;
 }

@@ -1,4 +1,5 @@
 using Migrate.Core.Extract.Database;
+using Migrate.Core.Standard;
 
 namespace Migrate.Core.Authoring;
 
@@ -22,6 +23,9 @@ public sealed record InitRequest(string? Source, string? Encoding, string Standa
 
     /// <summary>The database table to profile: <c>TABLE</c> or <c>SCHEMA.TABLE</c>.</summary>
     public string? SourceTable { get; init; }
+
+    /// <summary>Where the standard named by ID is looked for first (<c>--standards</c> / <c>MIGRATE_STANDARDS</c>).</summary>
+    public StandardSource Standards { get; init; } = StandardSource.Default;
 
     /// <summary>Columns the table is read in order of (written to the draft as <c>order_by</c>).</summary>
     public IReadOnlyList<string> OrderBy { get; init; } = [];

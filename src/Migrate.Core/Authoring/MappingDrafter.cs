@@ -6,11 +6,15 @@ using Migrate.Core.Validation;
 namespace Migrate.Core.Authoring;
 
 /// <summary>
-/// Drafts a mapping from profiled legacy files: each standard table takes the file whose column names
-/// match most of its items; items match columns by name (the standard's names and synonyms) or by
-/// content (every value passes the item's check digit); code tables list every distinct value found;
-/// required items with no column get a placeholder that passes validation. Everything to review is
-/// marked <c># TODO</c>. Only counts, lengths and code values go into the draft.
+/// Drafts a mapping from profiled legacy files: each standard table takes the file whose headers match
+/// most of its items; items match columns by header (<see cref="ItemAssignment"/>: the standard's
+/// names, English IDs and synonyms, folded and compared by stem) or by content (every value passes the
+/// item's check digit); code tables list every distinct value with its count and the standard's codes.
+/// Where it cannot decide — a required or critical item with no column, a legacy code that names no
+/// standard code, a date format it does not know, a critical table with no file — it writes an
+/// unresolved marker (<c>todo: "…why…"</c>, see <see cref="Mapping.UnresolvedMarkers"/>) that
+/// <c>check</c> reports and <c>run</c> refuses: nothing it guesses can load. Only counts, lengths and
+/// code values go into the draft.
 /// </summary>
 public sealed class MappingDrafter(StandardDefinition standard, string vendor)
 {
@@ -18,11 +22,21 @@ public sealed class MappingDrafter(StandardDefinition standard, string vendor)
     private readonly List<ItemMatch> _matches = [];
     private readonly List<string> _unmatched = [];
     private readonly List<(string Id, StandardItem Item, ColumnProfile Column, CodeList List)> _codeTables = [];
+    private readonly List<string> _criticalUnresolved = [];
+    private readonly List<string> _dateFormats = [];
+    private readonly List<string> _unknownMarkers = [];
     private int _todos;
+    private int _unresolved;
 
     public IReadOnlyList<ItemMatch> Matches => _matches;
     public IReadOnlyList<string> UnmatchedColumns => _unmatched;
     public int Todos => _todos;
+
+    /// <summary>How many <c>todo:</c> markers the draft holds: decisions to make before it can run.</summary>
+    public int Unresolved => _unresolved;
+
+    /// <summary>The critical items and tables left unresolved, as named at the top of the draft.</summary>
+    public IReadOnlyList<string> CriticalUnresolved => _criticalUnresolved;
 
     /// <summary>Pairs tables with sources (best name matches first) and writes the draft YAML.</summary>
     public string Draft(IReadOnlyList<(string SourceId, SourceProfile Profile)> sources, string? onlyTable)
@@ -30,9 +44,22 @@ public sealed class MappingDrafter(StandardDefinition standard, string vendor)
         ArgumentNullException.ThrowIfNull(sources);
         var tables = standard.Tables.Where(t => onlyTable is null || t.Id == onlyTable).ToList();
         var pairs = PairTables(tables, sources);
+        // Items are derived first: they decide which code tables are written and what the header names.
+        var itemsByTable = pairs.Select(p => (p.Table, p.SourceId, p.Profile, Items: DeriveItems(p.Table, p.Profile))).ToList();
+        var unpairedCritical = onlyTable is null ? tables.Where(t => t.Critical && pairs.All(p => p.Table != t)).ToList() : [];
+        foreach (var table in unpairedCritical) _criticalUnresolved.Add($"table {table.Id} ({table.Name})");
+        var codeTableText = new List<Action<YamlDraftWriter>>();
+        foreach (var (id, item, column, list) in _codeTables) codeTableText.Add(w => WriteCodeTable(w, id, item, column, list));
+
         using var w = new YamlDraftWriter();
         w.Comment($" Draft mapping written by 'migrate init' from {string.Join(", ", sources.Select(s => s.Profile.Format == SourceFormat.Database ? "table " + s.Profile.File : s.Profile.File))}.");
-        w.Comment(" It loads and runs as it is; review every TODO before a real migration ('migrate check --source' helps).");
+        w.Comment(" Every 'todo:' entry is a decision init could not make: 'migrate check' lists each with its line, and 'run'");
+        w.Comment(" refuses the mapping until every one is replaced by the answer. Review the other TODO comments too.");
+        if (_criticalUnresolved.Count > 0)
+        {
+            w.Comment(" UNRESOLVED CRITICAL (支援措置 and other data the standard marks critical; losing it can endanger a person):");
+            foreach (var name in _criticalUnresolved) w.Comment("   - " + name);
+        }
         w.BeginMap();
         w.Pair("mapping_version", "1").Pair("vendor", vendor).Pair("standard", standard.Id).Pair("standard_version", standard.Version, quoted: true);
 
@@ -65,20 +92,18 @@ public sealed class MappingDrafter(StandardDefinition standard, string vendor)
         w.EndMap();
 
         WriteEras(w);
-        // Items are derived first: they decide which code tables are written.
-        var itemsByTable = pairs.Select(p => (p.Table, p.SourceId, p.Profile, Items: DeriveItems(p.Table, p.Profile))).ToList();
 
-        if (_codeTables.Count > 0)
+        if (codeTableText.Count > 0)
         {
             w.Scalar("code_tables").BeginMap();
-            foreach (var (id, item, column, list) in _codeTables) WriteCodeTable(w, id, item, column, list);
+            foreach (var write in codeTableText) write(w);
             w.EndMap();
         }
 
         w.Scalar("gaiji").BeginMap();
         var pua = itemsByTable.SelectMany(t => t.Profile.Columns).Sum(c => c.PrivateUse);
         w.Pair("unresolved", "reject");
-        w.Comment(Invariant($" TODO: {pua:N0} values hold private-use characters (外字); identify each code under 'table' (char / fallback)"));
+        if (pua > 0) w.Comment(Invariant($" TODO: {pua:N0} values hold private-use characters (外字); identify each code under 'table' (char / fallback); until then their rows are rejected"));
         w.Scalar("table").BeginMap().EndMap();
         w.EndMap();
 
@@ -101,6 +126,14 @@ public sealed class MappingDrafter(StandardDefinition standard, string vendor)
                 _unmatched.Add($"{profile.File}:{column.Name}");
                 w.Comment(Invariant($" Candidate customization: column {column.Name} ({column.InferredType}, {100 - column.NullRate * 100:0.#}% filled, length {column.MinLength}-{column.MaxLength}) matches no item of {table.Id}"));
             }
+        }
+        foreach (var table in unpairedCritical)
+        {
+            _unresolved++;
+            var keys = string.Join(", ", table.Items.Where(i => i.Required).Select(i => i.Name));
+            w.Scalar(table.Id).BeginMap(flow: true).Pair(UnresolvedMarkers.Key,
+                $"critical table {table.Name} ({table.Id}): no legacy file matched its items ({keys}); add its file under 'sources' and map it here (from, items) (check fails while a critical table of the standard is unmapped)",
+                quoted: true).EndMap();
         }
         w.EndMap();
         w.EndMap();
@@ -169,7 +202,7 @@ public sealed class MappingDrafter(StandardDefinition standard, string vendor)
     {
         var scored = (from t in tables
                       from s in sources
-                      let score = t.Items.Count(i => ColumnMatcher.ExactByName(i, s.Profile.Columns.Select(c => c.Name)) is not null)
+                      let score = new ItemAssignment(t.Items, s.Profile.Columns.Select(c => c.Name).ToList()).Count
                       where score > 0
                       orderby score descending
                       select (t, s.SourceId, s.Profile, score)).ToList();
@@ -185,41 +218,61 @@ public sealed class MappingDrafter(StandardDefinition standard, string vendor)
     private List<(string ItemId, Action<YamlDraftWriter> Write, string? Comment)> DeriveItems(StandardTable table, SourceProfile profile)
     {
         var items = new List<(string, Action<YamlDraftWriter>, string?)>();
-        var used = new HashSet<string>(StringComparer.Ordinal);
         var companions = table.Items.Where(i => i.Unknown is not null).SelectMany(i => new[] { i.Unknown!.FlagItem, i.Unknown.TextItem }).ToHashSet(StringComparer.Ordinal);
-        foreach (var item in table.Items)
+        var candidates = table.Items.Where(i => !companions.Contains(i.Id)).ToList();
+        var assignment = new ItemAssignment(candidates, profile.Columns.Select(c => c.Name).ToList());
+        var used = candidates.Select(i => assignment.Of(i.Id)?.Column).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var item in candidates)
         {
-            if (companions.Contains(item.Id)) continue; // filled by their date's 不詳 handling
-            var available = profile.Columns.Where(c => !used.Contains(c.Name)).ToList();
+            ColumnProfile? column = null;
             var how = "name";
-            var column = ColumnMatcher.ExactByName(item, available.Select(c => c.Name)) is { } byName ? available.First(c => c.Name == byName) : null;
-            if (column is null && item.CheckDigit is { } rule)
+            var confidence = 1.0;
+            if (assignment.Of(item.Id) is { } match)
             {
-                column = available.FirstOrDefault(c => c.NonEmpty > 0 && c.CheckDigitValid.GetValueOrDefault(rule) == c.NonEmpty && c.MinLength == item.Length && c.MaxLength == item.Length);
+                column = profile.Columns.First(c => c.Name == match.Column);
+                confidence = match.Confidence;
+            }
+            else if (item.CheckDigit is { } rule && assignment.Candidates(item.Id).Count == 0)
+            {
+                column = profile.Columns.FirstOrDefault(c => !used.Contains(c.Name) && c.NonEmpty > 0 && c.CheckDigitValid.GetValueOrDefault(rule) == c.NonEmpty && c.MinLength == item.Length && c.MaxLength == item.Length);
                 how = "content";
+                if (column is not null) used.Add(column.Name);
             }
             if (column is null)
             {
-                if (!item.Required) continue;
-                _todos++;
-                _matches.Add(new ItemMatch(table.Id, item.Id, null, "placeholder"));
-                var placeholder = Placeholder(item);
-                items.Add((item.Id, w => w.BeginMap(flow: true).Scalar("do").BeginList(flow: true).BeginMap(flow: true).Pair("constant", placeholder, quoted: true).EndMap().EndList().EndMap(),
-                    $"TODO: placeholder — no legacy column found for required {item.Name}"));
+                var rivals = assignment.Candidates(item.Id);
+                if (!item.Required && !item.Critical && rivals.Count == 0) continue;
+                var reason = rivals.Count > 0
+                    ? $"columns {string.Join(" and ", rivals)} match {item.Name} equally well; name the right one under 'from' (with its transforms under 'do')"
+                    : $"no legacy column found for {(item.Critical ? "critical" : "required")} {item.Name} ({item.Id}); name the column under 'from' (with its transforms under 'do'){(item.Critical ? ", or confirm with the municipality where this data is kept" : "")}";
+                if (!item.Required && !item.Critical)
+                {
+                    // An optional item with two equally good columns: left out, both named for review.
+                    _todos++;
+                    items.Add((item.Id, w => w.BeginMap(flow: true).Pair(UnresolvedMarkers.Key, reason, quoted: true).EndMap(), null));
+                    _unresolved++;
+                    _matches.Add(new ItemMatch(table.Id, item.Id, null, "unresolved"));
+                    continue;
+                }
+                _unresolved++;
+                if (item.Critical) _criticalUnresolved.Add($"{table.Id}.{item.Id} ({item.Name})");
+                _matches.Add(new ItemMatch(table.Id, item.Id, null, "unresolved"));
+                items.Add((item.Id, w => w.BeginMap(flow: true).Pair(UnresolvedMarkers.Key, reason, quoted: true).EndMap(), null));
                 continue;
             }
-            used.Add(column.Name);
-            _matches.Add(new ItemMatch(table.Id, item.Id, column.Name, how));
-            items.Add(Derive(table, item, column, how));
+            _matches.Add(new ItemMatch(table.Id, item.Id, column.Name, how) { Confidence = Math.Round(confidence, 2) });
+            items.Add(Derive(table, item, column, how, confidence));
         }
         return items;
     }
 
-    private (string, Action<YamlDraftWriter>, string?) Derive(StandardTable table, StandardItem item, ColumnProfile column, string how)
+    private (string, Action<YamlDraftWriter>, string?) Derive(StandardTable table, StandardItem item, ColumnProfile column, string how, double confidence)
     {
         var steps = new List<Action<YamlDraftWriter>>();
         var notes = new List<string>();
+        string? todo = null;
         if (how == "content") notes.Add($"matched by content: every value passes the {CheckDigitRules.Describe(item.CheckDigit!)}");
+        else if (confidence < HeaderMatcher.Exact) notes.Add(Invariant($"matched by name, confidence {confidence:0.00}: header {column.Name} ~ {item.Name}; confirm"));
         void Step(string name) => steps.Add(w => w.Scalar(name));
         void StepWith(string name, string argument) => steps.Add(w => w.BeginMap(flow: true).Pair(name, argument, quoted: true).EndMap());
 
@@ -227,9 +280,30 @@ public sealed class MappingDrafter(StandardDefinition standard, string vendor)
         {
             case ItemType.Date:
                 Step("trim");
-                if (column.WarekiLike * 2 > column.NonEmpty) StepWith("wareki", DateFormat);
-                else if (column.GregorianCompact * 2 > column.NonEmpty) StepWith("date", "yyyyMMdd");
-                else if (column.IsoDates < column.NonEmpty) { notes.Add("TODO: values are not ISO dates; add a wareki or date transform"); _todos++; }
+                if (column.FullWidthDigits > 0) Step("halfwidth-ascii");
+                var patterns = column.DatePatterns.Keys.ToList();
+                if (column.NonEmpty == 0) break;
+                if (patterns.All(p => p == DatePatterns.Iso) && column.UnknownDates.Count == 0 && column.DateLike == column.NonEmpty)
+                {
+                    StepWith("date", "yyyy-MM-dd"); // ISO already: read as a date all the same, so a bad day is a reject with its reason
+                    break;
+                }
+                if (column.DateLike * 2 <= column.NonEmpty)
+                {
+                    todo = Invariant($"most values of column {column.Name} are not in a date format init recognises ({column.InferredType}); add the transform that reads them ({{ wareki: FORMAT }} or {{ date: PATTERN }}) to 'do'");
+                    break;
+                }
+                if (patterns.All(p => p == DatePatterns.Compact) && column.UnknownDates.Count == 0)
+                {
+                    StepWith("date", "yyyyMMdd");
+                    break;
+                }
+                // Everything else, 和暦 and 西暦 mixed in one column included, goes through one date format.
+                foreach (var p in patterns.Where(p => !_dateFormats.Contains(p))) _dateFormats.Add(p);
+                foreach (var u in column.UnknownDates.Keys.Where(u => !_unknownMarkers.Contains(u))) _unknownMarkers.Add(u);
+                StepWith("wareki", DateFormat);
+                if (column.UnknownDates.Count > 0)
+                    notes.Add(Invariant($"{column.UnknownDates.Values.Sum():N0} 不詳 values kept word for word through unknown_markers"));
                 break;
             case ItemType.Code when standard.FindCodeList(item.CodeListId) is { } list && !column.DistinctOverflow:
                 Step("trim");
@@ -237,6 +311,9 @@ public sealed class MappingDrafter(StandardDefinition standard, string vendor)
                 if (_codeTables.Any(t => t.Id == id)) id += "_" + column.Name.ToLowerInvariant();
                 _codeTables.Add((id, item, column, list));
                 StepWith("code", id);
+                break;
+            case ItemType.Code when standard.FindCodeList(item.CodeListId) is not null:
+                todo = Invariant($"column {column.Name} holds more than {ColumnProfiler.MaxDistinct:N0} distinct values, too many for a code of {item.Name}; check that this is the right column");
                 break;
             case ItemType.Flag:
                 Step("trim");
@@ -253,16 +330,20 @@ public sealed class MappingDrafter(StandardDefinition standard, string vendor)
                 break;
         }
         var longest = item.Chars == CharRule.Digits && column.DigitsAndHyphens > 0 ? column.MaxLength - 1 : column.MaxLength;
-        if (item.Length is { } max && longest > max)
+        // A code's length is the standard code's, whatever the legacy value it is looked up by.
+        if (item.Length is { } max && longest > max && item.Type != ItemType.Code)
         {
-            notes.Add($"TODO: legacy values are up to {longest} characters, the standard allows {max}");
+            notes.Add($"TODO: legacy values are up to {longest} characters, the standard allows {max}: such rows are rejected");
             _todos++;
         }
+        if (todo is not null) _unresolved++;
         return (item.Id, w =>
         {
             w.BeginMap(flow: true).Pair("from", column.Name).Scalar("do").BeginList(flow: true);
             foreach (var step in steps) step(w);
-            w.EndList().EndMap();
+            w.EndList();
+            if (todo is not null) w.Pair(UnresolvedMarkers.Key, todo, quoted: true);
+            w.EndMap();
         }, notes.Count == 0 ? null : string.Join("; ", notes));
     }
 
@@ -273,30 +354,33 @@ public sealed class MappingDrafter(StandardDefinition standard, string vendor)
         w.Scalar(id).BeginMap();
         w.Comment(Invariant($" {item.Name} ({item.Id}) from column {column.Name}: {column.Values.Count} distinct values. Standard codes: ")
             + string.Join(", ", list.Values.Select(v => $"{v.Key} {v.Value}")));
+        if (identity) w.Comment(" Every legacy value is one of the standard's codes, so each is taken as that code: confirm the meanings agree.");
         w.Scalar("values").BeginMap();
         foreach (var (legacy, count) in column.Values.OrderBy(v => v.Key, StringComparer.Ordinal))
         {
-            var byName = list.Values.FirstOrDefault(v => v.Value == legacy).Key;
-            var target = identity ? legacy : byName ?? list.Values.Keys.First();
-            w.Scalar(legacy, quoted: true).Scalar(target, quoted: true);
-            if (!identity && byName is null)
+            var target = identity ? legacy : CodeNames.Exact(list, legacy, item.CodeChain);
+            w.Scalar(legacy, quoted: true);
+            if (target is not null)
             {
-                _todos++;
-                w.Comment(Invariant($" TODO: placeholder ({count:N0} rows); pick the standard code"), inline: true);
+                w.Scalar(target, quoted: true);
+                w.Comment(Invariant($" {list.Describe(target)} ({count:N0} rows){(identity ? "" : ", by name")}"), inline: true);
+                continue;
             }
-            else
-            {
-                w.Comment(Invariant($" {list.Describe(target)} ({count:N0} rows)"), inline: true);
-            }
+            _unresolved++;
+            var candidates = CodeNames.Candidates(list, legacy);
+            var why = candidates.Count > 0
+                ? Invariant($"{count:N0} rows; candidates by name: {string.Join(", ", candidates.Select(c => $"{c} {list.Values[c]}"))}; write the standard code")
+                : Invariant($"{count:N0} rows; no standard code has this name: write the standard code it stands for (listed above)");
+            w.BeginMap(flow: true).Pair(UnresolvedMarkers.Key, why, quoted: true).EndMap();
         }
         w.EndMap();
         w.Pair("unknown", "reject");
         w.EndMap();
     }
 
-    private static void WriteEras(YamlDraftWriter w)
+    private void WriteEras(YamlDraftWriter w)
     {
-        w.Comment(" TODO: check this vendor's era codes (1-digit codes 1-5 and letters M/T/S/H/R assumed)");
+        w.Comment(" TODO: check this vendor's era codes (the common 1-digit codes 1-5, letters M/T/S/H/R and kanji era names are assumed)");
         w.Scalar("eras").BeginList();
         foreach (var (code, letter, name, start, end) in new[]
         {
@@ -310,34 +394,21 @@ public sealed class MappingDrafter(StandardDefinition standard, string vendor)
         }
         w.EndList();
         w.Scalar("date_formats").BeginMap().Scalar(DateFormat).BeginMap();
-        w.Scalar("formats").BeginList(flow: true).Scalar("GYYMMDD").Scalar("GYY.MM.DD").EndList();
-        w.Pair("unknown_zero", "true").Pair("gregorian_from", "1873-01-01");
+        // The patterns the profiled date columns use (a column mixing 和暦 and 西暦 needs both).
+        var formats = _dateFormats.Count > 0 ? _dateFormats.Order(StringComparer.Ordinal).ToList() : [DatePatterns.EraCompact, DatePatterns.EraDotted];
+        w.Scalar("formats").BeginList(flow: true);
+        foreach (var f in formats) w.Scalar(f);
+        w.EndList();
+        if (formats.Any(f => f is DatePatterns.EraCompact or DatePatterns.EraDotted)) w.Pair("unknown_zero", "true");
+        w.Pair("gregorian_from", "1873-01-01");
+        if (_unknownMarkers.Count > 0)
+        {
+            w.Comment(" 不詳 spellings found in the data: kept as written (不詳表記) with the 不詳 flag set");
+            w.Scalar("unknown_markers").BeginList(flow: true);
+            foreach (var u in _unknownMarkers.Order(StringComparer.Ordinal)) w.Scalar(u, quoted: true);
+            w.EndList();
+        }
         w.EndMap().EndMap();
-    }
-
-    /// <summary>A value that passes the item's validation: type, characters, code list and check digit.</summary>
-    private string Placeholder(StandardItem item)
-    {
-        if (standard.FindCodeList(item.CodeListId) is { } list) return list.Values.Keys.First();
-        switch (item.Type)
-        {
-            case ItemType.Date: return "1900-01-01";
-            case ItemType.Integer or ItemType.Decimal or ItemType.Flag: return "0";
-        }
-        if (item.CheckDigit is { } rule && item.Length is { } length)
-        {
-            for (var d = 0; d <= 9; d++)
-            {
-                var candidate = new string('0', length - 1) + d.ToString(CultureInfo.InvariantCulture);
-                if (CheckDigitRules.IsValid(rule, candidate)) return candidate;
-            }
-        }
-        return item.Chars switch
-        {
-            CharRule.Digits => "0",
-            CharRule.Katakana => "ミテイ",
-            _ => "TODO",
-        };
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -15,7 +15,7 @@ public static class MappingInitializer
     public static async Task<InitResult> InitAsync(InitRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var standard = StandardLoader.Load(LocateStandard(request));
+        var standard = StandardResolver.ByIdOrPath(request.Standard, Path.GetDirectoryName(Path.GetFullPath(request.OutPath)), request.Standards);
         if (request.Table is { } only && standard.FindTable(only) is null)
             throw MigrateException.Usage($"--table {only}: standard {standard.Id} has no such table{Text.DidYouMean.Hint(only, standard.Tables.Select(t => t.Id))}");
 
@@ -33,7 +33,12 @@ public static class MappingInitializer
         await using (var stream = PrivateFiles.Create(request.OutPath))
         await using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false)))
             await writer.WriteAsync(yaml.AsMemory(), cancellationToken);
-        return new InitResult(request.OutPath, sources.Select(s => s.Item2).ToList(), drafter.Matches, drafter.UnmatchedColumns, drafter.Todos);
+        return new InitResult(request.OutPath, sources.Select(s => s.Item2).ToList(), drafter.Matches, drafter.UnmatchedColumns, drafter.Todos)
+        {
+            Unresolved = drafter.Unresolved,
+            CriticalUnresolved = drafter.CriticalUnresolved,
+            SourceFolder = request.Source is { } source ? (Directory.Exists(source) ? source : Path.GetDirectoryName(source) is { Length: > 0 } dir ? dir : ".") : null,
+        };
     }
 
     private static async Task<List<(string, SourceProfile)>> ProfileDelimitedAsync(InitRequest request, CancellationToken cancellationToken)
@@ -51,7 +56,7 @@ public static class MappingInitializer
         var sources = new List<(string, SourceProfile)>();
         foreach (var file in files)
         {
-            var profile = await SourceProfiler.ProfileAsync(file, request.Encoding ?? "cp932", request.Delimiter, request.Header, request.Sample, cancellationToken);
+            var profile = await SourceProfiler.ProfileAsync(file, request.Encoding, request.Delimiter, request.Header, request.Sample, cancellationToken);
             sources.Add((SourceId(file, sources.Select(s => s.Item1)), profile));
         }
         return sources;
@@ -77,23 +82,6 @@ public static class MappingInitializer
         var databases = request.Databases ?? throw new InvalidOperationException("no database drivers were composed for --source-connection");
         var id = SourceId(table.Replace('.', '_'), []);
         return (id, await StagedSourceProfiler.ProfileDatabaseAsync(id, connection, databases, table, request.OrderBy, request.Sample, cancellationToken));
-    }
-
-    private static string LocateStandard(InitRequest request)
-    {
-        if (File.Exists(request.Standard)) return request.Standard;
-        foreach (var start in new[] { Path.GetFullPath(request.OutPath), Path.Combine(Environment.CurrentDirectory, "x"), Path.Combine(Environment.CurrentDirectory, "mappings", "x") })
-        {
-            try
-            {
-                return StandardLocator.Locate(start, request.Standard);
-            }
-            catch (MigrateException)
-            {
-                // Try the next place.
-            }
-        }
-        throw MigrateException.Usage($"--standard {request.Standard}: cannot find standard/{request.Standard}/standard.yaml above the output or current folder; give the path of the standard file");
     }
 
     private static string SourceId(string file, IEnumerable<string> taken)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Migrate.Core.Diagnostics;
+using Migrate.Core.Load;
 using Migrate.Core.Map;
 using Migrate.Core.Mapping;
 using Migrate.Core.Pipeline;
@@ -20,7 +21,7 @@ public static class DataChecks
     private static readonly string[] TypeCodes = [ErrorCodes.TypeInteger, ErrorCodes.TypeDecimal, ErrorCodes.TypeFlag, ErrorCodes.DateFormat];
     private const int MaxValuesListed = 20;
 
-    public static async Task<IReadOnlyList<Diagnostic>> RunAsync(MappingDefinition mapping, StandardDefinition standard, string sourceDirectory, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<Diagnostic>> RunAsync(MappingDefinition mapping, StandardDefinition standard, string sourceDirectory, RejectThreshold threshold, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mapping);
         ArgumentNullException.ThrowIfNull(standard);
@@ -39,7 +40,8 @@ public static class DataChecks
             {
                 return [new Diagnostic(DiagnosticSeverity.Error, "data.unreadable", mapping.Sources.Values.FirstOrDefault()?.Position, e.Message)];
             }
-            return [.. Diagnose(mapping, standard, manifest), .. PredictOutcome(mapping, standard, manifest)];
+            var outcome = new PredictedOutcome(threshold, manifest);
+            return [.. Diagnose(mapping, standard, manifest, outcome), .. outcome.Failures(mapping, standard), .. PredictIntegrity(mapping, standard, manifest)];
         }
         finally
         {
@@ -47,7 +49,7 @@ public static class DataChecks
         }
     }
 
-    private static IEnumerable<Diagnostic> Diagnose(MappingDefinition mapping, StandardDefinition standard, Manifest manifest)
+    private static IEnumerable<Diagnostic> Diagnose(MappingDefinition mapping, StandardDefinition standard, Manifest manifest, PredictedOutcome outcome)
     {
         foreach (var source in manifest.Extract?.Sources ?? [])
         {
@@ -76,10 +78,14 @@ public static class DataChecks
             var listed = string.Join(", ", values.Take(MaxValuesListed).Select(v => Invariant($"'{v.Value}' ({v.Count:N0} rows)")));
             if (values.Count > MaxValuesListed) listed += Invariant($" and {values.Count - MaxValuesListed} more");
             var explicitRule = MappingPositions.Of(mapping, "code_tables", group.Key, "unknown") is not null;
-            yield return new Diagnostic(explicitRule ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, "data.code-missing",
+            // The rows these values cost in the table that loses most of them.
+            var items = group.Select(c => c.Item).ToHashSet(StringComparer.Ordinal);
+            var worst = map.Tables.Select(t => (Count: t.RejectsByReasonAndItem.Where(r => items.Any(i => r.Key == $"{ErrorCodes.CodeUnknown}|{i}")).Sum(r => r.Value), t.Read))
+                .OrderByDescending(t => t.Count).FirstOrDefault();
+            yield return outcome.Escalate(new Diagnostic(explicitRule ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, "data.code-missing",
                 MappingPositions.Of(mapping, "code_tables", group.Key, "values") ?? MappingPositions.Of(mapping, "code_tables", group.Key),
                 $"code table '{group.Key}' has no entry for {values.Count} value(s) found in the data: {listed}; add them under code_tables.{group.Key}.values"
-                + (explicitRule ? " (unknown: reject is set, so these rows will be rejected)" : ", or say what to do with them: unknown: reject | keep | { default: CODE }"));
+                + (explicitRule ? " (unknown: reject is set, so these rows will be rejected)" : ", or say what to do with them: unknown: reject | keep | { default: CODE }")), worst.Count, worst.Read);
         }
 
         var usage = map.Sources.ToDictionary(s => s.SourceId, s => s, StringComparer.Ordinal);
@@ -100,16 +106,16 @@ public static class DataChecks
                 var nonEmpty = derivation?.From is { } column && usage.TryGetValue(tableMapping.From, out var u)
                     ? u.Columns.FirstOrDefault(c => c.Column == column)?.NonEmpty ?? result.Read
                     : result.Read;
-                yield return Describe(code, count, result, item, derivation, position, nonEmpty, itemId);
+                yield return outcome.Escalate(Describe(code, count, result, item, derivation, position, nonEmpty, itemId), count, result.Read);
             }
         }
     }
 
     /// <summary>
-    /// Empty sources, and what <c>run</c> would refuse with the default outcome rules (a 支援措置 person
-    /// lost, a table over the reject threshold or loading nothing): an error here, as exit 3 there.
+    /// Empty sources, and the 支援措置 integrity problems <c>run</c> would refuse with exit 3 (a protected
+    /// person's record lost, a support row naming nobody, an unreadable person number), by file and line.
     /// </summary>
-    private static IEnumerable<Diagnostic> PredictOutcome(MappingDefinition mapping, StandardDefinition standard, Manifest manifest)
+    private static IEnumerable<Diagnostic> PredictIntegrity(MappingDefinition mapping, StandardDefinition standard, Manifest manifest)
     {
         foreach (var source in manifest.Extract?.Sources ?? [])
         {
@@ -118,18 +124,11 @@ public static class DataChecks
                     $"source '{source.SourceId}' ({source.File}) has no records"
                     + (mapping.Tables.Any(t => t.From == source.SourceId && t.TableId == standard.Persons?.TableId) ? "; run refuses an export without residents" : ""));
         }
-        string? refusal = null;
-        try
-        {
-            Pipeline.OutcomeRules.ThrowIfRefused(manifest, standard, new Load.LoadOptions(Replace: false, Municipality: null));
-        }
-        catch (MigrateException e) when (e.Kind == FailureKind.Data)
-        {
-            refusal = e.Message;
-        }
-        if (refusal is not null)
-            yield return new Diagnostic(DiagnosticSeverity.Error, "data.run-would-fail", mapping.Tables.Count > 0 ? mapping.Tables[0].Position : null,
-                "run would refuse to load this data (exit 3): " + refusal);
+        if (manifest.Map?.Integrity is not { ViolationCount: > 0 } integrity) yield break;
+        var listed = string.Join("; ", integrity.Violations.Take(10).Select(v => v.ToString()));
+        var more = integrity.ViolationCount > 10 ? $"; … and {integrity.ViolationCount - 10} more" : "";
+        yield return new Diagnostic(DiagnosticSeverity.Error, "outcome.protected", mapping.Tables.Count > 0 ? mapping.Tables[0].Position : null,
+            $"run would refuse to load this data (exit 3): {integrity.ViolationCount} 支援措置 integrity problem(s): {listed}{more}; fix these records or the mapping, or accept a case checked by hand with --accept-critical-reject FILE:LINE");
     }
 
     private static Diagnostic Describe(string code, long count, TableMapResult result, StandardItem? item, ItemDerivation? derivation, SourcePosition position, long nonEmpty, string itemId)

@@ -40,7 +40,7 @@ public static class LegacyEncodings
         var other => other.ToUpperInvariant(),
     };
 
-    private static string Normalize(string name) => name.Trim().ToLowerInvariant() switch
+    public static string Normalize(string name) => name.Trim().ToLowerInvariant() switch
     {
         "sjis" or "shift-jis" or "windows-31j" or "ms932" => "cp932",
         "eucjp" => "euc-jp",

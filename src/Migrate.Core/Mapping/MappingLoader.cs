@@ -39,6 +39,7 @@ public static class MappingLoader
         var document = MappingDocument.Load(path);
         var yaml = document.Yaml;
         var root = yaml.Root;
+        UnresolvedMarkers.Report(yaml, bag); // 'todo:' entries never load; they are reported and set aside
         bag.Try(() => yaml.AllowOnly(root, TopLevelKeys));
 
         bag.Try(() =>

@@ -7,9 +7,10 @@ namespace Migrate.Core.Pipeline;
 /// <summary>The loaded standard and mapping and the work directory one command works on.</summary>
 public sealed record MigrationSession(StandardDefinition Standard, MappingDefinition Mapping, WorkDirectory Work)
 {
-    public static MigrationSession Open(string mappingPath, string? standardPath, string workDirectory)
+    /// <summary>Opens a mapping with its standard resolved by <see cref="StandardResolver"/> (null: beside the mapping, else bundled).</summary>
+    public static MigrationSession Open(string mappingPath, StandardSource? standardSource, string workDirectory)
     {
-        var standard = StandardLoader.Load(standardPath ?? StandardLocator.Locate(mappingPath, StandardLocator.StandardIdOf(mappingPath)));
+        var standard = StandardResolver.ForMapping(mappingPath, standardSource ?? StandardSource.Default);
         var mapping = MappingLoader.Load(mappingPath, standard);
         return new MigrationSession(standard, mapping, new WorkDirectory(workDirectory));
     }

@@ -9,9 +9,15 @@ namespace Migrate.Core.Standard;
 /// <summary>Reads a standard definition file and checks it is self-consistent.</summary>
 public static class StandardLoader
 {
-    public static StandardDefinition Load(string path)
+    public static StandardDefinition Load(string path) =>
+        Read(YamlFile.Load(path), Path.GetFullPath(path), FileHash.Sha256(path));
+
+    /// <summary>A standard from its text (a standard bundled in the assembly); <paramref name="sourcePath"/> names it in errors and the manifest.</summary>
+    public static StandardDefinition Load(string sourcePath, TextReader reader, string sha256) =>
+        Read(YamlFile.Parse(sourcePath, reader), sourcePath, sha256);
+
+    private static StandardDefinition Read(YamlFile yaml, string sourcePath, string sha256)
     {
-        var yaml = YamlFile.Load(path);
         var root = yaml.Root;
         yaml.AllowOnly(root, "standard", "name", "english", "version", "tables", "code_lists", "persons");
 
@@ -39,8 +45,8 @@ public static class StandardLoader
             yaml.RequireString(root, "version"),
             tables,
             codeLists,
-            Path.GetFullPath(path),
-            FileHash.Sha256(path))
+            sourcePath,
+            sha256)
         {
             Persons = ReadPersons(yaml, root, tables),
         };

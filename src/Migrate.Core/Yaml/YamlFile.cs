@@ -34,9 +34,16 @@ public sealed class YamlFile
     public static YamlFile Load(string path)
     {
         if (!File.Exists(path)) throw MigrateException.Usage($"{path}: file not found");
+        using var reader = new StreamReader(path);
+        return Parse(path, reader);
+    }
+
+    /// <summary>A document read from <paramref name="reader"/> (e.g. a standard embedded in the assembly); <paramref name="path"/> names it in errors.</summary>
+    public static YamlFile Parse(string path, TextReader reader)
+    {
         try
         {
-            var text = File.ReadAllText(path);
+            var text = reader.ReadToEnd();
             YamlBounds.Check(path, text);
             var stream = new YamlStream();
             stream.Load(new StringReader(text));

@@ -58,6 +58,26 @@ public sealed class MappingSchemaTests
         Schema.Evaluate(YamlToJson(text)).IsValid.ShouldBe(valid);
     }
 
+    [Fact]
+    public void Unresolved_markers_are_valid_where_init_writes_them_and_nowhere_else()
+    {
+        const string draft = """
+            mapping_version: 1
+            vendor: draft
+            standard: juki
+            standard_version: "1.0"
+            sources: { jumin: { file: J.CSV, encoding: cp932, columns: [SEX] } }
+            code_tables:
+              person_seibetsu: { values: { "M": { todo: "pick the code" }, "F": "2" }, unknown: reject }
+            tables:
+              person: { from: jumin, items: { seibetsu: { from: SEX, do: [{ code: person_seibetsu }] }, zokugara: { todo: "no column" } } }
+              support: { todo: "no file matched" }
+            """;
+
+        Schema.Evaluate(YamlToJson(draft)).IsValid.ShouldBeTrue();
+        Schema.Evaluate(YamlToJson(draft.Replace("{ todo: \"pick the code\" }", "{ todo: \"x\", extra: 1 }", StringComparison.Ordinal))).IsValid.ShouldBeFalse();
+    }
+
     /// <summary>YAML → JSON with the YAML core schema: plain scalars that read as integers or booleans get those types.</summary>
     private static JsonElement YamlToJson(string yaml)
     {

@@ -1,0 +1,64 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Migrate.Cli.Tests.Support;
+
+/// <summary>
+/// Resolves an init draft's <c>todo:</c> markers the way a hand-written mapping decides them: each
+/// unresolved code value takes the value the hand-written mapping gives it in the code table its item
+/// uses (or is left out, so 'unknown: reject' applies, when the hand-written mapping does not list it);
+/// the hand-written 外字 table and filters are taken over, as a contractor copies them from the vendor.
+/// </summary>
+public static class DraftResolver
+{
+    public static string Resolve(string draftText, string handWrittenText)
+    {
+        var draft = Load(draftText);
+        var hand = Load(handWrittenText);
+        var draftTables = Map(draft, "tables");
+        var handTables = Map(hand, "tables");
+        var draftCodes = Map(draft, "code_tables");
+        var handCodes = Map(hand, "code_tables");
+        foreach (var (tableKey, tableNode) in draftTables.Children)
+        {
+            var tableId = ((YamlScalarNode)tableKey).Value!;
+            var items = Map((YamlMappingNode)tableNode, "items");
+            var handTable = (YamlMappingNode)handTables.Children[new YamlScalarNode(tableId)];
+            var handItems = Map(handTable, "items");
+            if (handTable.Children.TryGetValue(new YamlScalarNode("filters"), out var filters))
+                ((YamlMappingNode)tableNode).Children[new YamlScalarNode("filters")] = filters;
+            foreach (var (itemKey, itemNode) in items.Children.ToList())
+            {
+                var draftTable = CodeTableOf(itemNode);
+                if (draftTable is null) continue;
+                var handTableId = handItems.Children.TryGetValue(itemKey, out var handItem) ? CodeTableOf(handItem) : null;
+                var values = Map((YamlMappingNode)draftCodes.Children[new YamlScalarNode(draftTable)], "values");
+                var handValues = handTableId is null ? null : Map((YamlMappingNode)handCodes.Children[new YamlScalarNode(handTableId)], "values");
+                foreach (var (legacy, target) in values.Children.ToList())
+                {
+                    if (target is not YamlMappingNode) continue; // decided by init already
+                    if (handValues is not null && handValues.Children.TryGetValue(legacy, out var decided)) values.Children[legacy] = decided;
+                    else values.Children.Remove(legacy);
+                }
+            }
+        }
+        draft.Children[new YamlScalarNode("gaiji")] = hand.Children[new YamlScalarNode("gaiji")];
+        var stream = new YamlStream(new YamlDocument(draft));
+        using var writer = new StringWriter();
+        stream.Save(writer, assignAnchors: false);
+        return writer.ToString();
+    }
+
+    private static YamlMappingNode Load(string text)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        return (YamlMappingNode)stream.Documents[0].RootNode;
+    }
+
+    private static YamlMappingNode Map(YamlMappingNode node, string key) => (YamlMappingNode)node.Children[new YamlScalarNode(key)];
+
+    private static string? CodeTableOf(YamlNode item) =>
+        item is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("do"), out var steps) && steps is YamlSequenceNode list
+            ? list.Children.OfType<YamlMappingNode>().SelectMany(s => s.Children).Where(kv => ((YamlScalarNode)kv.Key).Value == "code").Select(kv => ((YamlScalarNode)kv.Value).Value).FirstOrDefault()
+            : null;
+}

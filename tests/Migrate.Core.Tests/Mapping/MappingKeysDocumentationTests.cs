@@ -1,0 +1,69 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Migrate.Core.Tests.Mapping;
+
+/// <summary>The README's "Mapping keys" table documents every key of mappings/mapping.schema.json exactly once, and nothing else.</summary>
+public sealed partial class MappingKeysDocumentationTests
+{
+    private static readonly string Root = FindRoot();
+
+    [Fact]
+    public void Every_key_of_the_schema_is_documented_once_in_the_readme()
+    {
+        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "mappings", "mapping.schema.json")));
+        var keys = new List<string>();
+        Walk(schema.RootElement, schema.RootElement.GetProperty("$defs"), "", keys);
+
+        var documented = Documented();
+
+        documented.GroupBy(k => k).Where(g => g.Count() > 1).Select(g => g.Key).ShouldBeEmpty("documented twice");
+        keys.Except(documented).ShouldBeEmpty("in the schema but not in the README's Mapping keys table");
+        documented.Except(keys).ShouldBeEmpty("in the README's Mapping keys table but not in the schema");
+    }
+
+    private static List<string> Documented()
+    {
+        var readme = File.ReadAllText(Path.Combine(Root, "README.md"));
+        var start = readme.IndexOf("### Mapping keys", StringComparison.Ordinal);
+        start.ShouldBeGreaterThanOrEqualTo(0);
+        var end = readme.IndexOf("\n#", start + 4, StringComparison.Ordinal);
+        var section = readme[start..(end < 0 ? readme.Length : end)];
+        return KeyRow().Matches(section).Select(m => m.Groups[1].Value).ToList();
+    }
+
+    /// <summary>Key paths as the README writes them: properties joined with '.', '*' for any name, '[]' for list elements.</summary>
+    private static void Walk(JsonElement node, JsonElement defs, string path, List<string> keys)
+    {
+        if (node.ValueKind != JsonValueKind.Object) return;
+        if (node.TryGetProperty("$ref", out var reference))
+        {
+            Walk(defs.GetProperty(reference.GetString()!.Split('/')[^1]), defs, path, keys);
+            return;
+        }
+        foreach (var combinator in new[] { "oneOf", "anyOf", "allOf" })
+            if (node.TryGetProperty(combinator, out var options))
+                foreach (var option in options.EnumerateArray()) Walk(option, defs, path, keys);
+        if (node.TryGetProperty("properties", out var properties))
+        {
+            foreach (var property in properties.EnumerateObject())
+            {
+                var key = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
+                if (!keys.Contains(key)) keys.Add(key);
+                Walk(property.Value, defs, key, keys);
+            }
+        }
+        if (node.TryGetProperty("additionalProperties", out var additional)) Walk(additional, defs, path + ".*", keys);
+        if (node.TryGetProperty("items", out var items)) Walk(items, defs, path + "[]", keys);
+    }
+
+    [GeneratedRegex(@"^\| `([^`]+)` \|", RegexOptions.Multiline)]
+    private static partial Regex KeyRow();
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Migrate.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Migrate.sln not found");
+    }
+}
