@@ -173,19 +173,7 @@ public sealed class MigrationRunner(MigrationSession session, IStageProgress pro
     private RunOutcome WriteReport(Manifest manifest, ReportRequest request)
     {
         var report = ReportBuilder.Build(manifest, session.Standard, session.Mapping);
-        var decisionsPath = request.ResolveDecisions(session.Mapping.Path);
-        var decisions = decisionsPath is not null && File.Exists(decisionsPath) ? DecisionsFile.Load(decisionsPath) : null;
-        if (request.InitDecisions)
-        {
-            var added = DecisionsTemplate.Write(report, decisionsPath!, decisions);
-            progress.Info($"{decisionsPath}: {added} finding(s) added as pending");
-            decisions = DecisionsFile.Load(decisionsPath!);
-        }
-        else if (request.DecisionsPath is not null && decisions is null)
-        {
-            throw MigrateException.Usage($"--decisions {request.DecisionsPath}: file not found (write one with --init-decisions)");
-        }
-        if (decisions is not null) report = DecisionApplier.Apply(report, decisions);
+        report = DecisionsWorkflow.Apply(report, new DecisionsRequest(request.DecisionsPath, request.InitDecisions), session.Mapping, Work.Root, progress.Info);
         var files = Report.Rendering.ReportFiles.WriteAll(report, Work.ReportDirectory);
         return new RunOutcome(manifest, report, files.Select(Work.Relative).ToList(), FailOnCondition.Evaluate(report, request.FailOn));
     }

@@ -59,6 +59,18 @@ public static class MarkdownReportWriter
             Line(md, "**" + N(pending) + " 件の処理方針が未決定です。** 移行を承認する前に、すべての項目について処理方針を決めてください。");
             Line(md);
         }
+        if (report.HowToDecide is { } guide && report.Findings.Count > 0)
+        {
+            Line(md, "### 処理方針の記録方法 (how to record decisions)");
+            Line(md);
+            var step = 0;
+            foreach (var text in HowToDecide(guide)) Line(md, N(++step) + ". " + E(text));
+            Line(md);
+            Line(md, "```");
+            Line(md, guide.Command);
+            Line(md, "```");
+            Line(md);
+        }
 
         Line(md, "| 種類 (category) | 件数 | " + string.Join(" | ", DispositionOrder.Select(DispositionLabel)) + " |");
         Line(md, "| --- | ---: |" + string.Concat(DispositionOrder.Select(_ => " ---: |")));
