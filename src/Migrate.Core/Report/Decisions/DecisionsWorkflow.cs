@@ -51,7 +51,7 @@ public static class DecisionsWorkflow
             report = DecisionApplier.Apply(report, decisions);
         }
         var command = Command(workDirectory, workbook);
-        report = report with { HowToDecide = new DecisionsGuide(workbook, command) };
+        report = report with { HowToDecide = new DecisionsGuide(workbook, command, Path.GetFullPath(workDirectory)) };
         RefreshWorkbook(report, workbook, decisions?.Path, command, info);
         return report;
     }
@@ -125,4 +125,4 @@ public static class DecisionsWorkflow
 }
 
 /// <summary>Which file a CIO edits to record decisions, and the command that applies it.</summary>
-public sealed record DecisionsGuide(string Workbook, string Command);
+public sealed record DecisionsGuide(string Workbook, string Command, string WorkDirectory);
