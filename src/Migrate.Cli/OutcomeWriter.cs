@@ -32,7 +32,13 @@ public static class OutcomeWriter
                 outcome.FailOnMet,
             });
         }
-        if (quiet) return exitCode;
+        if (quiet)
+        {
+            // -q hides progress and summaries, never why the command failed: one line on stderr.
+            if (outcome.FailOnMet.Count > 0)
+                context.Console.Log.WriteLine($"migrate {command}: --fail-on {string.Join("; --fail-on ", outcome.FailOnMet)}");
+            return exitCode;
+        }
 
         var error = context.Console.Log;
         foreach (var s in manifest.Extract?.Sources ?? [])
