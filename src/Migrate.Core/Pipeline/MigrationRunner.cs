@@ -86,7 +86,7 @@ public sealed class MigrationRunner(MigrationSession session, IStageProgress pro
         }
         var path = Path.Combine(sources.Directory!, source.File);
         var size = File.Exists(path) ? new FileInfo(path).Length : 0;
-        var bar = progress.Start($"extract {source.File}", size);
+        var bar = progress.Start($"extract {source.File}", size, ProgressUnit.Bytes);
         return await SourceExtractors.Create(source, path, Work).ExtractAsync(bar, cancellationToken);
     }
 
@@ -152,7 +152,8 @@ public sealed class MigrationRunner(MigrationSession session, IStageProgress pro
     /// <summary>The map stage of a streamed run: each table once the sources it needs are there; saved once extraction is.</summary>
     internal async Task<Manifest> MapStreamedAsync(Task<Manifest> extraction, Func<TableMapping, CancellationToken, Task> beforeTable, CancellationToken cancellationToken)
     {
-        var stage = await MapStageRunner.RunAsync(session.Mapping, session.Standard, Work, null, cancellationToken, beforeTable);
+        // Records to map are not known while extraction runs: the bar counts them and shows the rate.
+        var stage = await MapStageRunner.RunAsync(session.Mapping, session.Standard, Work, table => progress.Start($"map {table}", 0), cancellationToken, beforeTable);
         return SaveMapped(await extraction, stage);
     }
 
