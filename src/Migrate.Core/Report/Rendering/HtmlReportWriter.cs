@@ -20,6 +20,7 @@ public static class HtmlReportWriter
         Head(html, report);
         Header(html, report);
         Summary(html, report);
+        AttentionSection(html, report);
         var first = true;
         var number = 0;
         foreach (var category in AllCategoriesInOrder(report))
@@ -381,6 +382,19 @@ public static class HtmlReportWriter
         Line(html, "</table>");
         if (report.Tables.Any(t => t.Critical))
             Line(html, "<p class=\"note\"><span class=\"badge critical\">重要</span> 支援措置など、標準仕様が重要と定める記録を含むテーブルです。これらの記録に問題がある場合は、リジェクトせずに移行を止めます。</p>");
+        Line(html, "</section>");
+    }
+
+    private static void AttentionSection(StringBuilder html, MigrationReport report)
+    {
+        var items = AttentionList.For(report);
+        if (items.Count == 0) return;
+        Line(html, "<section id=\"attention\">");
+        Line(html, "<h2>まず確認すること <span class=\"en\">Needs attention first</span></h2>");
+        Line(html, "<table><thead><tr><th style=\"width: 18%\">種類</th><th>内容</th><th class=\"num\" style=\"width: 14%\">件数</th></tr></thead><tbody>");
+        foreach (var item in items)
+            Line(html, "<tr><td>" + H(item.Kind) + "</td><td>" + H(item.Text) + "</td><td class=\"num\">" + N(item.Count) + "</td></tr>");
+        Line(html, "</tbody></table>");
         Line(html, "</section>");
     }
 

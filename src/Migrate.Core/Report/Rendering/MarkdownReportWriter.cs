@@ -82,6 +82,17 @@ public static class MarkdownReportWriter
         }
         Line(md);
 
+        var attention = AttentionList.For(report);
+        if (attention.Count > 0)
+        {
+            Line(md, "## まず確認すること (needs attention first)");
+            Line(md);
+            Line(md, "| 種類 | 内容 | 件数 |");
+            Line(md, "| --- | --- | ---: |");
+            foreach (var item in attention) Line(md, "| " + E(item.Kind) + " | " + E(item.Text) + " | " + N(item.Count) + " |");
+            Line(md);
+        }
+
         var number = 0;
         foreach (var category in AllCategoriesInOrder(report))
             CategorySection(md, report, Category(category), ++number);
