@@ -70,5 +70,11 @@ public static class CommandHost
     }
 
     private static void WriteJsonError(CliContext context, string command, int exitCode, string message) =>
-        WriteJson(context, new { SchemaVersion = 1, Command = command, ExitCode = exitCode, Error = message });
+        WriteJson(context, new JsonError(command, exitCode, message, [message]));
+}
+
+/// <summary>What a failed command prints on stdout with --json (docs/schemas/error.schema.json).</summary>
+public sealed record JsonError(string Command, int ExitCode, string Error, IReadOnlyList<string> Errors)
+{
+    public int SchemaVersion { get; init; } = 1;
 }

@@ -65,7 +65,7 @@ public static class CommonOptions
 
     public static Option<string?> Decisions() => new("--decisions")
     {
-        Description = "The municipality's decisions file (YAML); default: MAPPING.decisions.yaml beside the mapping, if present",
+        Description = "The municipality's decisions: decisions.xlsx, an edited report/findings.csv or a YAML file; default: OUT/decisions.xlsx (written by the report), OUT/decisions.yaml, or NAME.decisions.yaml beside a municipality overlay",
     };
 
     public static Option<string?> MaxRejects() => new("--max-rejects")

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Migrate.Cli.Commands;
 using Migrate.Cli.Console;
 
@@ -34,13 +35,20 @@ public static class MigrateCli
     public static async Task<int> RunAsync(string[] args, ICliConsole console, Func<string, string?> environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(console);
+        // One language per process: our messages are English, so the parser's are too (under
+        // LANG=ja_JP it would print its Japanese resources, then our English lines). The setting
+        // flows with this call only, not back to the caller.
+        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
         using var interruption = new Interruption(cancellationToken);
         var context = new CliContext(console, environment) { Interrupted = interruption.Token };
         var parse = Build(context).Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors) await console.Log.WriteLineAsync($"migrate: {error.Message}");
+            var messages = UsageErrors.Describe(parse);
+            foreach (var message in messages) await console.Log.WriteLineAsync($"migrate: {message}");
             await console.Log.WriteLineAsync("Run 'migrate --help' (or 'migrate COMMAND --help') for usage.");
+            if (args.Contains("--json", StringComparer.Ordinal))
+                CommandHost.WriteJson(context, new JsonError(UsageErrors.CommandPath(parse), ExitCodes.Usage, messages[0], messages));
             return ExitCodes.Usage;
         }
         var configuration = new InvocationConfiguration

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Humanizer;
+using Migrate.Cli.Console;
 using Migrate.Core.Pipeline;
 using Migrate.Core.Work;
 
@@ -32,15 +33,18 @@ public static class OutcomeWriter
                 outcome.FailOnMet,
             });
         }
-        if (quiet) return exitCode;
+        if (quiet)
+        {
+            // -q hides progress and summaries, never why the command failed: one line on stderr.
+            if (outcome.FailOnMet.Count > 0)
+                context.Console.Log.WriteLine($"migrate {command}: --fail-on {string.Join("; --fail-on ", outcome.FailOnMet)}");
+            return exitCode;
+        }
 
         var error = context.Console.Log;
-        foreach (var s in manifest.Extract?.Sources ?? [])
-            error.WriteLine(Invariant($"  extract {s.File}: {s.Records:N0} records, {s.Staged:N0} staged, {s.Rejected:N0} rejected"));
-        foreach (var t in manifest.Map?.Tables ?? [])
-            error.WriteLine(Invariant($"  map {t.TableId}: {t.Read:N0} read, {t.Mapped:N0} mapped, {t.Rejected:N0} rejected, {t.Filtered.Values.Sum():N0} filtered"));
-        foreach (var b in manifest.Reconciliation?.Tables ?? [])
-            error.WriteLine(Invariant($"  {(b.Balanced ? "ok" : "MISMATCH")} {b.TableId}: read {b.Read:N0} = loaded {b.Loaded:N0} + rejected {b.Rejected:N0} + filtered {b.Filtered:N0}"));
+        // On a terminal the counts are one table; on a pipe, one greppable line each (as before).
+        if (context.Console.ErrorIsTerminal) SummaryTable.Write(error, manifest);
+        else WriteLines(error, manifest);
         if (outcome.Report is { } report)
         {
             var s = report.Summary;
@@ -50,6 +54,16 @@ public static class OutcomeWriter
         foreach (var met in outcome.FailOnMet) error.WriteLine($"  --fail-on {met}");
         error.WriteLine($"migrate {command}: done in {elapsed.Humanize(2)} (run {manifest.RunId})");
         return exitCode;
+    }
+
+    private static void WriteLines(TextWriter error, Manifest manifest)
+    {
+        foreach (var s in manifest.Extract?.Sources ?? [])
+            error.WriteLine(Invariant($"  extract {s.File}: {s.Records:N0} records, {s.Staged:N0} staged, {s.Rejected:N0} rejected"));
+        foreach (var t in manifest.Map?.Tables ?? [])
+            error.WriteLine(Invariant($"  map {t.TableId}: {t.Read:N0} read, {t.Mapped:N0} mapped, {t.Rejected:N0} rejected, {t.Filtered.Values.Sum():N0} filtered"));
+        foreach (var b in manifest.Reconciliation?.Tables ?? [])
+            error.WriteLine(Invariant($"  {(b.Balanced ? "ok" : "MISMATCH")} {b.TableId}: read {b.Read:N0} = loaded {b.Loaded:N0} + rejected {b.Rejected:N0} + filtered {b.Filtered:N0}"));
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

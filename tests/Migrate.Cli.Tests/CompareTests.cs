@@ -68,4 +68,35 @@ public sealed class CompareTests : IDisposable
         result.ExitCode.ShouldBe(2);
         result.Error.ShouldContain("at least two");
     }
+
+    [Fact]
+    public void Vendor_specific_ids_are_grouped_only_within_a_vendor_and_standard_meanings_across_vendors()
+    {
+        Migrate.Core.Report.MigrationReport Report(string vendor, string work, params Migrate.Core.Report.Finding[] findings) => new()
+        {
+            RunId = "r", ToolVersion = "t", Vendor = vendor, StandardId = "juki", StandardName = "住民記録", StandardVersion = "1.0", MappingSha256 = new string('0', 64),
+            Summary = new(findings.Length, new Dictionary<string, int>(), new Dictionary<string, int>(), 0, 0, 0, 0, 0, 0, 0, true),
+            Findings = findings, Rejects = [], Tables = [], NotChecked = [],
+        };
+        var gaijiA = new Migrate.Core.Report.Finding("gaiji/F042", Migrate.Core.Report.FindingCategory.Gaiji, "外字 F042", "", 3, Resolution: "unresolved");
+        var gaijiB = gaijiA with { Count = 5 };
+        var codeA = new Migrate.Core.Report.Finding("custom-code/zokugara/07", Migrate.Core.Report.FindingCategory.CustomCode, "孫", "", 2, Item: "zokugara", StandardValue: "2020");
+        var codeB = new Migrate.Core.Report.Finding("custom-code/zokugara/77", Migrate.Core.Report.FindingCategory.CustomCode, "孫", "", 4, Item: "zokugara", StandardValue: "2020");
+        var missing = new Migrate.Core.Report.Finding("missing-item/person/kyushi", Migrate.Core.Report.FindingCategory.MissingItem, "旧氏", "", 0);
+
+        var comparison = Migrate.Core.Compare.ComparisonBuilder.Build([
+            (Path.Combine("a", "work", "report", "report.json"), Report("vendor-a", "a", gaijiA, codeA, missing)),
+            (Path.Combine("b", "work", "report", "report.json"), Report("vendor-b", "b", gaijiB, codeB, missing)),
+        ]);
+
+        comparison.Municipalities.Select(m => m.Label).ShouldBe(["work", "b/work"]);
+        var byId = comparison.Findings.ToLookup(f => f.Id);
+        byId["gaiji/F042"].Count().ShouldBe(2);
+        byId["gaiji/F042"].ShouldAllBe(f => !f.Recurring && f.Vendors.Count == 1);
+        var grandchild = comparison.Findings.Single(f => f.Category == Migrate.Core.Report.FindingCategory.CustomCode);
+        grandchild.Recurring.ShouldBeTrue();
+        grandchild.Vendors.ShouldBe(["vendor-a", "vendor-b"]);
+        grandchild.Ids.ShouldBe(["custom-code/zokugara/07", "custom-code/zokugara/77"]);
+        byId["missing-item/person/kyushi"].Single().Recurring.ShouldBeTrue();
+    }
 }

@@ -18,7 +18,7 @@ public static class ReportCommand
         var decisions = CommonOptions.Decisions();
         var initDecisions = new Option<bool>("--init-decisions")
         {
-            Description = "Write the decisions file with every current finding as pending (existing decisions are kept, none is dropped)",
+            Description = "Write a YAML decisions file (--decisions, or OUT/decisions.yaml) with every current finding as pending (existing decisions are kept, none is dropped); decisions.xlsx is written without asking",
         };
         var command = new Command("report", "Write the customization report: every departure from the standard, rejects by reason, reconciliation")
         {

@@ -20,7 +20,7 @@ public static class StandardCommand
         {
             var standards = StandardResolver.All(Source(result));
             if (result.GetValue(context.Json))
-                CommandHost.WriteJson(context, standards.Select(s => new { s.Id, s.Name, s.English, s.Version, Tables = s.Tables.Select(t => t.Id), Path = s.SourcePath }));
+                CommandHost.WriteJson(context, new { SchemaVersion = 1, Command = "standard list", Standards = standards.Select(s => new { s.Id, s.Name, s.English, s.Version, Tables = s.Tables.Select(t => t.Id), Path = s.SourcePath }) });
             else
                 foreach (var s in standards) context.Console.Out.WriteLine($"{s.Id}\t{s.Version}\t{s.Name} ({s.English})\t{s.Tables.Count} tables\t{s.SourcePath}");
             return Task.FromResult(ExitCodes.Success);
@@ -33,7 +33,7 @@ public static class StandardCommand
             var standard = StandardResolver.ByIdOrPath(result.GetValue(idArgument)!, null, Source(result));
             if (result.GetValue(context.Json))
             {
-                CommandHost.WriteJson(context, new { standard.Id, standard.Name, standard.Version, Tables = standard.Tables.Select(t => new { t.Id, t.Name, t.Key, t.Critical, Items = t.Items.Select(i => new { i.Id, i.Name, i.English, Type = i.Type.ToString().ToLowerInvariant(), i.Length, i.Required, Codes = i.CodeListId }) }) });
+                CommandHost.WriteJson(context, new { SchemaVersion = 1, Command = "standard show", standard.Id, standard.Name, standard.Version, Tables = standard.Tables.Select(t => new { t.Id, t.Name, t.Key, t.Critical, Items = t.Items.Select(i => new { i.Id, i.Name, i.English, Type = i.Type.ToString().ToLowerInvariant(), i.Length, i.Required, Codes = i.CodeListId }) }) });
                 return Task.FromResult(ExitCodes.Success);
             }
             var o = context.Console.Out;

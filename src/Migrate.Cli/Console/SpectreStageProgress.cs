@@ -6,12 +6,17 @@ namespace Migrate.Cli.Console;
 /// <summary>Progress bars on stderr (Spectre.Console) for a terminal; the messages carry counts and file names only.</summary>
 public sealed class SpectreStageProgress(ProgressContext context, IAnsiConsole console) : IStageProgress
 {
-    public IProgress<long> Start(string description, long total)
+    public IProgress<long> Start(string description, long total) => Start(description, total, ProgressUnit.Records);
+
+    public IProgress<long> Start(string description, long total, ProgressUnit unit)
     {
-        var task = context.AddTask(Markup.Escape(description), maxValue: Math.Max(1, total));
-        // A total not known in advance (rows of a run that loads while it maps) spins instead of filling.
-        if (total <= 0) task.IsIndeterminate = true;
-        return new SyncProgress(value => task.Value = Math.Min(value, task.MaxValue));
+        // A total not known in advance (rows of a run that loads while it maps) spins and counts
+        // instead of filling: a clamped value over a placeholder total of 1 showed 100% at once.
+        var known = total > 0;
+        var task = context.AddTask(Markup.Escape(description), maxValue: known ? total : double.MaxValue);
+        task.Tag = unit;
+        task.IsIndeterminate = !known;
+        return new SyncProgress(value => task.Value = known ? Math.Min(value, total) : value);
     }
 
     public void Info(string message) => console.MarkupLine(Markup.Escape(message));

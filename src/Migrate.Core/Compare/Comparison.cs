@@ -17,7 +17,14 @@ public sealed record ComparedFinding(
     long TotalCount,
     bool Recurring,
     IReadOnlyDictionary<string, int> ByDisposition,
-    IReadOnlyList<MunicipalityDecision> Decisions);
+    IReadOnlyList<MunicipalityDecision> Decisions)
+{
+    /// <summary>The vendors whose systems have this customization.</summary>
+    public IReadOnlyList<string> Vendors { get; init; } = [];
+
+    /// <summary>The finding ids grouped here (several when vendors name the same meaning differently).</summary>
+    public IReadOnlyList<string> Ids { get; init; } = [];
+}
 
 /// <summary>
 /// The cross-municipality view (typically municipalities sharing one vendor package): which

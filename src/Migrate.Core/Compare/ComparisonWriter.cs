@@ -27,9 +27,9 @@ public static class ComparisonWriter
 
     private static void WriteCsv(Comparison comparison, string path)
     {
-        AtomicFile.WriteText(path, writer => CsvRows.Write(writer, ["id", "category", "title", "municipalities", "recurring", "total_count", "adopt_standard", "justified", "feedback", "pending", "where"],
+        AtomicFile.WriteText(path, writer => CsvRows.Write(writer, ["id", "category", "title", "vendors", "municipalities", "recurring", "total_count", "adopt_standard", "justified", "feedback", "pending", "where"],
             comparison.Findings, f => [
-                f.Id, ReportBuilder.Kebab(f.Category), f.Title, CsvRows.Number(f.Municipalities), f.Recurring ? "yes" : "no", CsvRows.Number(f.TotalCount),
+                f.Id, ReportBuilder.Kebab(f.Category), f.Title, string.Join(" / ", f.Vendors), CsvRows.Number(f.Municipalities), f.Recurring ? "yes" : "no", CsvRows.Number(f.TotalCount),
                 .. DispositionColumns.Select(d => CsvRows.Number(f.ByDisposition.GetValueOrDefault(d))),
                 string.Join(" / ", f.Decisions.Select(d => d.Municipality)),
             ]), new UTF8Encoding(true));
@@ -59,11 +59,12 @@ public static class ComparisonWriter
         html.Append("</table>\n");
         foreach (var (title, recurring) in new[] { ("共通するカスタマイズ <span class=\"en\">Recurring</span>", true), ("1 団体だけのカスタマイズ <span class=\"en\">Unique</span>", false) })
         {
-            html.Append("<h2>").Append(title).Append("</h2>\n<table><tr><th>ID</th><th>内容</th><th>団体数</th><th>件数</th><th>処理方針</th></tr>\n");
+            html.Append("<h2>").Append(title).Append("</h2>\n<table><tr><th>ID</th><th>内容</th><th>ベンダー</th><th>団体数</th><th>件数</th><th>処理方針</th></tr>\n");
             foreach (var f in c.Findings.Where(f => f.Recurring == recurring).Take(ReportLabels.MaxRowsPerSection))
             {
                 html.Append("<tr><td class=\"id\">").Append(H(f.Id)).Append("</td><td>").Append(H(f.Title)).Append("<div class=\"en\">")
-                    .Append(H(ReportLabels.Category(f.Category).Label)).Append("</div></td><td class=\"n\">").Append(N(f.Municipalities))
+                    .Append(H(ReportLabels.Category(f.Category).Label)).Append("</div></td><td>").Append(H(string.Join("、", f.Vendors)))
+                    .Append("</td><td class=\"n\">").Append(N(f.Municipalities))
                     .Append("</td><td class=\"n\">").Append(N(f.TotalCount)).Append("</td><td>")
                     .Append(H(string.Join("、", f.ByDisposition.Select(d => $"{ReportLabels.DispositionLabel(Enum.Parse<Disposition>(d.Key.Replace("-", "", StringComparison.Ordinal), true))} {d.Value}"))))
                     .Append("</td></tr>\n");

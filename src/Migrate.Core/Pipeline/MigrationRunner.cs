@@ -88,7 +88,7 @@ public sealed class MigrationRunner(MigrationSession session, IStageProgress pro
         }
         var path = ConfinedPath.Resolve(sources.Directory!, source.File, source.AllowOutside, $"{source.Position}: source '{source.Id}': file");
         var size = File.Exists(path) ? new FileInfo(path).Length : 0;
-        var bar = progress.Start($"extract {source.File}", size);
+        var bar = progress.Start($"extract {source.File}", size, ProgressUnit.Bytes);
         var result = await SourceExtractors.Create(source, path, Work).ExtractAsync(bar, cancellationToken);
         // A file outside --source (allowed by the mapping) is recorded by its real path, not its bare name.
         return source.AllowOutside && Path.GetRelativePath(Path.GetFullPath(sources.Directory!), path) != source.File ? result with { File = path } : result;
@@ -165,7 +165,8 @@ public sealed class MigrationRunner(MigrationSession session, IStageProgress pro
     internal async Task<Manifest> MapStreamedAsync(Task<Manifest> extraction, Func<TableMapping, CancellationToken, Task> beforeTable, CancellationToken cancellationToken)
     {
         var ledger = new Integrity.PersonLedger();
-        var stage = await MapStageRunner.RunAsync(session.Mapping, session.Standard, Work, null, cancellationToken, beforeTable, ledger);
+        // Records to map are not known while extraction runs: the bar counts them and shows the rate.
+        var stage = await MapStageRunner.RunAsync(session.Mapping, session.Standard, Work, table => progress.Start($"map {table}", 0), cancellationToken, beforeTable, ledger);
         return SaveMapped(await extraction, stage, ledger);
     }
 
@@ -186,19 +187,7 @@ public sealed class MigrationRunner(MigrationSession session, IStageProgress pro
     private RunOutcome WriteReport(Manifest manifest, ReportRequest request)
     {
         var report = ReportBuilder.Build(manifest, session.Standard, session.Mapping);
-        var decisionsPath = request.ResolveDecisions(session.Mapping.Path);
-        var decisions = decisionsPath is not null && File.Exists(decisionsPath) ? DecisionsFile.Load(decisionsPath) : null;
-        if (request.InitDecisions)
-        {
-            var added = DecisionsTemplate.Write(report, decisionsPath!, decisions);
-            progress.Info($"{decisionsPath}: {added} finding(s) added as pending");
-            decisions = DecisionsFile.Load(decisionsPath!);
-        }
-        else if (request.DecisionsPath is not null && decisions is null)
-        {
-            throw MigrateException.Usage($"--decisions {request.DecisionsPath}: file not found (write one with --init-decisions)");
-        }
-        if (decisions is not null) report = DecisionApplier.Apply(report, decisions);
+        report = DecisionsWorkflow.Apply(report, new DecisionsRequest(request.DecisionsPath, request.InitDecisions), session.Mapping, Work.Root, progress.Info);
         var files = Report.Rendering.ReportFiles.WriteAll(report, Work.ReportDirectory);
         return new RunOutcome(manifest, report, files.Select(Work.Relative).ToList(), FailOnCondition.Evaluate(report, request.FailOn));
     }

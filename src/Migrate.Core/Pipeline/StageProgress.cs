@@ -6,8 +6,11 @@ namespace Migrate.Core.Pipeline;
 /// </summary>
 public interface IStageProgress
 {
-    /// <summary>Starts a task of known size (bytes or rows); report the amount done so far.</summary>
+    /// <summary>Starts a task of records (total 0 when not known yet); report the amount done so far.</summary>
     IProgress<long> Start(string description, long total);
+
+    /// <summary>Starts a task counted in <paramref name="unit"/> (an extract reads bytes of a file it cannot count in records ahead).</summary>
+    IProgress<long> Start(string description, long total, ProgressUnit unit) => Start(description, total);
 
     void Info(string message);
 }
@@ -22,4 +25,11 @@ public sealed class NoProgress : IStageProgress
     {
         // Nothing to show.
     }
+}
+
+/// <summary>What a progress task counts, so it can be shown as records and rows/s or as MB and MB/s.</summary>
+public enum ProgressUnit
+{
+    Records,
+    Bytes,
 }

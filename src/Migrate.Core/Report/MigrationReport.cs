@@ -35,6 +35,9 @@ public sealed record MigrationReport
     /// <summary>The decisions file applied, if any.</summary>
     public string? DecisionsFile { get; init; }
 
+    /// <summary>Where to record decisions (the work directory's decisions.xlsx) and the command that applies them.</summary>
+    public Decisions.DecisionsGuide? HowToDecide { get; init; }
+
     /// <summary>Decisions that refer to findings that no longer exist.</summary>
     public IReadOnlyList<Decisions.StaleDecision> StaleDecisions { get; init; } = [];
 }

@@ -29,7 +29,7 @@ public static class ReportBuilder
         findings.AddRange(UnmappedSources(manifest, mapping));
         findings.AddRange(MissingItems(standard, mapping));
         findings.AddRange(CustomCodes(map, standard, mapping));
-        findings.AddRange(Gaiji(map, mapping));
+        findings.AddRange(Gaiji(map, standard, mapping));
         findings.AddRange(Lossy(map, standard, mapping));
         findings.AddRange(mapping.DeclaredCustomizations.Select(d => new Finding(
             $"declared/{d.Id}", FindingCategory.Declared, d.Title,
@@ -152,22 +152,39 @@ public static class ReportBuilder
         }
     }
 
-    private static IEnumerable<Finding> Gaiji(MapStage map, MappingDefinition mapping)
+    private static IEnumerable<Finding> Gaiji(MapStage map, StandardDefinition standard, MappingDefinition mapping)
     {
         foreach (var group in map.Gaiji.GroupBy(g => g.CodePoint))
         {
             var first = group.First();
             var entry = mapping.Gaiji.Entries.GetValueOrDefault(first.CodePoint);
-            var items = string.Join("、", group.Select(g => g.Item).Distinct().Order(StringComparer.Ordinal));
+            // Items by their Japanese name, the id after it (a CIO reads 氏名, not shimei).
+            var items = string.Join("、", group.Select(g => g.Item).Distinct().Order(StringComparer.Ordinal)
+                .Select(id => FindItem(standard, mapping, id) is { } item ? $"{item.Name}（{id}）" : id));
+            var replacement = entry?.Replacement;
+            // The character beside its code point: the code point alone (U+20BB7) tells a reader nothing.
+            var shown = replacement is null ? null : $"「{replacement}」（{CodePoints(replacement)}）";
             var explanation = first.Resolution switch
             {
-                GaijiResolution.Identified => $"外字表で標準の文字に同定しました（U+{char.ConvertToUtf32(entry!.Replacement!, 0):X4}）。出現項目: {items}",
-                GaijiResolution.Reduced => $"外字表で近い文字に縮退しました（字形の区別が失われます）。出現項目: {items}",
+                GaijiResolution.Identified => $"外字表で標準の文字{shown}に同定しました。出現項目: {items}",
+                GaijiResolution.Reduced => $"外字表で近い文字{shown}に縮退しました（字形の区別が失われます）。出現項目: {items}",
                 _ => $"外字表に同定先がありません。{(mapping.Gaiji.Unresolved == UnresolvedGaijiRule.Reject ? "該当する記録は移行されていません。" : "私用領域の文字のまま移行しています。")}出現項目: {items}",
             };
-            yield return new Finding($"gaiji/{first.Code}", FindingCategory.Gaiji, $"外字 {first.Code}（U+{first.CodePoint:X4}）", explanation,
-                group.Sum(g => g.Count), Item: items, Resolution: Kebab(first.Resolution), LegacyValue: first.Code);
+            var title = replacement is null
+                ? $"外字 {first.Code}（U+{first.CodePoint:X4}）"
+                : $"外字 {first.Code}（U+{first.CodePoint:X4}） → 「{replacement}」 {CodePoints(replacement)}";
+            yield return new Finding($"gaiji/{first.Code}", FindingCategory.Gaiji, title, explanation,
+                group.Sum(g => g.Count), Item: items, Resolution: Kebab(first.Resolution), LegacyValue: first.Code, StandardValue: replacement);
         }
+    }
+
+    /// <summary>"U+20BB7", or "U+8FBB U+E0100" for a character with its variation selector.</summary>
+    private static string CodePoints(string text)
+    {
+        var points = new List<string>();
+        for (var i = 0; i < text.Length; i += char.IsSurrogatePair(text, i) ? 2 : 1)
+            points.Add($"U+{char.ConvertToUtf32(text, i):X4}");
+        return string.Join(" ", points);
     }
 
     private static IEnumerable<Finding> Lossy(MapStage map, StandardDefinition standard, MappingDefinition mapping)

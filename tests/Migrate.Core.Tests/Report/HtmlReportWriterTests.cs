@@ -45,7 +45,7 @@ public sealed class HtmlReportWriterTests
 
         html.IndexOf("id=\"summary\"", StringComparison.Ordinal).ShouldBeLessThan(html.IndexOf("id=\"cat-custom-column\"", StringComparison.Ordinal));
         summary.ShouldContain(Card("12", "カスタマイズ"));
-        summary.ShouldContain(Card("2", "正当化済み"));
+        summary.ShouldContain(Card("2", "理由を付けて残す"));
         summary.ShouldContain(Card("8", "未決定"));
         summary.ShouldContain(Card("1", "標準へ提案"));
         summary.ShouldContain(Card("1", "標準に合わせる"));

@@ -13,7 +13,7 @@ public sealed class MarkdownReportWriterTests
 
         md.ShouldStartWith("# 標準化移行 カスタマイズ報告書\n");
         md.ShouldContain("| カスタマイズ (customizations) | 12 |");
-        md.ShouldContain("| 正当化済み (Justified deviation) | 2 |");
+        md.ShouldContain("| 理由を付けて残す (Justified deviation) | 2 |");
         md.ShouldContain("| 未決定 (Pending) | 8 |");
         md.ShouldContain("| 標準へ提案 (Feedback to the standard) | 1 |");
         md.ShouldContain("| 標準に合わせる (Adopt the standard) | 1 |");

@@ -12,7 +12,16 @@ public sealed record Decision(
     string? Reason,
     string? DecidedBy,
     string? DecidedOn,
-    SourcePosition Position);
+    SourcePosition Position)
+{
+    /// <summary>Where the decision was written, as messages show it (file:line:column, or a workbook's sheet, row and column).</summary>
+    public string? Place { get; init; }
+
+    public string Where => Place ?? Position.ToString();
+
+    /// <summary>Written <c>stale: true</c>: the finding is known to be gone, keep the decision without asking.</summary>
+    public bool MarkedStale { get; init; }
+}
 
 /// <summary>A decision whose finding no longer exists (the customization was removed or renamed).</summary>
-public sealed record StaleDecision(string FindingId, Disposition Disposition, string? DecidedBy, string? DecidedOn);
+public sealed record StaleDecision(string FindingId, Disposition Disposition, string? DecidedBy, string? DecidedOn, string? Reason = null);

@@ -20,8 +20,9 @@ public static class DecisionApplier
             .ToList();
         var current = findings.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
         var stale = decisions.Decisions
-            .Where(d => !current.Contains(d.FindingId))
-            .Select(d => new StaleDecision(d.FindingId, d.Disposition, d.DecidedBy, d.DecidedOn))
+            // An undecided row of a finding that is gone carries nothing to keep.
+            .Where(d => !current.Contains(d.FindingId) && (d.Disposition != Disposition.Pending || d.Reason is not null))
+            .Select(d => new StaleDecision(d.FindingId, d.Disposition, d.DecidedBy, d.DecidedOn, d.Reason))
             .OrderBy(d => d.FindingId, StringComparer.Ordinal)
             .ToList();
 

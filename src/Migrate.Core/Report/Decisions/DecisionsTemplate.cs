@@ -21,7 +21,7 @@ public static class DecisionsTemplate
             emitter.Emit(new StreamStart());
             emitter.Emit(new DocumentStart());
             emitter.Emit(new Comment($"Decisions on the customizations found for {report.Municipality ?? report.Vendor} ({report.StandardName} {report.StandardVersion}).", false));
-            emitter.Emit(new Comment("disposition: adopt-standard | justified (reason required) | feedback (description required) | pending", false));
+            emitter.Emit(new Comment("disposition: adopt-standard | justified (reason required) | feedback (description required) | pending (or 標準に合わせる | 理由を付けて残す | 標準へ提案 | 未決定)", false));
             emitter.Emit(new MappingStart());
             Scalar(emitter, "decisions_version");
             Scalar(emitter, "1");
@@ -57,6 +57,7 @@ public static class DecisionsTemplate
                 emitter.Emit(new Comment("stale: this finding no longer exists", false));
                 Scalar(emitter, stale.FindingId);
                 emitter.Emit(new MappingStart());
+                Field(emitter, "stale", "true");
                 Field(emitter, "disposition", ReportBuilder.Kebab(stale.Disposition));
                 Field(emitter, "reason", stale.Reason);
                 Field(emitter, "decided_by", stale.DecidedBy);

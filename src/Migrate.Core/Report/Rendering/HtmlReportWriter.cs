@@ -20,6 +20,7 @@ public static class HtmlReportWriter
         Head(html, report);
         Header(html, report);
         Summary(html, report);
+        AttentionSection(html, report);
         var first = true;
         var number = 0;
         foreach (var category in AllCategoriesInOrder(report))
@@ -198,6 +199,7 @@ public static class HtmlReportWriter
             : total == 0
                 ? "<p>標準仕様にないカスタマイズは見つかりませんでした（下の「確認していないこと」も参照してください）。</p>"
                 : "<p>見つかったカスタマイズ " + N(total) + " 件すべてについて処理方針が決まっています。</p>");
+        HowToDecideSection(html, report);
 
         Line(html, "<div class=\"pair\">");
         Line(html, "<table>");
@@ -402,6 +404,31 @@ public static class HtmlReportWriter
         if (report.Tables.Any(t => t.Critical))
             Line(html, "<p class=\"note\"><span class=\"badge critical\">重要</span> 支援措置など、標準仕様が重要と定める記録を含むテーブルです。これらの記録に問題がある場合は、リジェクトせずに移行を止めます。</p>");
         Line(html, "</section>");
+    }
+
+    private static void AttentionSection(StringBuilder html, MigrationReport report)
+    {
+        var items = AttentionList.For(report);
+        if (items.Count == 0) return;
+        Line(html, "<section id=\"attention\">");
+        Line(html, "<h2>まず確認すること <span class=\"en\">Needs attention first</span></h2>");
+        Line(html, "<table><thead><tr><th style=\"width: 18%\">種類</th><th>内容</th><th class=\"num\" style=\"width: 14%\">件数</th></tr></thead><tbody>");
+        foreach (var item in items)
+            Line(html, "<tr><td>" + H(item.Kind) + "</td><td>" + H(item.Text) + "</td><td class=\"num\">" + N(item.Count) + "</td></tr>");
+        Line(html, "</tbody></table>");
+        Line(html, "</section>");
+    }
+
+    private static void HowToDecideSection(StringBuilder html, MigrationReport report)
+    {
+        if (report.HowToDecide is not { } guide || report.Findings.Count == 0) return;
+        Line(html, "<div id=\"how-to-decide\" class=\"explain\">");
+        Line(html, "<h3>処理方針の記録方法 <span class=\"en\">How to record decisions</span></h3>");
+        Line(html, "<ol>");
+        foreach (var step in HowToDecide(guide)) Line(html, "<li>" + H(step) + "</li>");
+        Line(html, "</ol>");
+        Line(html, "<pre><code>" + H(guide.Command) + "</code></pre>");
+        Line(html, "</div>");
     }
 
     /// <summary>Decisions whose finding is gone: listed so that a recorded justification is never silently dropped.</summary>

@@ -59,6 +59,18 @@ public static class MarkdownReportWriter
             Line(md, "**" + N(pending) + " 件の処理方針が未決定です。** 移行を承認する前に、すべての項目について処理方針を決めてください。");
             Line(md);
         }
+        if (report.HowToDecide is { } guide && report.Findings.Count > 0)
+        {
+            Line(md, "### 処理方針の記録方法 (how to record decisions)");
+            Line(md);
+            var step = 0;
+            foreach (var text in HowToDecide(guide)) Line(md, N(++step) + ". " + E(text));
+            Line(md);
+            Line(md, "```");
+            Line(md, guide.Command);
+            Line(md, "```");
+            Line(md);
+        }
 
         Line(md, "| 種類 (category) | 件数 | " + string.Join(" | ", DispositionOrder.Select(DispositionLabel)) + " |");
         Line(md, "| --- | ---: |" + string.Concat(DispositionOrder.Select(_ => " ---: |")));
@@ -69,6 +81,17 @@ public static class MarkdownReportWriter
                 + string.Join(" | ", DispositionOrder.Select(d => N(findings.Count(f => f.Disposition == d)))) + " |");
         }
         Line(md);
+
+        var attention = AttentionList.For(report);
+        if (attention.Count > 0)
+        {
+            Line(md, "## まず確認すること (needs attention first)");
+            Line(md);
+            Line(md, "| 種類 | 内容 | 件数 |");
+            Line(md, "| --- | --- | ---: |");
+            foreach (var item in attention) Line(md, "| " + E(item.Kind) + " | " + E(item.Text) + " | " + N(item.Count) + " |");
+            Line(md);
+        }
 
         var number = 0;
         foreach (var category in AllCategoriesInOrder(report))

@@ -63,7 +63,8 @@ public static class ReportLabels
         new(FindingCategory.Gaiji, "gaiji", "外字", "User-defined characters (gaiji)",
             "旧システムで独自に作られた文字（外字）です。標準の文字に「同定」できたもの、近い文字に「縮退」したもの（字形の区別が失われます）、"
             + "まだ対応が決まっていない「未解決」のものがあります。氏名や住所の字形は住民にとって大切な情報のため、縮退と未解決は特に確認が必要です。"
-            + "標準の文字で表せない字形を残す場合は、その理由を文書で示してください。件数は出現回数です。"),
+            + "標準の文字で表せない字形を残す場合は、その理由を文書で示してください。件数は出現回数です。"
+            + "文字が表示されない、または「□」になる場合は、IPAmj明朝など行政事務標準文字に対応したフォントで確認してください（表示はお使いの環境のフォントに依存し、データには影響しません）。"),
         new(FindingCategory.Lossy, "lossy", "情報が失われる変換", "Lossy conversions",
             "桁数を超える値の切り詰め、外字の縮退、複数のコードの統合など、移行の過程で元の情報の一部が失われる変換です。"
             + "失われる内容が業務上許容できるかを判断してください。許容できない場合は、移行前に旧データを修正するか、マッピングを見直す必要があります。"
@@ -86,10 +87,25 @@ public static class ReportLabels
     {
         Disposition.Pending => "未決定",
         Disposition.AdoptStandard => "標準に合わせる",
-        Disposition.Justified => "正当化済み",
+        Disposition.Justified => "理由を付けて残す",
         Disposition.Feedback => "標準へ提案",
         _ => ReportBuilder.Kebab(disposition),
     };
+
+    /// <summary>
+    /// How a CIO records decisions: which file to edit and which command applies it (the report
+    /// said 記録してください without saying where). Both renderers print these steps as they are.
+    /// </summary>
+    public static IReadOnlyList<string> HowToDecide(Decisions.DecisionsGuide guide)
+    {
+        ArgumentNullException.ThrowIfNull(guide);
+        return
+        [
+            $"Excel で {guide.Workbook} を開き、シート「{Decisions.DecisionsWorkbook.DecisionsSheet}」の「{Decisions.DecisionsWorkbook.DispositionHeader}」列で指摘ごとに {string.Join("・", Decisions.DispositionKeywords.Choices)} から選びます。",
+            $"「{Decisions.DispositionKeywords.Justified}」と「{Decisions.DispositionKeywords.Feedback}」には「理由」列に理由（提案の内容）を書き、「担当」「日付」を記入して、同じ名前で保存します。",
+            "保存したら、移行事業者が次のコマンドで報告書に反映します（findings.csv の disposition 列を編集したもの、または YAML ファイルも --decisions に指定できます）:",
+        ];
+    }
 
     public static string DispositionEnglish(Disposition disposition) => disposition switch
     {

@@ -1,0 +1,128 @@
+using Migrate.Core.Diagnostics;
+using Migrate.Core.Mapping;
+
+namespace Migrate.Core.Report.Decisions;
+
+/// <summary>What the user asked about decisions: an explicit file (--decisions) and whether to write a YAML template.</summary>
+public sealed record DecisionsRequest(string? Path, bool Init = false);
+
+/// <summary>
+/// Puts the municipality's decisions onto a report and keeps decisions.xlsx in the work directory up
+/// to date. Decisions belong to a municipality, so by default they are read from the work directory
+/// (decisions.xlsx, then decisions.yaml) or from beside a municipality overlay, never from beside a
+/// vendor's mapping that many municipalities share.
+/// </summary>
+public static class DecisionsWorkflow
+{
+    public const string YamlFileName = "decisions.yaml";
+
+    public static MigrationReport Apply(MigrationReport report, DecisionsRequest request, MappingDefinition mapping, string workDirectory, Action<string> info)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(mapping);
+        ArgumentNullException.ThrowIfNull(info);
+        var workbook = Path.GetFullPath(Path.Combine(workDirectory, DecisionsWorkbook.FileName));
+        var path = request.Path ?? DefaultPath(workDirectory, mapping, request.Init, info);
+
+        DecisionsFile? decisions = null;
+        if (request.Init && path is not null && !IsWorkbook(path))
+        {
+            var existing = File.Exists(path) ? DecisionsFile.LoadAny(path) : null;
+            var added = DecisionsTemplate.Write(report, path, existing);
+            info($"{path}: {added} finding(s) added as pending");
+        }
+        if (path is not null)
+        {
+            if (!File.Exists(path))
+            {
+                if (request.Path is not null && !(request.Init && IsWorkbook(path)))
+                    throw MigrateException.Usage($"--decisions {request.Path}: file not found (the report writes {workbook} for you to edit)");
+            }
+            else
+            {
+                decisions = DecisionsFile.LoadAny(path);
+            }
+        }
+
+        if (decisions is not null)
+        {
+            CheckIds(report, decisions, info);
+            report = DecisionApplier.Apply(report, decisions);
+        }
+        var command = Command(workDirectory, workbook);
+        report = report with { HowToDecide = new DecisionsGuide(workbook, command, Path.GetFullPath(workDirectory)) };
+        RefreshWorkbook(report, workbook, decisions?.Path, command, info);
+        return report;
+    }
+
+    /// <summary>The command that applies the edited workbook, as the report and the workbook print it.</summary>
+    public static string Command(string workDirectory, string workbook) =>
+        $"migrate report --out {Quote(Path.GetFullPath(workDirectory))} --decisions {Quote(workbook)}";
+
+    private static string Quote(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"\"{path}\"" : path;
+
+    private static bool IsWorkbook(string path) => path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
+
+    private static string? DefaultPath(string workDirectory, MappingDefinition mapping, bool init, Action<string> info)
+    {
+        var beside = DecisionsFile.DefaultPathFor(mapping.Path);
+        var municipal = mapping.Municipality is not null;
+        if (!municipal && File.Exists(beside))
+            info($"{beside}: not read: decisions belong to a municipality, and this mapping is a vendor's shared one (give --decisions to use it, or keep the decisions in the work directory)");
+        var yaml = Path.GetFullPath(Path.Combine(workDirectory, YamlFileName));
+        // --init-decisions writes YAML: beside a municipality's overlay, else in the work directory.
+        if (init) return municipal ? beside : yaml;
+        var workbook = Path.GetFullPath(Path.Combine(workDirectory, DecisionsWorkbook.FileName));
+        if (File.Exists(workbook)) return workbook;
+        if (File.Exists(yaml)) return yaml;
+        return municipal && File.Exists(beside) ? beside : null;
+    }
+
+    /// <summary>
+    /// A decided id that is no finding of this run: a typo of a finding's id fails with the likely one;
+    /// anything else is a stale decision, kept and listed, and said on stderr. Undecided rows of findings
+    /// that are gone carry nothing and are let go.
+    /// </summary>
+    private static void CheckIds(MigrationReport report, DecisionsFile decisions, Action<string> info)
+    {
+        var current = report.Findings.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        var decided = decisions.Decisions.Select(d => d.FindingId).ToHashSet(StringComparer.Ordinal);
+        var undecidedFindings = current.Where(id => !decided.Contains(id)).ToList();
+        foreach (var decision in decisions.Decisions)
+        {
+            if (current.Contains(decision.FindingId) || decision.MarkedStale || decision.Disposition == Disposition.Pending) continue;
+            if (Text.DidYouMean.Closest(decision.FindingId, undecidedFindings) is { } likely)
+                throw MigrateException.Usage(
+                    $"{decision.Where}: 指摘ID「{decision.FindingId}」はこの実行の指摘にありません。「{likely}」の誤りではありませんか "
+                    + $"(unknown finding id '{decision.FindingId}' (did you mean '{likely}'?); if that customization is gone, mark the decision 'stale: true' or delete it)");
+            info($"{decision.Where}: finding '{decision.FindingId}' no longer exists; its decision is kept and listed as stale in the report");
+        }
+    }
+
+    /// <summary>
+    /// Writes the work directory's decisions.xlsx when there is none, or when it is the file the
+    /// decisions were just read from (new findings are added, counts refreshed, nothing decided is lost).
+    /// A workbook that was not read this time is left alone: rewriting it would drop what it says.
+    /// </summary>
+    private static void RefreshWorkbook(MigrationReport report, string workbook, string? readFrom, string command, Action<string> info)
+    {
+        if (File.Exists(workbook) && !string.Equals(readFrom, workbook, StringComparison.Ordinal))
+        {
+            info($"{workbook}: kept as it is (decisions were read from {readFrom ?? "no file"}; give --decisions {workbook} to apply it)");
+            return;
+        }
+        try
+        {
+            DecisionsWorkbook.Write(report, workbook, command);
+        }
+        catch (IOException e)
+        {
+            // Excel on Windows locks an open workbook: the report is still valid, the refresh waits.
+            info($"{workbook}: not refreshed ({e.Message}); close it in Excel and run the report again");
+        }
+    }
+}
+
+/// <summary>Which file a CIO edits to record decisions, and the command that applies it.</summary>
+public sealed record DecisionsGuide(string Workbook, string Command, string WorkDirectory);
