@@ -26,6 +26,15 @@ public sealed class NeutralisedTextTests : IDisposable
     public void A_cell_a_spreadsheet_would_run_as_a_formula_starts_with_a_quote(string cell, string written) =>
         SpreadsheetCell.Neutralize(cell).ShouldBe(written);
 
+    [Theory]
+    [InlineData("=HYPERLINK(\"x\")")]
+    [InlineData("-1")]
+    [InlineData("@SUM(1)")]
+    [InlineData("'plain")]
+    [InlineData("標準に合わせる")]
+    public void A_neutralised_cell_read_back_is_the_text_that_was_written(string cell) =>
+        SpreadsheetCell.Restore(SpreadsheetCell.Neutralize(cell)).ShouldBe(cell);
+
     [Fact]
     public void A_comment_keeps_no_line_break_or_block_comment_delimiter() =>
         SqlComment.Text("住民\nDROP TABLE x;\r\n--\u2028*/ y /*\u0085").ShouldBe("住民 DROP TABLE x;  -- * / y / * ");

@@ -44,7 +44,7 @@ public static class DecisionsCsv
             while (csv.Read())
             {
                 var line = csv.Parser.RawRow;
-                string? Field(int index) => index >= 0 && csv.TryGetField<string>(index, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+                string? Field(int index) => index >= 0 && csv.TryGetField<string>(index, out var value) && !string.IsNullOrWhiteSpace(value) ? Rendering.SpreadsheetCell.Restore(value.Trim()) : null;
                 string Where(int index) => $"{path}:{line}: {Letter(index)}列（{header[index]}） (line {line}, column {Letter(index)} {header[index]})";
 
                 var findingId = Field(id);

@@ -12,4 +12,8 @@ public static class SpreadsheetCell
 {
     public static string? Neutralize(string? value) =>
         value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+
+    /// <summary>The value as it was before <see cref="Neutralize"/>: a CSV edited and read back (decisions) gets its own text.</summary>
+    public static string? Restore(string? value) =>
+        value is { Length: > 1 } && value[0] == '\'' && value[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? value[1..] : value;
 }
