@@ -38,7 +38,9 @@ public static class DecisionsWorkbook
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var temp = path + ".tmp";
+        // A new, unguessable temporary name (never a link someone planted), and an explicit mode: the
+        // workbook holds counts, codes and item names only, as the other report files do.
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         using (var document = SpreadsheetDocument.Create(temp, SpreadsheetDocumentType.Workbook))
         {
             var workbook = document.AddWorkbookPart();
@@ -58,6 +60,8 @@ public static class DecisionsWorkbook
             AddSheet(workbook, 3, HelpSheet, ["記入方法 (how to fill in this workbook)"], Help(command).Select(line => new string?[] { line }).ToList(), numericColumn: -1, dropDownRows: 0);
             workbook.Workbook.Save();
         }
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         File.Move(temp, path, overwrite: true);
     }
 
