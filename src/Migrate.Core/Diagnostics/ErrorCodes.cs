@@ -18,6 +18,7 @@ public static class ErrorCodes
     public const string DateEraUnknown = "date.era-unknown";
     public const string DateEraOutOfRange = "date.era-out-of-range";
     public const string DateBeforeGregorian = "date.before-gregorian";
+    public const string DateUnknownNotAllowed = "date.unknown-not-allowed";
 
     public const string CodeUnknown = "code.unknown";
     public const string CodeNotInList = "code.not-in-standard-list";

@@ -82,8 +82,12 @@ public sealed class CompiledTable
         used.UnionWith(tableMapping.Joins.Select(j => j.On));
         used.UnionWith(tableMapping.Joins.Select(j => TableSources.Qualified(j.Source, j.To)));
         for (var i = 0; i < pipelines.Count; i++)
+        {
             if (pipelines[i].Item.Unknown is { } unknown)
                 pipelines[i] = pipelines[i] with { UnknownFlagIndex = table.IndexOf(unknown.FlagItem), UnknownTextIndex = table.IndexOf(unknown.TextItem) };
+            if (pipelines[i].Item.EraYearItem is { } eraYear)
+                pipelines[i] = pipelines[i] with { EraYearIndex = table.IndexOf(eraYear) };
+        }
         return new CompiledTable(table, tableMapping, source, pipelines, filters, used, columnIndex) { View = view, Joins = joins };
     }
 }

@@ -212,6 +212,8 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
                     output[pipeline.UnknownFlagIndex] = "0";
                 }
             }
+            if (pipeline.EraYearIndex >= 0 && cell.EraYear is not null && !items[pipeline.EraYearIndex].HasDerivation)
+                output[pipeline.EraYearIndex] = cell.EraYear;
         }
 
         for (var p = 0; p < items.Length; p++)

@@ -28,6 +28,12 @@ public sealed record StandardItem(
     /// </summary>
     public IReadOnlyList<string> Synonyms { get; init; } = [];
 
+    /// <summary>
+    /// For a date the standard manages in 和暦 (生年月日, 1.1.1): the item that keeps its era and year
+    /// as written (明治45年 / 大正元年 name the same day, and both stay as written); optional <c>era_year:</c>.
+    /// </summary>
+    public string? EraYearItem { get; init; }
+
     /// <summary>Name shown to people: the Japanese name with the ID, e.g. 生年月日 (seinengappi).</summary>
     public string Label => $"{Name} ({Id})";
 }

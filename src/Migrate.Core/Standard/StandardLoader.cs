@@ -58,9 +58,9 @@ public static class StandardLoader
         foreach (var k in key)
             if (items.All(i => i.Id != k)) throw yaml.Error(yaml.Require(map, "key"), $"key item '{k}' is not an item of table '{id}'");
 
-        foreach (var item in items.Where(i => i.Unknown is not null))
+        foreach (var item in items.Where(i => i.Unknown is not null || i.EraYearItem is not null))
         {
-            foreach (var companion in new[] { item.Unknown!.FlagItem, item.Unknown.TextItem })
+            foreach (var companion in new[] { item.Unknown?.FlagItem, item.Unknown?.TextItem, item.EraYearItem }.OfType<string>())
                 if (items.All(i => i.Id != companion))
                     throw MigrateException.Usage($"{item.Position}: item '{item.Id}' names '{companion}' for its 不詳 value, but table '{id}' has no such item");
         }
@@ -71,7 +71,7 @@ public static class StandardLoader
 
     private static StandardItem ReadItem(YamlFile yaml, YamlMappingNode map, Dictionary<string, CodeList> codeLists)
     {
-        yaml.AllowOnly(map, "id", "name", "english", "type", "length", "required", "codes", "chain", "chars", "check", "critical", "personal", "unknown", "synonyms");
+        yaml.AllowOnly(map, "id", "name", "english", "type", "length", "required", "codes", "chain", "chars", "check", "critical", "personal", "unknown", "era_year", "synonyms");
         var id = yaml.RequireString(map, "id");
         var typeNode = yaml.Require(map, "type");
         var type = yaml.Scalar(typeNode) switch
@@ -117,6 +117,7 @@ public static class StandardLoader
             yaml.Bool(map, "critical", false), yaml.Bool(map, "personal", false), unknown, yaml.Position(map))
         {
             Synonyms = yaml.StringList(map, "synonyms"),
+            EraYearItem = yaml.String(map, "era_year"),
         };
     }
 }

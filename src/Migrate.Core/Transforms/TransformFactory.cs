@@ -120,7 +120,7 @@ public static class TransformFactory
             throw c.Error($"no date format '{name}' under date_formats{DidYouMean.Hint(name, c.Mapping.DateFormats.Keys)}");
         try
         {
-            return new WarekiTransform(new WarekiParser(format, c.Mapping.Eras));
+            return new WarekiTransform(new WarekiParser(format, c.Mapping.Eras), c.Item.Label, c.Item.Unknown is not null);
         }
         catch (FormatException e)
         {
