@@ -24,6 +24,8 @@ public static class ErrorCodes
     public const string CodeNotInList = "code.not-in-standard-list";
     public const string RequiredMissing = "required.missing";
     public const string LengthExceeded = "length.exceeded";
+    public const string LengthExact = "length.exact";
+    public const string PatternMismatch = "pattern.mismatch";
     public const string TypeInteger = "type.integer";
     public const string TypeFlag = "type.flag";
     public const string TypeDecimal = "type.decimal";

@@ -34,6 +34,12 @@ public sealed record StandardItem(
     /// </summary>
     public string? EraYearItem { get; init; }
 
+    /// <summary>The value must have exactly <see cref="Length"/> characters (郵便番号: 7 digits); <c>fixed_length: true</c>.</summary>
+    public bool FixedLength { get; init; }
+
+    /// <summary>The form the value must have (在留カード番号: 2 letters, 8 digits, 2 letters); <c>pattern:</c>.</summary>
+    public ItemPattern? Pattern { get; init; }
+
     /// <summary>Name shown to people: the Japanese name with the ID, e.g. 生年月日 (seinengappi).</summary>
     public string Label => $"{Name} ({Id})";
 }

@@ -71,7 +71,7 @@ public static class StandardLoader
 
     private static StandardItem ReadItem(YamlFile yaml, YamlMappingNode map, Dictionary<string, CodeList> codeLists)
     {
-        yaml.AllowOnly(map, "id", "name", "english", "type", "length", "required", "codes", "chain", "chars", "check", "critical", "personal", "unknown", "era_year", "synonyms");
+        yaml.AllowOnly(map, "id", "name", "english", "type", "length", "required", "codes", "chain", "chars", "check", "critical", "personal", "unknown", "era_year", "fixed_length", "pattern", "synonyms");
         var id = yaml.RequireString(map, "id");
         var typeNode = yaml.Require(map, "type");
         var type = yaml.Scalar(typeNode) switch
@@ -112,12 +112,32 @@ public static class StandardLoader
             unknown = new UnknownDateItems(yaml.RequireString(u, "flag"), yaml.RequireString(u, "text"));
         }
 
+        ItemPattern? pattern = null;
+        if (yaml.Get(map, "pattern") is { } patternNode)
+        {
+            var p = yaml.Mapping(patternNode, "pattern");
+            yaml.AllowOnly(p, "regex", "description");
+            try
+            {
+                pattern = new ItemPattern(yaml.RequireString(p, "regex"), yaml.RequireString(p, "description"));
+            }
+            catch (ArgumentException e)
+            {
+                throw yaml.Error(yaml.Require(p, "regex"), $"item '{id}': the pattern is not a valid regular expression: {e.Message}");
+            }
+        }
+        var fixedLength = yaml.Bool(map, "fixed_length", false);
+        if (fixedLength && yaml.Int(map, "length") is null)
+            throw yaml.Error(map, $"item '{id}': fixed_length needs the length under 'length'");
+
         return new StandardItem(id, yaml.RequireString(map, "name"), yaml.String(map, "english") ?? "", type,
             yaml.Int(map, "length"), yaml.Bool(map, "required", false), codes, yaml.Int(map, "chain") ?? 1, chars, check,
             yaml.Bool(map, "critical", false), yaml.Bool(map, "personal", false), unknown, yaml.Position(map))
         {
             Synonyms = yaml.StringList(map, "synonyms"),
             EraYearItem = yaml.String(map, "era_year"),
+            FixedLength = fixedLength,
+            Pattern = pattern,
         };
     }
 }
