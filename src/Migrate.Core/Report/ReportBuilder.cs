@@ -179,6 +179,7 @@ public static class ReportBuilder
                 "gaiji-reduced" => "外字を縮退しました。",
                 "code-merge" => "複数の旧コードを一つの標準コードにまとめました。",
                 "code-default" => "未定義のコード値を既定値に置き換えました。",
+                "chain-depth" => "標準が認める世代数を超えて「の」でつながる続柄を、標準の定めにより縁故者としました（1.1.11）。",
                 _ => "変換で情報の一部が失われました。",
             };
             yield return new Finding($"lossy/{lossy.Item}/{lossy.Kind}", FindingCategory.Lossy, $"情報が失われる変換（{item?.Name ?? lossy.Item}）", what,

@@ -21,10 +21,19 @@ public static class StandardLoader
             foreach (var (id, _, value) in yaml.Entries(yaml.Mapping(listsNode, "code_lists")))
             {
                 var map = yaml.Mapping(value, $"code list '{id}'");
-                yaml.AllowOnly(map, "name", "values", "chain_joiner");
+                yaml.AllowOnly(map, "name", "values", "chain_joiner", "chainable", "chain_overflow");
                 var values = yaml.Entries(yaml.Mapping(yaml.Require(map, "values"), "values"))
                     .ToDictionary(e => e.Key, e => yaml.Scalar(e.Value), StringComparer.Ordinal);
-                codeLists[id] = new CodeList(id, yaml.RequireString(map, "name"), values, yaml.String(map, "chain_joiner"));
+                var chainable = yaml.Get(map, "chainable") is null ? null : yaml.StringList(map, "chainable");
+                var overflow = yaml.String(map, "chain_overflow");
+                foreach (var code in (chainable ?? []).Append(overflow).OfType<string>())
+                    if (!values.ContainsKey(code))
+                        throw yaml.Error(map, $"code list '{id}': '{code}' under chainable or chain_overflow is not one of its values");
+                codeLists[id] = new CodeList(id, yaml.RequireString(map, "name"), values, yaml.String(map, "chain_joiner"))
+                {
+                    Chainable = chainable?.ToHashSet(StringComparer.Ordinal),
+                    ChainOverflow = overflow,
+                };
             }
         }
 

@@ -36,6 +36,33 @@ public sealed class StandardRulesTests
 
     [Fact] public void A_residence_card_number_of_eleven_characters_is_rejected() => Problems("zairyu_card_no", "AB1234567CD").ShouldContain("length.exact");
 
+    [Theory]
+    [InlineData("02")]         // 世帯主
+    [InlineData("2020")]       // 子の子
+    [InlineData("2012")]       // 子の妻
+    [InlineData("20202020")]   // 子の子の子の子: four generations
+    [InlineData("5271")]       // 母の兄
+    public void A_relationship_of_the_standard_is_valid(string code) => Problems("zokugara", code).ShouldBeEmpty();
+
+    [Theory]
+    [InlineData("0220")]       // 世帯主の子
+    [InlineData("9620")]       // 縁故者の子
+    [InlineData("2099")]       // 子の同居人
+    [InlineData("0202")]       // 世帯主の世帯主
+    [InlineData("2020202020")] // five generations: only a code table may turn it into 縁故者
+    public void A_chain_through_a_standalone_relationship_or_too_deep_is_rejected(string code) =>
+        Problems("zokugara", code).ShouldContain("code.not-in-standard-list");
+
+    [Fact]
+    public void A_chain_deeper_than_four_generations_is_recognised_as_one_for_縁故者()
+    {
+        var list = Juki.FindCodeList("zokugara")!;
+        list.IsTooDeep("2020202020", 4).ShouldBeTrue();
+        list.IsTooDeep("20202020", 4).ShouldBeFalse();
+        list.IsTooDeep("0220202020", 4).ShouldBeFalse();
+        list.ChainOverflow.ShouldBe("96");
+    }
+
     internal static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
