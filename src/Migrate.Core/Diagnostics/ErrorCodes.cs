@@ -26,6 +26,8 @@ public static class ErrorCodes
     public const string LengthExceeded = "length.exceeded";
     public const string LengthExact = "length.exact";
     public const string PatternMismatch = "pattern.mismatch";
+    public const string RuleRequired = "rule.required";
+    public const string RuleForbidden = "rule.forbidden";
     public const string TypeInteger = "type.integer";
     public const string TypeFlag = "type.flag";
     public const string TypeDecimal = "type.decimal";

@@ -20,6 +20,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
     // interface call per item, and a foreach over one allocates an enumerator per row.
     private readonly ItemPipeline[] _items = [.. compiled.Items];
     private readonly (Mapping.FilterRule Rule, int Index)[] _filters = [.. compiled.Filters];
+    private readonly CompiledRowRules _rules = compiled.Rules;
 
     // Per item, the value validated last without a problem and its canonical form. Validation is a
     // function of the value alone, and consecutive rows repeat most values (history rows of one
@@ -240,6 +241,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
             for (var i = before; i < problems.Count; i++) problems[i] = problems[i].WithItem(pipeline.Item.Id, pipeline.SourceColumn);
             output[pipeline.OutputIndex] = value;
         }
+        if (!_rules.IsEmpty) _rules.Check(output, problems);
     }
 
     private static bool HasProblemFor(List<Problem> problems, string itemId)

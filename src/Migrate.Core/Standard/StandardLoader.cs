@@ -54,7 +54,7 @@ public static class StandardLoader
 
     private static StandardTable ReadTable(YamlFile yaml, YamlMappingNode map, Dictionary<string, CodeList> codeLists)
     {
-        yaml.AllowOnly(map, "id", "name", "english", "description", "key", "critical", "items");
+        yaml.AllowOnly(map, "id", "name", "english", "description", "key", "critical", "items", "rules");
         var id = yaml.RequireString(map, "id");
         var items = new List<StandardItem>();
         foreach (var itemNode in yaml.Sequence(yaml.Require(map, "items"), $"items of table '{id}'").Children)
@@ -75,7 +75,44 @@ public static class StandardLoader
         }
 
         return new StandardTable(id, yaml.RequireString(map, "name"), yaml.String(map, "english") ?? "",
-            yaml.String(map, "description") ?? "", key, yaml.Bool(map, "critical", false), items);
+            yaml.String(map, "description") ?? "", key, yaml.Bool(map, "critical", false), items)
+        {
+            Rules = ReadRules(yaml, map, id, items),
+        };
+    }
+
+    private static List<RowRule> ReadRules(YamlFile yaml, YamlMappingNode table, string tableId, List<StandardItem> items)
+    {
+        var rules = new List<RowRule>();
+        if (yaml.Get(table, "rules") is not { } node) return rules;
+        foreach (var ruleNode in yaml.Sequence(node, $"rules of table '{tableId}'").Children)
+        {
+            var r = yaml.Mapping(ruleNode, "a rule");
+            yaml.AllowOnly(r, "id", "description", "when", "required", "empty", "not_in", "only_in");
+            var ruleId = yaml.RequireString(r, "id");
+            var when = yaml.Mapping(yaml.Require(r, "when"), "when");
+            yaml.AllowOnly(when, "item", "in");
+            var rule = new RowRule(ruleId, yaml.String(r, "description") ?? "", yaml.RequireString(when, "item"),
+                yaml.StringList(when, "in").ToHashSet(StringComparer.Ordinal), yaml.StringList(r, "required"), yaml.StringList(r, "empty"), ValueSets(yaml, r, "not_in"))
+            {
+                OnlyIn = ValueSets(yaml, r, "only_in"),
+            };
+            foreach (var named in rule.Required.Concat(rule.Empty).Concat(rule.NotIn.Keys).Concat(rule.OnlyIn.Keys).Append(rule.WhenItem))
+                if (items.All(i => i.Id != named))
+                    throw yaml.Error(r, $"rule '{ruleId}' of table '{tableId}' names '{named}', which is not an item of the table{Text.DidYouMean.Hint(named, items.Select(i => i.Id))}");
+            rules.Add(rule);
+        }
+        return rules;
+    }
+
+    /// <summary><c>KEY: { item: [values] }</c> of a rule.</summary>
+    private static Dictionary<string, IReadOnlySet<string>> ValueSets(YamlFile yaml, YamlMappingNode rule, string key)
+    {
+        var sets = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        if (yaml.Get(rule, key) is { } node)
+            foreach (var (item, _, values) in yaml.Entries(yaml.Mapping(node, key)))
+                sets[item] = values is YamlSequenceNode seq ? seq.Children.Select(yaml.Scalar).ToHashSet(StringComparer.Ordinal) : new HashSet<string> { yaml.Scalar(values) };
+        return sets;
     }
 
     private static StandardItem ReadItem(YamlFile yaml, YamlMappingNode map, Dictionary<string, CodeList> codeLists)
