@@ -118,6 +118,10 @@ public static class ReportBuilder
                 derived.Add(item.Unknown!.FlagItem);
                 derived.Add(item.Unknown.TextItem);
             }
+            // The era and year as written come with a date read by a wareki transform.
+            foreach (var derivation in tableMapping.Items)
+                if (table.Find(derivation.ItemId)?.EraYearItem is { } eraYear && derivation.Transforms.Any(t => t.Name == "wareki"))
+                    derived.Add(eraYear);
             foreach (var item in table.Items.Where(i => !derived.Contains(i.Id)))
                 yield return new Finding($"missing-item/{table.Id}/{item.Id}", FindingCategory.MissingItem, $"移行元のない標準項目 {item.Name}",
                     item.Required ? "必須の標準項目ですが、旧データに対応する列がありません。" : "旧データに対応する列がないため、空のまま移行されます。",
