@@ -10,8 +10,10 @@ public sealed class InitCommandTests : IDisposable
     private static readonly string Sample = Path.Combine(RepoPaths.Root, "mappings", "vendors", "vendor-a", "sample");
 
     // The defects the vendor-a sample seeds on purpose, plus 外字 the draft cannot know: the only rejects allowed.
+    // rule.forbidden: the draft's placeholder 住民種別 table maps both G and J to 1 (日本人住民), so the
+    // standard's rule that a 日本人住民 row holds no 外国人 items rejects the foreign rows until it is filled in.
     private static readonly string[] ExpectedReasons =
-        ["date.era-out-of-range", "date.invalid", "check.my-number", "length.exceeded", "gaiji.unresolved", "encoding.invalid", "csv.column-count"];
+        ["date.era-out-of-range", "date.invalid", "check.my-number", "length.exceeded", "gaiji.unresolved", "encoding.invalid", "csv.column-count", "rule.forbidden"];
 
     private readonly TempDirectory _temp = new();
 
@@ -34,7 +36,7 @@ public sealed class InitCommandTests : IDisposable
         text.ShouldContain("yubin_no: {from: YUBIN, do: [trim, {remove: \"-\"}]}");
         text.ShouldContain("\"M\": \"0\" #  TODO: placeholder");
         text.ShouldContain("\"1\": \"1\" #  支援措置");                    // shien_kubun uses standard codes already
-        text.ShouldContain("Candidate customization: column MEMO");
+        text.ShouldContain("Candidate customization: column CHIIKI_FLG");
 
         var check = await CliRunner.RunAsync("check", "--mapping", draft, "--standard", Standard, "--source", Sample);
         check.ExitCode.ShouldBe(0, check.Out + check.Error);

@@ -312,6 +312,10 @@ public sealed class MappingDrafter(StandardDefinition standard, string vendor)
         w.Scalar("date_formats").BeginMap().Scalar(DateFormat).BeginMap();
         w.Scalar("formats").BeginList(flow: true).Scalar("GYYMMDD").Scalar("GYY.MM.DD").EndList();
         w.Pair("unknown_zero", "true").Pair("gregorian_from", "1873-01-01");
+        // The 不詳 forms of standard 1.1.8, kept as written: a draft reads typed 不詳 rather than rejecting it.
+        w.Scalar("unknown_forms").BeginList(flow: true);
+        foreach (var form in new[] { "年月日不詳", "EY年頃", "EY年不詳", "EY年月日不詳", "EY年M月日不詳", "EY年M月*" }) w.Scalar(form);
+        w.EndList();
         w.EndMap().EndMap();
     }
 

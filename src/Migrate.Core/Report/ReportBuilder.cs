@@ -122,7 +122,9 @@ public static class ReportBuilder
             foreach (var derivation in tableMapping.Items)
                 if (table.Find(derivation.ItemId)?.EraYearItem is { } eraYear && derivation.Transforms.Any(t => t.Name == "wareki"))
                     derived.Add(eraYear);
-            foreach (var item in table.Items.Where(i => !derived.Contains(i.Id)))
+            // A date's companions are listed with their date, not on their own.
+            var companions = table.Items.SelectMany(i => new[] { i.Unknown?.FlagItem, i.Unknown?.TextItem, i.EraYearItem }).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            foreach (var item in table.Items.Where(i => !derived.Contains(i.Id) && !companions.Contains(i.Id)))
                 yield return new Finding($"missing-item/{table.Id}/{item.Id}", FindingCategory.MissingItem, $"移行元のない標準項目 {item.Name}",
                     item.Required ? "必須の標準項目ですが、旧データに対応する列がありません。" : "旧データに対応する列がないため、空のまま移行されます。",
                     0, Table: table.Id, Item: item.Id, ItemName: item.Name);
