@@ -132,6 +132,9 @@ internal sealed class VendorAGenerator
         DayUnknown,
         MonthUnknown,
         AllUnknown,
+        NonCalendar, // 暦上日以外: 2月29日 of a common year (2月30日 of a leap year), GYYMMDD
+        AboutYear, // 昭和３０年頃, typed with full-width digits
+        MonthWritten, // 昭和30年3月日不詳, typed
     }
 
     public async Task<SampleSummary> RunAsync(string vendor, IProgress<long>? progress, CancellationToken ct)
@@ -468,8 +471,17 @@ internal sealed class VendorAGenerator
 
                 if (!foreign && _r.Chance(BirthUnknownRate))
                 {
+                    // The forms standard 1.1.8 keeps: coded 00 parts, a day not on the calendar, and 不詳 typed as text.
                     int x = _r.Next(10);
-                    p.Form = x < 5 ? BirthForm.DayUnknown : x < 8 ? BirthForm.MonthUnknown : BirthForm.AllUnknown;
+                    p.Form = x switch
+                    {
+                        < 4 => BirthForm.DayUnknown,
+                        < 6 => BirthForm.MonthUnknown,
+                        6 => BirthForm.NonCalendar,
+                        7 => BirthForm.AboutYear,
+                        8 => BirthForm.MonthWritten,
+                        _ => BirthForm.AllUnknown,
+                    };
                 }
             }
 
@@ -1077,6 +1089,18 @@ internal sealed class VendorAGenerator
             case BirthForm.AllUnknown:
                 Wareki.WriteParts(w, 0, 0, 0, 0);
                 break;
+            case BirthForm.NonCalendar:
+                var born0 = DateOnly.FromDayNumber(p.Birth);
+                var (ncEra, ncYear, ncMonth, ncDay) = Wareki.NotOnCalendar(p.Birth) ?? (Wareki.Of(p.Birth, born0.Year).Era, Wareki.Of(p.Birth, born0.Year).Year, born0.Month, 0);
+                Wareki.WriteParts(w, ncEra, ncYear, ncMonth, ncDay);
+                break;
+            case BirthForm.AboutYear or BirthForm.MonthWritten:
+                var born = DateOnly.FromDayNumber(p.Birth);
+                var (bornEra, bornYear) = Wareki.Of(p.Birth, born.Year);
+                w.Raw(Cp932.Encode(p.Form == BirthForm.AboutYear
+                    ? $"{Wareki.Name(bornEra)}{Wareki.FullWidthYear(bornYear)}年頃"
+                    : $"{Wareki.Name(bornEra)}{Wareki.YearText(bornYear)}年{born.Month}月日不詳"));
+                break;
             default:
                 Wareki.Write(w, p.Birth);
                 break;
@@ -1112,9 +1136,10 @@ internal sealed class VendorAGenerator
 
         return _r.Next(4) switch
         {
-            0 => (era, year, 2, _r.Between(30, 31)),
+            // 2月30日 and 4月31日 are 暦上日以外, which 生年月日, 住定日 and 異動年月日 keep (1.1.8): days past 31 are not.
+            0 => (era, year, 2, _r.Between(32, 33)),
             1 => (era, year, _r.Between(13, 19), date.Day),
-            2 => (era, year, Pick(ThirtyDayMonths), 31),
+            2 => (era, year, Pick(ThirtyDayMonths), 32),
             _ => (era, year, date.Month, _r.Between(32, 39)),
         };
     }

@@ -250,7 +250,12 @@ public sealed class VendorBSample : ISampleVendor
                 .Digits(188, 12, myNumber)
                 .Digits(200, 11, 10_000_000_000 + _random.NextLong(89_999_999_999))
                 .Text(226, 1, "0");
-            Date(_kojin, 100, p.Birth);
+            // One person in 397 (by 宛名番号, so the random stream is untouched) was registered with a birth
+            // date that is not on the calendar (暦上日以外, 2月29日 of a common year), which 1.1.8 keeps.
+            if (p.Atena % 397 == 0 && Wareki.NotOnCalendar(p.Birth.DayNumber) is var (era, year, month, day))
+                _kojin.Text(100, 7, string.Create(CultureInfo.InvariantCulture, $"{era}{year:D2}{month:D2}{day:D2}"));
+            else
+                Date(_kojin, 100, p.Birth);
             if (supported)
             {
                 var kubun = _random.Next(10) switch { < 6 => 1, < 8 => 2, _ => 3 };

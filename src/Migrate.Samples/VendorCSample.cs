@@ -261,7 +261,7 @@ public sealed class VendorCSample : ISampleVendor
             if (badMyNumber) myNumber = (myNumber / 10 * 10) + ((myNumber % 10 + 1) % 10);
             var foreign = _random.Chance(0.02);
             Insert(VendorCSchema.Persons, p.Id, p.Atena, householdId, $"{p.Surname}　{p.Given}", $"{p.SurnameKana}　{p.GivenKana}",
-                eraDefect ? "S64.02.01" : EraLetter(p.Birth), p.Male ? 1L : 2L, retired ? RetiredZokugaraId : p.Zokugara, foreign ? 1L : 0L,
+                eraDefect ? "S64.02.01" : BirthText(p), p.Male ? 1L : 2L, retired ? RetiredZokugaraId : p.Zokugara, foreign ? 1L : 0L,
                 foreign ? null : Honseki[_random.Next(Honseki.Length)], foreign ? null : $"{p.Surname}　一郎",
                 myNumber.ToString("D12", CultureInfo.InvariantCulture), (10_000_000_000 + _random.NextLong(89_999_999_999)).ToString(CultureInfo.InvariantCulture),
                 _random.Chance(0.05) ? Memos[_random.Next(Memos.Length)] : null);
@@ -300,6 +300,17 @@ public sealed class VendorCSample : ISampleVendor
                 Insert(VendorCSchema.History, ++_history, p.Id, (long)(i + 1), status, jiyu, date, _random.Chance(0.1) ? null : notified, first, jutei);
             }
             return events.Count;
+        }
+
+        /// <summary>
+        /// The birth date as the vendor stores it; one person in 397 (chosen by id, so the random stream
+        /// is untouched) has a 不詳 birth typed as text, as standard 1.1.8 keeps it: 昭和30年頃.
+        /// </summary>
+        private static string BirthText(Person p)
+        {
+            if (p.Id % 397 != 0) return EraLetter(p.Birth);
+            var (era, year) = Wareki.Of(p.Birth.DayNumber, p.Birth.Year);
+            return $"{Wareki.Name(era)}{Wareki.YearText(year)}年頃";
         }
 
         private static string EraLetter(DateOnly date)

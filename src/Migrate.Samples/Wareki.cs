@@ -40,6 +40,36 @@ internal static class Wareki
 
     public static byte Letter(int era) => Letters[era];
 
+    private static readonly string[] Names = ["", "明治", "大正", "昭和", "平成", "令和"];
+
+    public static string Name(int era) => Names[era];
+
+    /// <summary>The year as written in 和暦: 元 for the first year.</summary>
+    public static string YearText(int year) => year == 1 ? "元" : year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The year as typed with full-width digits (３０), 元 for the first year.</summary>
+    public static string FullWidthYear(int year) =>
+        year == 1 ? "元" : string.Concat(year.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(c => (char)(c - '0' + '０')));
+
+    /// <summary>
+    /// A day that is not on the calendar (暦上日以外) in the era and year of <paramref name="dayNumber"/>:
+    /// 2月29日 of a common year (2月30日 of a leap year), else the 31st of a 30-day month, in a month the era had;
+    /// null when the era year has no such month (昭和64年).
+    /// </summary>
+    public static (int Era, int Year, int Month, int Day)? NotOnCalendar(int dayNumber)
+    {
+        var date = DateOnly.FromDayNumber(dayNumber);
+        var (era, year) = Of(dayNumber, date.Year);
+        foreach (var (month, day) in new[] { (2, DateTime.IsLeapYear(date.Year) ? 30 : 29), (4, 31), (6, 31), (9, 31), (11, 31) })
+        {
+            var first = Day(date.Year, month, 1);
+            var last = Day(date.Year, month, DateTime.DaysInMonth(date.Year, month));
+            if (Of(first, date.Year).Era == era || Of(last, date.Year).Era == era) return (era, year, month, day);
+        }
+
+        return null; // 昭和64年 had January only, which has 31 days
+    }
+
     /// <summary>GYYMMDD, e.g. 3500301 for 昭和50年3月1日.</summary>
     public static void Write(CsvByteWriter w, int dayNumber)
     {

@@ -105,7 +105,7 @@ public sealed class CheckCommandTests : IDisposable
         ]);
         VendorAFiles.WriteShien(source, "0000000019,1,4300401,,市民課");
         var path = Broken(
-            ("    custom: [\"07\", \"08\", \"13\"]\n    lossy: [\"08\", \"13\"]\n    unknown: reject\n", "    custom: [\"07\", \"08\", \"13\"]\n    lossy: [\"08\", \"13\"]\n"),
+            ("    custom: [\"07\", \"08\", \"13\", \"16\"]\n    lossy: [\"08\", \"13\"]\n    unknown: reject\n", "    custom: [\"07\", \"08\", \"13\", \"16\"]\n    lossy: [\"08\", \"13\"]\n"),
             ("rireki_no: RIREKI_NO", "rireki_no: KANA_SHIMEI"));
 
         var result = await Check("--mapping", path, "--source", source);

@@ -30,8 +30,8 @@ public sealed class CompareTests : IDisposable
     [Fact]
     public async Task Recurring_and_unique_customizations_are_counted_across_three_municipalities()
     {
-        var a = await MunicipalityAsync("city-a", 11, "  custom-column/jumin/MEMO: { disposition: justified, reason: 介護連携 }\n");
-        var b = await MunicipalityAsync("city-b", 12, "  custom-column/jumin/MEMO: { disposition: adopt-standard }\n");
+        var a = await MunicipalityAsync("city-a", 11, "  custom-column/jumin/CHIIKI_FLG: { disposition: justified, reason: 介護連携 }\n");
+        var b = await MunicipalityAsync("city-b", 12, "  custom-column/jumin/CHIIKI_FLG: { disposition: adopt-standard }\n");
         var c = await MunicipalityAsync("city-c", 13, null);
         var output = _temp.Combine("compare");
 
@@ -42,13 +42,13 @@ public sealed class CompareTests : IDisposable
         var root = doc.RootElement;
         root.GetProperty("municipalities").GetArrayLength().ShouldBe(3);
         var findings = root.GetProperty("findings").EnumerateArray().ToDictionary(f => f.GetProperty("id").GetString()!);
-        var memo = findings["custom-column/jumin/MEMO"];
+        var memo = findings["custom-column/jumin/CHIIKI_FLG"];
         memo.GetProperty("municipalities").GetInt32().ShouldBe(3);
         memo.GetProperty("recurring").GetBoolean().ShouldBeTrue();
         memo.GetProperty("by_disposition").GetProperty("justified").GetInt32().ShouldBe(1);
         memo.GetProperty("by_disposition").GetProperty("adopt-standard").GetInt32().ShouldBe(1);
         memo.GetProperty("by_disposition").GetProperty("pending").GetInt32().ShouldBe(1);
-        root.GetProperty("feedback_candidates").EnumerateArray().Select(e => e.GetString()).ShouldBe(["custom-column/jumin/MEMO"]);
+        root.GetProperty("feedback_candidates").EnumerateArray().Select(e => e.GetString()).ShouldBe(["custom-column/jumin/CHIIKI_FLG"]);
 
         // Every finding is recurring or unique, and the totals say so.
         var recurring = findings.Values.Count(f => f.GetProperty("municipalities").GetInt32() > 1);

@@ -35,11 +35,11 @@ public sealed class DecisionsTests : IDisposable
 
         string[] structural = ["custom-column", "missing-item", "declared", "unmapped-table"];
         small.Keys.Where(id => structural.Any(id.StartsWith)).Order().ShouldBe(large.Keys.Where(id => structural.Any(id.StartsWith)).Order());
-        small.Keys.ShouldContain("custom-column/jumin/MEMO");
-        large.Keys.ShouldContain("custom-column/jumin/MEMO");
+        small.Keys.ShouldContain("custom-column/jumin/CHIIKI_FLG");
+        large.Keys.ShouldContain("custom-column/jumin/CHIIKI_FLG");
         small.Keys.ShouldContain("custom-code/zokugara/07");
         large.Keys.ShouldContain("custom-code/zokugara/07");
-        large["custom-column/jumin/MEMO"].GetProperty("count").GetInt64().ShouldBeGreaterThan(small["custom-column/jumin/MEMO"].GetProperty("count").GetInt64());
+        large["custom-column/jumin/CHIIKI_FLG"].GetProperty("count").GetInt64().ShouldBeGreaterThan(small["custom-column/jumin/CHIIKI_FLG"].GetProperty("count").GetInt64());
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class DecisionsTests : IDisposable
             municipality: 131016
             decisions:
               custom-column/jumin/CHIIKI_FLG: { disposition: adopt-standard, decided_by: 情報政策課, decided_on: 2026-11-20 }
-              custom-column/jumin/MEMO: { disposition: justified, reason: 介護連携のため当面残す }
+              custom-column/shien/TANTO_KA: { disposition: justified, reason: 介護連携のため当面残す }
               custom-code/zokugara/07: { disposition: feedback, description: 孫を直接表すコードを標準に提案する }
               declared/form-a4-landscape: { disposition: pending }
               custom-column/jumin/OLD_FLAG: { disposition: justified, reason: 旧運用 }
@@ -64,11 +64,11 @@ public sealed class DecisionsTests : IDisposable
         var findings = Findings(work);
         findings["custom-column/jumin/CHIIKI_FLG"].GetProperty("disposition").GetString().ShouldBe("adopt-standard");
         findings["custom-column/jumin/CHIIKI_FLG"].GetProperty("decided_by").GetString().ShouldBe("情報政策課");
-        findings["custom-column/jumin/MEMO"].GetProperty("disposition").GetString().ShouldBe("justified");
-        findings["custom-column/jumin/MEMO"].GetProperty("decision_reason").GetString().ShouldBe("介護連携のため当面残す");
+        findings["custom-column/shien/TANTO_KA"].GetProperty("disposition").GetString().ShouldBe("justified");
+        findings["custom-column/shien/TANTO_KA"].GetProperty("decision_reason").GetString().ShouldBe("介護連携のため当面残す");
         findings["custom-code/zokugara/07"].GetProperty("disposition").GetString().ShouldBe("feedback");
         findings["declared/form-a4-landscape"].GetProperty("disposition").GetString().ShouldBe("pending");
-        findings["custom-column/shien/TANTO_KA"].GetProperty("disposition").GetString().ShouldBe("pending");
+        findings["custom-code/zokugara/77"].GetProperty("disposition").GetString().ShouldBe("pending");
         var report = Report(work);
         report.GetProperty("municipality").GetString().ShouldBe("131016");
         report.GetProperty("stale_decisions").EnumerateArray().Select(s => s.GetProperty("finding_id").GetString()).ShouldBe(["custom-column/jumin/OLD_FLAG"]);
@@ -85,12 +85,12 @@ public sealed class DecisionsTests : IDisposable
     {
         var work = await RunSampleAsync("m", 300, 5);
         var decisions = _temp.Combine("decisions.yaml");
-        await File.WriteAllTextAsync(decisions, "decisions_version: 1\ndecisions:\n  custom-column/jumin/MEMO:\n    disposition: justified\n", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(decisions, "decisions_version: 1\ndecisions:\n  custom-column/jumin/CHIIKI_FLG:\n    disposition: justified\n", TestContext.Current.CancellationToken);
 
         var result = await CliRunner.RunAsync("report", "--out", work, "--decisions", decisions, "--quiet");
 
         result.ExitCode.ShouldBe(2);
-        result.Error.ShouldContain($"{decisions}:4:5: 'custom-column/jumin/MEMO': a justified deviation needs its written reason");
+        result.Error.ShouldContain($"{decisions}:4:5: 'custom-column/jumin/CHIIKI_FLG': a justified deviation needs its written reason");
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class DecisionsTests : IDisposable
         // Decide every finding: nothing pending, nothing unjustified.
         (await CliRunner.RunAsync("report", "--out", work, "--quiet", "--decisions", decisions, "--init-decisions")).ExitCode.ShouldBe(0);
         var text = await File.ReadAllTextAsync(decisions, TestContext.Current.CancellationToken);
-        text.ShouldContain("custom-column/jumin/MEMO:");
+        text.ShouldContain("custom-column/jumin/CHIIKI_FLG:");
         text.ShouldContain("disposition: pending");
         await File.WriteAllTextAsync(decisions, text.Replace("disposition: pending", "disposition: adopt-standard", StringComparison.Ordinal), TestContext.Current.CancellationToken);
 
@@ -138,11 +138,11 @@ public sealed class DecisionsTests : IDisposable
     {
         var work = await RunSampleAsync("m", 300, 5);
         var decisions = _temp.Combine("d.yaml");
-        await File.WriteAllTextAsync(decisions, "decisions_version: 1\ndecisions:\n  custom-column/jumin/MEMO: { disposition: justified, reason: 残す }\n  gone/x: { disposition: adopt-standard }\n", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(decisions, "decisions_version: 1\ndecisions:\n  custom-column/jumin/CHIIKI_FLG: { disposition: justified, reason: 残す }\n  gone/x: { disposition: adopt-standard }\n", TestContext.Current.CancellationToken);
 
         (await CliRunner.RunAsync("report", "--out", work, "--quiet", "--decisions", decisions, "--init-decisions")).ExitCode.ShouldBe(0);
 
-        Findings(work)["custom-column/jumin/MEMO"].GetProperty("decision_reason").GetString().ShouldBe("残す");
+        Findings(work)["custom-column/jumin/CHIIKI_FLG"].GetProperty("decision_reason").GetString().ShouldBe("残す");
         var text = await File.ReadAllTextAsync(decisions, TestContext.Current.CancellationToken);
         text.ShouldContain("gone/x");
         text.ShouldContain("custom-column/shien/TANTO_KA");

@@ -37,7 +37,7 @@ public sealed class InitCommandTests : IDisposable
         text.ShouldContain("\"M\": {todo: \"");                          // never a placeholder code
         text.ShouldNotContain("\"M\": \"0\"");
         text.ShouldContain("\"1\": \"1\" #  支援措置");                    // shien_kubun uses standard codes already
-        text.ShouldContain("Candidate customization: column MEMO");
+        text.ShouldContain("Candidate customization: column CHIIKI_FLG");
 
         var check = await CliRunner.RunAsync("check", "--mapping", draft, "--source", Sample);
         check.ExitCode.ShouldBe(2, check.Out + check.Error);

@@ -200,6 +200,12 @@ internal static class SampleFiles
             return null;
         }
 
+        // 不詳 typed as text (昭和２４年頃, 昭和30年3月日不詳): the mapping's unknown_forms keep it.
+        if (value.EndsWith('頃') || value.EndsWith("日不詳", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
         int era;
         int y, m, d;
         if (value.Length == 9 && value[3] == '.' && value[6] == '.')
@@ -245,9 +251,17 @@ internal static class SampleFiles
             return null; // 不詳: year (and month) known
         }
 
-        if (d > DateTime.DaysInMonth(yearOffset + y, m))
+        if (d > 31)
         {
             return SampleDefectKinds.DateInvalid;
+        }
+
+        if (d > DateTime.DaysInMonth(yearOffset + y, m))
+        {
+            // 暦上日以外 (2月29日 of a common year): kept by 生年月日, the only column the sample writes it in;
+            // its month must have been in the era.
+            var month = new DateOnly(yearOffset + y, m, 1);
+            return month.AddMonths(1).AddDays(-1) < first || month > last ? SampleDefectKinds.EraOutOfRange : null;
         }
 
         var date = new DateOnly(yearOffset + y, m, d);

@@ -408,6 +408,10 @@ public sealed class MappingDrafter(StandardDefinition standard, string vendor)
             foreach (var u in _unknownMarkers.Order(StringComparer.Ordinal)) w.Scalar(u, quoted: true);
             w.EndList();
         }
+        // The 不詳 forms of standard 1.1.8, kept as written: a draft reads typed 不詳 rather than rejecting it.
+        w.Scalar("unknown_forms").BeginList(flow: true);
+        foreach (var form in new[] { "年月日不詳", "EY年頃", "EY年不詳", "EY年月日不詳", "EY年M月日不詳", "EY年M月*" }) w.Scalar(form);
+        w.EndList();
         w.EndMap().EndMap();
     }
 

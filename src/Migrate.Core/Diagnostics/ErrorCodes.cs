@@ -20,11 +20,16 @@ public static class ErrorCodes
     public const string DateEraUnknown = "date.era-unknown";
     public const string DateEraOutOfRange = "date.era-out-of-range";
     public const string DateBeforeGregorian = "date.before-gregorian";
+    public const string DateUnknownNotAllowed = "date.unknown-not-allowed";
 
     public const string CodeUnknown = "code.unknown";
     public const string CodeNotInList = "code.not-in-standard-list";
     public const string RequiredMissing = "required.missing";
     public const string LengthExceeded = "length.exceeded";
+    public const string LengthExact = "length.exact";
+    public const string PatternMismatch = "pattern.mismatch";
+    public const string RuleRequired = "rule.required";
+    public const string RuleForbidden = "rule.forbidden";
     public const string TypeInteger = "type.integer";
     public const string TypeFlag = "type.flag";
     public const string TypeDecimal = "type.decimal";

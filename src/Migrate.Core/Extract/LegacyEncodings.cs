@@ -5,7 +5,7 @@ namespace Migrate.Core.Extract;
 /// <summary>
 /// The encodings legacy exports come in, always with exception fallbacks: .NET's default replacement
 /// fallback would silently turn an undecodable byte into '?' or U+FFFD.
-/// Shift_JIS is read as CP932 (Microsoft's variant, with NEC/IBM extensions and the user-defined area
+/// Shift_JIS is read as CP932 (Windows-31J, with every NEC/IBM extension code and the user-defined area
 /// 0xF040–0xF9FC → U+E000–U+E757), never as Shift_JIS-2004.
 /// </summary>
 public static class LegacyEncodings
@@ -22,7 +22,9 @@ public static class LegacyEncodings
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         return Normalize(name) switch
         {
-            "cp932" or "shift_jis" => Encoding.GetEncoding(932, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback),
+            // .NET's table lacks the Windows-31J duplicate codes (NEC row 13, NEC-selected IBM and IBM
+            // extensions): the fallback decodes those as Windows does and rejects everything else.
+            "cp932" or "shift_jis" => Encoding.GetEncoding(932, EncoderFallback.ExceptionFallback, new Cp932DecoderFallback()),
             "euc-jp" => Encoding.GetEncoding(51932, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback),
             "utf-8" => new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true),
             "utf-16" or "utf-16le" => new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true),

@@ -32,6 +32,9 @@ public sealed class CompiledTable
     /// <summary>The table's joins, in order, with the position of their key and of their first column in a row.</summary>
     public IReadOnlyList<CompiledJoin> Joins { get; private init; } = [];
 
+    /// <summary>The standard's rules between items of a row (住民種別 and the items it allows).</summary>
+    public CompiledRowRules Rules { get; private init; } = null!;
+
     /// <summary>One pipeline per standard item, in the standard's layout order (items with no derivation included).</summary>
     public IReadOnlyList<ItemPipeline> Items { get; }
     public IReadOnlyList<(FilterRule Rule, int Index)> Filters { get; }
@@ -82,9 +85,18 @@ public sealed class CompiledTable
         used.UnionWith(tableMapping.Joins.Select(j => j.On));
         used.UnionWith(tableMapping.Joins.Select(j => TableSources.Qualified(j.Source, j.To)));
         for (var i = 0; i < pipelines.Count; i++)
+        {
             if (pipelines[i].Item.Unknown is { } unknown)
                 pipelines[i] = pipelines[i] with { UnknownFlagIndex = table.IndexOf(unknown.FlagItem), UnknownTextIndex = table.IndexOf(unknown.TextItem) };
-        return new CompiledTable(table, tableMapping, source, pipelines, filters, used, columnIndex) { View = view, Joins = joins };
+            if (pipelines[i].Item.EraYearItem is { } eraYear)
+                pipelines[i] = pipelines[i] with { EraYearIndex = table.IndexOf(eraYear) };
+        }
+        return new CompiledTable(table, tableMapping, source, pipelines, filters, used, columnIndex)
+        {
+            View = view,
+            Joins = joins,
+            Rules = new CompiledRowRules(table, pipelines),
+        };
     }
 }
 

@@ -20,4 +20,7 @@ public sealed record ItemPipeline(StandardItem Item, int OutputIndex, int Source
     public int UnknownFlagIndex { get; init; } = -1;
 
     public int UnknownTextIndex { get; init; } = -1;
+
+    /// <summary>Position of the item keeping a 和暦 date's era and year as written; -1 when it has none.</summary>
+    public int EraYearIndex { get; init; } = -1;
 }

@@ -22,6 +22,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
     // interface call per item, and a foreach over one allocates an enumerator per row.
     private readonly ItemPipeline[] _items = [.. compiled.Items];
     private readonly (Mapping.FilterRule Rule, int Index)[] _filters = [.. compiled.Filters];
+    private readonly CompiledRowRules _rules = compiled.Rules;
 
     // Per item, the value validated last without a problem and its canonical form. Validation is a
     // function of the value alone, and consecutive rows repeat most values (history rows of one
@@ -218,6 +219,8 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
                     output[pipeline.UnknownFlagIndex] = "0";
                 }
             }
+            if (pipeline.EraYearIndex >= 0 && cell.EraYear is not null && !items[pipeline.EraYearIndex].HasDerivation)
+                output[pipeline.EraYearIndex] = cell.EraYear;
         }
 
         for (var p = 0; p < items.Length; p++)
@@ -244,6 +247,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
             for (var i = before; i < problems.Count; i++) problems[i] = problems[i].WithItem(pipeline.Item.Id, pipeline.SourceColumn);
             output[pipeline.OutputIndex] = value;
         }
+        if (!_rules.IsEmpty) _rules.Check(output, problems);
     }
 
     private static bool HasProblemFor(List<Problem> problems, string itemId)

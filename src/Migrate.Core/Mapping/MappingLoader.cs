@@ -167,10 +167,13 @@ public static class MappingLoader
         foreach (var (id, _, value) in yaml.Entries(yaml.Mapping(node, "date_formats")))
         {
             var d = yaml.Mapping(value, $"date format '{id}'");
-            yaml.AllowOnly(d, "formats", "unknown_zero", "gregorian_from", "unknown_markers");
+            yaml.AllowOnly(d, "formats", "unknown_zero", "gregorian_from", "unknown_markers", "unknown_forms");
             var formats = yaml.StringList(d, "formats");
             if (formats.Count == 0) throw yaml.Error(d, $"date format '{id}': list at least one pattern under 'formats'");
-            result[id] = new DateFormatDefinition(id, formats, yaml.Bool(d, "unknown_zero", false), yaml.Date(d, "gregorian_from"), yaml.StringList(d, "unknown_markers"));
+            result[id] = new DateFormatDefinition(id, formats, yaml.Bool(d, "unknown_zero", false), yaml.Date(d, "gregorian_from"), yaml.StringList(d, "unknown_markers"))
+            {
+                UnknownForms = yaml.StringList(d, "unknown_forms"),
+            };
         }
         return result;
     }

@@ -120,7 +120,13 @@ public static class ReportBuilder
                 derived.Add(item.Unknown!.FlagItem);
                 derived.Add(item.Unknown.TextItem);
             }
-            foreach (var item in table.Items.Where(i => !derived.Contains(i.Id)))
+            // The era and year as written come with a date read by a wareki transform.
+            foreach (var derivation in tableMapping.Items)
+                if (table.Find(derivation.ItemId)?.EraYearItem is { } eraYear && derivation.Transforms.Any(t => t.Name == "wareki"))
+                    derived.Add(eraYear);
+            // A date's companions are listed with their date, not on their own.
+            var companions = table.Items.SelectMany(i => new[] { i.Unknown?.FlagItem, i.Unknown?.TextItem, i.EraYearItem }).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            foreach (var item in table.Items.Where(i => !derived.Contains(i.Id) && !companions.Contains(i.Id)))
                 yield return new Finding($"missing-item/{table.Id}/{item.Id}", FindingCategory.MissingItem, $"移行元のない標準項目 {item.Name}",
                     item.Required ? "必須の標準項目ですが、旧データに対応する列がありません。" : "旧データに対応する列がないため、空のまま移行されます。",
                     0, Table: table.Id, Item: item.Id, ItemName: item.Name);
@@ -198,6 +204,7 @@ public static class ReportBuilder
                 "gaiji-reduced" => "外字を縮退しました。",
                 "code-merge" => "複数の旧コードを一つの標準コードにまとめました。",
                 "code-default" => "未定義のコード値を既定値に置き換えました。",
+                "chain-depth" => "標準が認める世代数を超えて「の」でつながる続柄を、標準の定めにより縁故者としました（1.1.11）。",
                 _ => "変換で情報の一部が失われました。",
             };
             yield return new Finding($"lossy/{lossy.Item}/{lossy.Kind}", FindingCategory.Lossy, $"情報が失われる変換（{item?.Name ?? lossy.Item}）", what,

@@ -28,6 +28,18 @@ public sealed record StandardItem(
     /// </summary>
     public IReadOnlyList<string> Synonyms { get; init; } = [];
 
+    /// <summary>
+    /// For a date the standard manages in 和暦 (生年月日, 1.1.1): the item that keeps its era and year
+    /// as written (明治45年 / 大正元年 name the same day, and both stay as written); optional <c>era_year:</c>.
+    /// </summary>
+    public string? EraYearItem { get; init; }
+
+    /// <summary>The value must have exactly <see cref="Length"/> characters (郵便番号: 7 digits); <c>fixed_length: true</c>.</summary>
+    public bool FixedLength { get; init; }
+
+    /// <summary>The form the value must have (在留カード番号: 2 letters, 8 digits, 2 letters); <c>pattern:</c>.</summary>
+    public ItemPattern? Pattern { get; init; }
+
     /// <summary>Name shown to people: the Japanese name with the ID, e.g. 生年月日 (seinengappi).</summary>
     public string Label => $"{Name} ({Id})";
 }

@@ -27,6 +27,9 @@ public sealed class StandardTable
     public bool Critical { get; }
     public IReadOnlyList<StandardItem> Items { get; }
 
+    /// <summary>Rules between items of one row (<c>rules:</c>), checked after every item is mapped.</summary>
+    public IReadOnlyList<RowRule> Rules { get; init; } = [];
+
     public StandardItem? Find(string itemId) => _byId.GetValueOrDefault(itemId);
 
     public int IndexOf(string itemId)

@@ -4,13 +4,18 @@ using Migrate.Core.Mapping;
 
 namespace Migrate.Core.Transforms;
 
-/// <summary><c>code: TABLE</c>: legacy code → standard code through a mapping's code table.</summary>
-public sealed class CodeTransform(string item, CodeTableDefinition table) : ITransform
+/// <summary>
+/// <c>code: TABLE</c>: legacy code → standard code through a mapping's code table. A chain deeper than
+/// the standard item allows (<paramref name="tooDeep"/>, 続柄 1.1.11: 子の子の子の子の子) becomes the
+/// list's overflow code (縁故者), counted as a lossy conversion.
+/// </summary>
+public sealed class CodeTransform(string item, CodeTableDefinition table, Func<string, string?>? tooDeep = null) : ITransform
 {
     // The code looked up last (code columns repeat row after row): three lookups spared, the count kept.
     private string? _lastLegacy;
     private string? _lastStandard;
     private CodeConversion _lastConversion;
+    private bool _lastDeep;
 
     public bool TryApply(in Cell input, RowScope row, out Cell output, out Problem? problem)
     {
@@ -22,14 +27,22 @@ public sealed class CodeTransform(string item, CodeTableDefinition table) : ITra
         {
             if (!table.Values.TryGetValue(legacy, out var standard)) return Unknown(input, row, out output, out problem);
             _lastLegacy = legacy;
-            _lastStandard = standard;
             _lastConversion = table.Lossy.Contains(legacy) ? CodeConversion.Lossy
                 : table.Custom.Contains(legacy) ? CodeConversion.Custom
                 : CodeConversion.Standard;
+            var overflow = tooDeep?.Invoke(standard);
+            _lastDeep = overflow is not null;
+            if (overflow is not null)
+            {
+                standard = overflow;
+                _lastConversion = CodeConversion.Lossy;
+            }
+            _lastStandard = standard;
         }
         // Counted for every row, remembered or not.
         row.Observations.Code(item, table.Id, legacy, _lastStandard, _lastConversion);
-        if (_lastConversion == CodeConversion.Lossy) row.Observations.LossyStep(item, "code-merge");
+        if (_lastDeep) row.Observations.LossyStep(item, "chain-depth");
+        else if (_lastConversion == CodeConversion.Lossy) row.Observations.LossyStep(item, "code-merge");
         output = new Cell(_lastStandard);
         return true;
     }

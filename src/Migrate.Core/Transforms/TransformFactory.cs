@@ -107,12 +107,13 @@ public static class TransformFactory
         if (list is not null)
         {
             foreach (var (legacy, standardValue) in table.Values)
-                if (!list.Contains(standardValue, c.Item.CodeChain))
+                if (!list.Contains(standardValue, c.Item.CodeChain) && !list.IsTooDeep(standardValue, c.Item.CodeChain))
                     throw c.Error($"code table '{name}' maps '{legacy}' to '{standardValue}', which is not in the standard list {list.Name} ({list.Id})");
             if (table.UnknownDefault is not null && !list.Contains(table.UnknownDefault, c.Item.CodeChain))
                 throw c.Error($"code table '{name}' defaults unknown values to '{table.UnknownDefault}', which is not in the standard list {list.Name}");
         }
-        return new CodeTransform(c.Item.Id, table);
+        var chain = c.Item.CodeChain;
+        return new CodeTransform(c.Item.Id, table, list?.ChainOverflow is null ? null : v => list.IsTooDeep(v, chain) ? list.ChainOverflow : null);
     }
 
     private static ITransform BuildWareki(TransformContext c)
@@ -122,7 +123,7 @@ public static class TransformFactory
             throw c.Error($"no date format '{name}' under date_formats{DidYouMean.Hint(name, c.Mapping.DateFormats.Keys)}");
         try
         {
-            return new WarekiTransform(new WarekiParser(format, c.Mapping.Eras));
+            return new WarekiTransform(new WarekiParser(format, c.Mapping.Eras), c.Item.Label, c.Item.Unknown is not null);
         }
         catch (FormatException e)
         {

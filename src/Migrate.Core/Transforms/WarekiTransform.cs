@@ -3,8 +3,12 @@ using Migrate.Core.Text;
 
 namespace Migrate.Core.Transforms;
 
-/// <summary><c>wareki: FORMAT</c>: a legacy era-coded date → ISO YYYY-MM-DD, or a 不詳 date with its notation.</summary>
-public sealed class WarekiTransform(WarekiParser parser) : ITransform
+/// <summary>
+/// <c>wareki: FORMAT</c>: a legacy era-coded date → ISO YYYY-MM-DD, or a 不詳 or 暦上日以外 date with
+/// its notation. Only an item the standard gives 不詳 companions (<paramref name="keepsUnknown"/>) may
+/// hold one: elsewhere (届出年月日, 支援措置終了年月日) a 不詳 value is rejected, never left empty.
+/// </summary>
+public sealed class WarekiTransform(WarekiParser parser, string itemName, bool keepsUnknown) : ITransform
 {
     // The date converted last: consecutive history rows of one person repeat most of their dates,
     // and the conversion depends on the text alone.
@@ -23,7 +27,14 @@ public sealed class WarekiTransform(WarekiParser parser) : ITransform
             return true;
         }
         if (!parser.TryParse(input.Value, out var result, out problem)) return false;
-        output = new Cell(result.Date is { } date ? Text.IsoDate.Format(date) : null, result.Unknown, result.UnknownText);
+        if (result.Unknown && !keepsUnknown)
+        {
+            problem = result.NonCalendar
+                ? new Problem(ErrorCodes.DateInvalid, $"{result.UnknownText} does not exist, and {itemName} cannot hold a date that is not on the calendar (暦上日以外)")
+                : new Problem(ErrorCodes.DateUnknownNotAllowed, $"a 不詳 date, which {itemName} cannot hold: the standard gives it no 不詳 flag or notation");
+            return false;
+        }
+        output = new Cell(result.Date is { } date ? IsoDate.Format(date) : null, result.Unknown, result.UnknownText, result.EraYear);
         if (plain)
         {
             _lastInput = input.Value;

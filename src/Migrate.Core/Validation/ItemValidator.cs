@@ -61,7 +61,10 @@ public sealed class ItemValidator(StandardItem item, CodeList? codeList)
         {
             var length = CharacterLength(value);
             if (length > max) problems.Add(new Problem(ErrorCodes.LengthExceeded, $"{Item.Name} has {length} characters, at most {max} allowed", Item.Id));
+            else if (Item.FixedLength && length != max) problems.Add(new Problem(ErrorCodes.LengthExact, $"{Item.Name} has {length} characters, exactly {max} required", Item.Id));
         }
+        if (Item.Pattern is { } pattern && !pattern.IsMatch(value))
+            problems.Add(new Problem(ErrorCodes.PatternMismatch, $"{Item.Name} does not have the form {pattern.Description} (length {value.Length})", Item.Id));
         if (codeList is not null && !codeList.Contains(value, Item.CodeChain))
             problems.Add(new Problem(ErrorCodes.CodeNotInList, $"'{value}' is not in the standard code list {codeList.Name}", Item.Id));
         if (CharacterRules.Check(Item.Chars, value) is { } charProblem)

