@@ -820,9 +820,10 @@ internal sealed class VendorAGenerator
     {
         var w = _jumin;
         var d = _d;
-        // Persons under a support measure (支援措置) carry critical data: a defect there would stop every
-        // run by design, so the sample keeps them clean and puts defects elsewhere.
-        int defect = p.Test || p.SupportActive ? -1 : TakeDefect();
+        // Persons with any support measure (支援措置, ended ones too: the support file names them, so they
+        // are protected) carry critical data: a defect there would stop every run by design, so the
+        // sample keeps them clean and puts defects elsewhere.
+        int defect = p.Test || p.SupportCount > 0 ? -1 : TakeDefect();
         int defectColumn = -1;
         (int Era, int Year, int Month, int Day) bad = default;
         switch (defect)

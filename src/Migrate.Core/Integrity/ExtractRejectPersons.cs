@@ -44,11 +44,19 @@ public static class ExtractRejectPersons
                 }
                 if (roles.PersonTable) ledger.Seen(person);
                 if (roles.CriticalTable) ledger.Named(person, reject.File, reject.Line, reject.ByteOffset);
-                if (roles.FlagColumns.Any(c => PersonKey.IsSet(Recover(reject, source, c)))) ledger.Flagged(person);
+                if (roles.FlagColumns.Any(c => IsFlagValue(Recover(reject, source, c)))) ledger.Flagged(person);
                 ledger.Lost(person, reject.File, reject.Line, reject.ByteOffset, reason);
             }
         }
     }
+
+    /// <summary>
+    /// A recovered critical value that marks its record: a short code other than 0 (1, 2, Y …). A record
+    /// rejected for its field count may have its fields shifted, so a longer value (a name that slid
+    /// into the flag's place) is not taken for a flag; the person is still protected by the support file.
+    /// </summary>
+    private static bool IsFlagValue(string? value) =>
+        PersonKey.IsSet(value) && value!.Trim() is { Length: <= 2 } flag && flag.All(char.IsAsciiLetterOrDigit);
 
     /// <summary>Whether the mapping maps anything critical: only then can an unreadable record hide a protected person.</summary>
     public static bool Protects(MappingDefinition mapping, StandardDefinition standard)
