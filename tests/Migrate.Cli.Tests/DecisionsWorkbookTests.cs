@@ -68,7 +68,7 @@ public sealed class DecisionsWorkbookTests : IDisposable
         File.Exists(workbook).ShouldBeTrue();
         SheetColumn(workbook, "判断", "F")[0].ShouldBe("処理方針");
         SheetColumn(workbook, "判断", "F").Skip(1).ShouldAllBe(v => v == "未決定");
-        SheetColumn(workbook, "判断", "A").ShouldContain("custom-column/jumin/MEMO");
+        SheetColumn(workbook, "判断", "A").ShouldContain("custom-column/jumin/CHIIKI_FLG");
         using (var document = SpreadsheetDocument.Open(workbook, false))
         {
             var validation = document.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DataValidation>()).Single();
@@ -83,14 +83,14 @@ public sealed class DecisionsWorkbookTests : IDisposable
         var before = await CliRunner.RunAsync("report", "--out", work, "--quiet", "--fail-on", "pending");
         before.ExitCode.ShouldBe(1);
 
-        EditWorkbook(workbook, "F", id => id == "custom-column/jumin/MEMO" ? "理由を付けて残す" : "標準に合わせる");
-        EditWorkbook(workbook, "G", id => id == "custom-column/jumin/MEMO" ? "介護連携のため当面残す" : null);
+        EditWorkbook(workbook, "F", id => id == "custom-column/jumin/CHIIKI_FLG" ? "理由を付けて残す" : "標準に合わせる");
+        EditWorkbook(workbook, "G", id => id == "custom-column/jumin/CHIIKI_FLG" ? "介護連携のため当面残す" : null);
 
         // The default location: the workbook in the work directory is read without --decisions.
         var after = await CliRunner.RunAsync("report", "--out", work, "--quiet", "--fail-on", "pending", "--json");
         after.ExitCode.ShouldBe(0, after.Error);
         var report = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(work, "report", "report.json"), TestContext.Current.CancellationToken)).RootElement;
-        var memo = report.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("id").GetString() == "custom-column/jumin/MEMO");
+        var memo = report.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("id").GetString() == "custom-column/jumin/CHIIKI_FLG");
         memo.GetProperty("disposition").GetString().ShouldBe("justified");
         memo.GetProperty("decision_reason").GetString().ShouldBe("介護連携のため当面残す");
         report.GetProperty("summary").GetProperty("by_disposition").TryGetProperty("pending", out _).ShouldBeFalse();
@@ -105,15 +105,15 @@ public sealed class DecisionsWorkbookTests : IDisposable
     {
         var work = await RunSampleAsync();
         var workbook = Path.Combine(work, "decisions.xlsx");
-        var rowOfMemo = SheetColumn(workbook, "判断", "A").IndexOf("custom-column/jumin/MEMO") + 1;
+        var rowOfMemo = SheetColumn(workbook, "判断", "A").IndexOf("custom-column/jumin/CHIIKI_FLG") + 1;
 
-        EditWorkbook(workbook, "F", id => id == "custom-column/jumin/MEMO" ? "理由を付けて残す" : null);
+        EditWorkbook(workbook, "F", id => id == "custom-column/jumin/CHIIKI_FLG" ? "理由を付けて残す" : null);
         var noReason = await CliRunner.RunAsync("report", "--out", work, "--quiet");
         noReason.ExitCode.ShouldBe(2);
         noReason.Error.ShouldContain($"シート「判断」{rowOfMemo}行目 G列（理由） (sheet 判断, row {rowOfMemo}, column G 理由)");
         noReason.Error.ShouldContain("a justified deviation needs its written reason");
 
-        EditWorkbook(workbook, "F", id => id == "custom-column/jumin/MEMO" ? "標準にあわせる" : null);
+        EditWorkbook(workbook, "F", id => id == "custom-column/jumin/CHIIKI_FLG" ? "標準にあわせる" : null);
         var typo = await CliRunner.RunAsync("report", "--out", work, "--quiet");
         typo.ExitCode.ShouldBe(2);
         typo.Error.ShouldContain($"シート「判断」{rowOfMemo}行目 F列（処理方針）");
@@ -146,7 +146,7 @@ public sealed class DecisionsWorkbookTests : IDisposable
         var decided = await CliRunner.RunAsync("report", "--out", work, "--quiet", "--fail-on", "pending", "--decisions", edited);
         decided.ExitCode.ShouldBe(0, decided.Error);
 
-        await File.WriteAllTextAsync(edited, "id,disposition\ncustom-column/jumin/MEMO,justified\n", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(edited, "id,disposition\ncustom-column/jumin/CHIIKI_FLG,justified\n", TestContext.Current.CancellationToken);
         var noReason = await CliRunner.RunAsync("report", "--out", work, "--quiet", "--decisions", edited);
         noReason.ExitCode.ShouldBe(2);
         noReason.Error.ShouldContain($"{edited}:2: B列（disposition） (line 2, column B disposition)");
@@ -160,7 +160,7 @@ public sealed class DecisionsWorkbookTests : IDisposable
         await File.WriteAllTextAsync(decisions, """
             decisions_version: 1
             decisions:
-              custom-column/jumin/MEMO:
+              custom-column/shien/TANTO_KA:
                 disposition: 理由を付けて残す
                 reason: "介護連携: 当面残す"
               custom-column/jumin/CHIIKI_FLG: { disposition: 標準に合わせる }
@@ -168,12 +168,12 @@ public sealed class DecisionsWorkbookTests : IDisposable
         var ok = await CliRunner.RunAsync("report", "--out", work, "--quiet", "--decisions", decisions);
         ok.ExitCode.ShouldBe(0, ok.Error);
 
-        await File.WriteAllTextAsync(decisions, "decisions_version: 1\ndecisions:\n  custom-column/jumin/MEMO:\n    disposition：標準に合わせる\n", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(decisions, "decisions_version: 1\ndecisions:\n  custom-column/jumin/CHIIKI_FLG:\n    disposition：標準に合わせる\n", TestContext.Current.CancellationToken);
         var wide = await CliRunner.RunAsync("report", "--out", work, "--quiet", "--decisions", decisions);
         wide.ExitCode.ShouldBe(2);
         wide.Error.ShouldContain($"{decisions}:4:16: 「disposition」の後のコロンが全角（：）です");
 
-        await File.WriteAllTextAsync(decisions, "decisions_version: 1\ndecisions:\n  custom-column/jumin/MEMO:\n    disposition: justified\n    reason: 介護連携: 当面残す\n", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(decisions, "decisions_version: 1\ndecisions:\n  custom-column/jumin/CHIIKI_FLG:\n    disposition: justified\n    reason: 介護連携: 当面残す\n", TestContext.Current.CancellationToken);
         var nested = await CliRunner.RunAsync("report", "--out", work, "--quiet", "--decisions", decisions);
         nested.ExitCode.ShouldBe(2);
         nested.Error.ShouldContain($"{decisions}:5:13: 「reason」の値に「: 」が含まれています。値全体を引用符で囲んでください（例: reason: \"介護連携: 当面残す\"）");
@@ -184,13 +184,13 @@ public sealed class DecisionsWorkbookTests : IDisposable
     {
         var work = await RunSampleAsync();
         var decisions = _temp.Combine("decisions.yaml");
-        await File.WriteAllTextAsync(decisions, "decisions_version: 1\ndecisions:\n  custom-column/jumin/MEM0: { disposition: adopt-standard }\n", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(decisions, "decisions_version: 1\ndecisions:\n  custom-column/jumin/CHIIKI_FIG: { disposition: adopt-standard }\n", TestContext.Current.CancellationToken);
 
         var result = await CliRunner.RunAsync("report", "--out", work, "--quiet", "--decisions", decisions, "--fail-on", "pending");
 
         result.ExitCode.ShouldBe(2);
-        result.Error.ShouldContain($"{decisions}:3:3: 指摘ID「custom-column/jumin/MEM0」はこの実行の指摘にありません");
-        result.Error.ShouldContain("(did you mean 'custom-column/jumin/MEMO'?)");
+        result.Error.ShouldContain($"{decisions}:3:3: 指摘ID「custom-column/jumin/CHIIKI_FIG」はこの実行の指摘にありません");
+        result.Error.ShouldContain("(did you mean 'custom-column/jumin/CHIIKI_FLG'?)");
     }
 
     [Fact]
@@ -202,7 +202,7 @@ public sealed class DecisionsWorkbookTests : IDisposable
         var mapping = Path.Combine(vendor, "juki.yaml");
         File.Copy(RepoPaths.VendorAMapping, mapping);
         var shared = Path.Combine(vendor, "juki.decisions.yaml");
-        await File.WriteAllTextAsync(shared, "decisions_version: 1\ndecisions:\n  custom-column/jumin/MEMO: { disposition: adopt-standard }\n", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(shared, "decisions_version: 1\ndecisions:\n  custom-column/jumin/CHIIKI_FLG: { disposition: adopt-standard }\n", TestContext.Current.CancellationToken);
 
         var init = await CliRunner.RunAsync("report", "--out", work, "--mapping", mapping, "--standard", Path.Combine(RepoPaths.Root, "mappings", "standard", "juki", "standard.yaml"), "--init-decisions");
 

@@ -67,7 +67,7 @@ public sealed class HeaderMatchingTests(ITestOutputHelper output)
     // Columns that are no standard item (customizations, bookkeeping): they must match nothing.
     private static readonly string[] Unrelated =
     [
-        "MEMO", "CHIIKI_FLG", "TANTO_KA", "備考", "地区コード", "担当課", "更新日時", "作成者", "世帯人数", "電話番号",
+        "CHIIKI_FLG", "TANTO_KA", "地区コード", "担当課", "更新日時", "作成者", "世帯人数", "電話番号",
         "宛名区分", "氏名コード", "住所コード区分", "旧住所", "生年", "支援担当者", "KOSHIN_CNT", "予備1",
     ];
 
