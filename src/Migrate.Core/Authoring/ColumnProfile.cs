@@ -27,11 +27,14 @@ public sealed record ColumnProfile(
     /// <summary>Values per date pattern they are written in (<see cref="Authoring.DatePatterns"/>: GYYMMDD, EY年M月D日, YYYY/M/D …).</summary>
     public IReadOnlyDictionary<string, long> DatePatterns { get; init; } = new Dictionary<string, long>();
 
-    /// <summary>不詳 spellings found (年月日不詳, 昭和20年頃 …) with their counts.</summary>
+    /// <summary>不詳 spellings found (年月日不詳, 昭和20年頃 …), as written, with their counts.</summary>
     public IReadOnlyDictionary<string, long> UnknownDates { get; init; } = new Dictionary<string, long>();
 
-    /// <summary>Values holding full-width digits (０-９).</summary>
-    public long FullWidthDigits { get; init; }
+    /// <summary>
+    /// Dates in one of <see cref="Authoring.DatePatterns"/> written with full-width digits (０-９): the date
+    /// formats read ASCII digits only. 不詳 spellings are not counted: unknown forms read either width.
+    /// </summary>
+    public long FullWidthDates { get; init; }
 
     /// <summary>Values written as a date in some pattern, or as a 不詳 spelling.</summary>
     public long DateLike => DatePatterns.Values.Sum() + UnknownDates.Values.Sum();

@@ -12,7 +12,7 @@ public sealed class ColumnProfiler(string name)
     private readonly Dictionary<string, long> _values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _datePatterns = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _unknownDates = new(StringComparer.Ordinal);
-    private long _fullWidthDigits;
+    private long _fullWidthDates;
     private readonly Dictionary<string, long> _checkDigits = CheckDigitRules.Names.ToDictionary(n => n, _ => 0L, StringComparer.Ordinal);
     private bool _overflow;
     private long _rows, _empty, _integers, _decimals, _wareki, _compact, _iso, _kana, _pua, _digitsHyphens;
@@ -39,17 +39,18 @@ public sealed class ColumnProfiler(string name)
         if (long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)) _integers++;
         if (decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _)) _decimals++;
         var folded = DatePatterns.FoldDigits(value);
-        if (!ReferenceEquals(folded, value)) _fullWidthDigits++;
         if (DatePatterns.Of(folded) is { } pattern)
         {
+            if (!ReferenceEquals(folded, value)) _fullWidthDates++;
             _datePatterns[pattern] = _datePatterns.GetValueOrDefault(pattern) + 1;
             if (pattern is DatePatterns.EraCompact or DatePatterns.EraDotted or DatePatterns.EraKanji) _wareki++;
             if (pattern == DatePatterns.Compact && DateOnly.TryParseExact(value, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)) _compact++;
             if (pattern == DatePatterns.Iso && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)) _iso++;
         }
-        else if (DatePatterns.IsUnknown(folded) && (_unknownDates.ContainsKey(folded) || _unknownDates.Count < MaxUnknownForms))
+        else if (DatePatterns.IsUnknown(folded) && (_unknownDates.ContainsKey(value) || _unknownDates.Count < MaxUnknownForms))
         {
-            _unknownDates[folded] = _unknownDates.GetValueOrDefault(folded) + 1;
+            // Kept as written (昭和３０年頃 with its full-width digits): the standard keeps a 不詳 date's wording.
+            _unknownDates[value] = _unknownDates.GetValueOrDefault(value) + 1;
         }
         if (value.Any(c => c is >= '\uFF61' and <= '\uFF9F')) _kana++;
         if (value.EnumerateRunes().Any(r => r.Value is >= 0xE000 and <= 0xF8FF)) _pua++;
@@ -64,9 +65,9 @@ public sealed class ColumnProfiler(string name)
     {
         DatePatterns = new Dictionary<string, long>(_datePatterns),
         UnknownDates = new Dictionary<string, long>(_unknownDates),
-        FullWidthDigits = _fullWidthDigits,
+        FullWidthDates = _fullWidthDates,
     };
 
-    /// <summary>Distinct 不詳 spellings kept per column (each becomes an <c>unknown_markers</c> entry).</summary>
+    /// <summary>Distinct 不詳 spellings kept per column (those no <c>unknown_forms</c> entry reads become <c>unknown_markers</c>).</summary>
     public const int MaxUnknownForms = 50;
 }

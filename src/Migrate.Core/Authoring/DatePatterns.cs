@@ -9,7 +9,8 @@ namespace Migrate.Core.Authoring;
 /// (00 allowed only in the era-code forms, where it means 不詳). A 不詳 spelling (年月日不詳, 昭和20年頃,
 /// 平成3年5月日不詳 …) is recognised separately, so it can be kept word for word. Decimal numbers such
 /// as longitudes (139.7671) and 7-digit numbers with an impossible month are not dates.
-/// Full-width digits are read as ASCII (the draft then adds <c>halfwidth-ascii</c>).
+/// Full-width digits are read as ASCII (the draft then adds <c>halfwidth-ascii</c> for a column whose
+/// dates have them; a 不詳 spelling with them is kept as written).
 /// </summary>
 public static partial class DatePatterns
 {

@@ -1,6 +1,8 @@
 using System.Globalization;
+using Migrate.Core.Diagnostics;
 using Migrate.Core.Mapping;
 using Migrate.Core.Standard;
+using Migrate.Core.Text;
 using Migrate.Core.Validation;
 
 namespace Migrate.Core.Authoring;
@@ -19,6 +21,21 @@ namespace Migrate.Core.Authoring;
 public sealed class MappingDrafter(StandardDefinition standard, string vendor)
 {
     private const string DateFormat = "legacy";
+
+    /// <summary>The common era codes the draft assumes (its eras: table, to check against the vendor's).</summary>
+    private static readonly IReadOnlyList<EraDefinition> Eras =
+    [
+        new("1", "M", "明治", new DateOnly(1868, 1, 25), new DateOnly(1912, 7, 30)), new("2", "T", "大正", new DateOnly(1912, 7, 30), new DateOnly(1926, 12, 25)),
+        new("3", "S", "昭和", new DateOnly(1926, 12, 25), new DateOnly(1989, 1, 7)), new("4", "H", "平成", new DateOnly(1989, 1, 8), new DateOnly(2019, 4, 30)),
+        new("5", "R", "令和", new DateOnly(2019, 5, 1), null),
+    ];
+
+    /// <summary>The 不詳 forms of standard 1.1.8, kept as written: a draft reads typed 不詳 rather than rejecting it.</summary>
+    private static readonly IReadOnlyList<string> UnknownForms = ["年月日不詳", "EY年頃", "EY年不詳", "EY年月日不詳", "EY年M月日不詳", "EY年M月*"];
+
+    // Reads a 不詳 spelling with the draft's unknown forms only, to list as unknown_markers just the
+    // spellings no form reads: a marker is matched first and would lose the era a form keeps (昭和44年).
+    private readonly WarekiParser _unknownForms = new(new DateFormatDefinition(DateFormat, [], false, null, []) { UnknownForms = UnknownForms }, Eras);
     private readonly List<ItemMatch> _matches = [];
     private readonly List<string> _unmatched = [];
     private readonly List<(string Id, StandardItem Item, ColumnProfile Column, CodeList List)> _codeTables = [];
@@ -280,7 +297,9 @@ public sealed class MappingDrafter(StandardDefinition standard, string vendor)
         {
             case ItemType.Date:
                 Step("trim");
-                if (column.FullWidthDigits > 0) Step("halfwidth-ascii");
+                // Only dates in a pattern need it: a typed 不詳 (昭和３０年頃) is read by the unknown forms as written.
+                var fold = column.FullWidthDates > 0;
+                if (fold) Step("halfwidth-ascii");
                 var patterns = column.DatePatterns.Keys.ToList();
                 if (column.NonEmpty == 0) break;
                 if (patterns.All(p => p == DatePatterns.Iso) && column.UnknownDates.Count == 0 && column.DateLike == column.NonEmpty)
@@ -300,10 +319,17 @@ public sealed class MappingDrafter(StandardDefinition standard, string vendor)
                 }
                 // Everything else, 和暦 and 西暦 mixed in one column included, goes through one date format.
                 foreach (var p in patterns.Where(p => !_dateFormats.Contains(p))) _dateFormats.Add(p);
-                foreach (var u in column.UnknownDates.Keys.Where(u => !_unknownMarkers.Contains(u))) _unknownMarkers.Add(u);
+                var markers = 0L;
+                foreach (var (spelling, count) in column.UnknownDates)
+                {
+                    var written = fold ? DatePatterns.FoldDigits(spelling) : spelling;
+                    if (ReadByUnknownForms(written)) continue;
+                    markers += count;
+                    if (!_unknownMarkers.Contains(written)) _unknownMarkers.Add(written);
+                }
                 StepWith("wareki", DateFormat);
                 if (column.UnknownDates.Count > 0)
-                    notes.Add(Invariant($"{column.UnknownDates.Values.Sum():N0} 不詳 values kept word for word through unknown_markers"));
+                    notes.Add(Invariant($"{column.UnknownDates.Values.Sum():N0} 不詳 values kept word for word through unknown_forms{(markers > 0 ? $" ({markers:N0} through unknown_markers)" : "")}"));
                 break;
             case ItemType.Code when standard.FindCodeList(item.CodeListId) is { } list && !column.DistinctOverflow:
                 Step("trim");
@@ -347,6 +373,10 @@ public sealed class MappingDrafter(StandardDefinition standard, string vendor)
         }, notes.Count == 0 ? null : string.Join("; ", notes));
     }
 
+    /// <summary>Whether an unknown form reads the spelling, or names it and rejects it with a reason (昭和99年頃).</summary>
+    private bool ReadByUnknownForms(string spelling) =>
+        _unknownForms.TryParse(spelling, out _, out var problem) || problem?.Code != ErrorCodes.DateFormat;
+
     private void WriteCodeTable(YamlDraftWriter w, string id, StandardItem item, ColumnProfile column, CodeList list)
     {
         // The legacy values are taken as standard codes only when every one of them is a standard code.
@@ -382,14 +412,10 @@ public sealed class MappingDrafter(StandardDefinition standard, string vendor)
     {
         w.Comment(" TODO: check this vendor's era codes (the common 1-digit codes 1-5, letters M/T/S/H/R and kanji era names are assumed)");
         w.Scalar("eras").BeginList();
-        foreach (var (code, letter, name, start, end) in new[]
+        foreach (var era in Eras)
         {
-            ("1", "M", "明治", "1868-01-25", "1912-07-30"), ("2", "T", "大正", "1912-07-30", "1926-12-25"),
-            ("3", "S", "昭和", "1926-12-25", "1989-01-07"), ("4", "H", "平成", "1989-01-08", "2019-04-30"), ("5", "R", "令和", "2019-05-01", null),
-        })
-        {
-            w.BeginMap(flow: true).Pair("code", code, quoted: true).Pair("letter", letter).Pair("name", name).Pair("start", start);
-            if (end is not null) w.Pair("end", end);
+            w.BeginMap(flow: true).Pair("code", era.Code, quoted: true).Pair("letter", era.Letter!).Pair("name", era.Name).Pair("start", IsoDate(era.Start));
+            if (era.End is { } end) w.Pair("end", IsoDate(end));
             w.EndMap();
         }
         w.EndList();
@@ -403,17 +429,18 @@ public sealed class MappingDrafter(StandardDefinition standard, string vendor)
         w.Pair("gregorian_from", "1873-01-01");
         if (_unknownMarkers.Count > 0)
         {
-            w.Comment(" 不詳 spellings found in the data: kept as written (不詳表記) with the 不詳 flag set");
+            w.Comment(" 不詳 spellings found in the data that no unknown_forms entry reads: kept as written (不詳表記) with the 不詳 flag set");
             w.Scalar("unknown_markers").BeginList(flow: true);
             foreach (var u in _unknownMarkers.Order(StringComparer.Ordinal)) w.Scalar(u, quoted: true);
             w.EndList();
         }
-        // The 不詳 forms of standard 1.1.8, kept as written: a draft reads typed 不詳 rather than rejecting it.
         w.Scalar("unknown_forms").BeginList(flow: true);
-        foreach (var form in new[] { "年月日不詳", "EY年頃", "EY年不詳", "EY年月日不詳", "EY年M月日不詳", "EY年M月*" }) w.Scalar(form);
+        foreach (var form in UnknownForms) w.Scalar(form);
         w.EndList();
         w.EndMap().EndMap();
     }
+
+    private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -7,6 +7,9 @@ namespace Migrate.Cli.Tests.Support;
 /// unresolved code value takes the value the hand-written mapping gives it in the code table its item
 /// uses (or is left out, so 'unknown: reject' applies, when the hand-written mapping does not list it);
 /// the hand-written 外字 table and filters are taken over, as a contractor copies them from the vendor.
+/// An item the hand-written mapping derives and the draft has no entry for (法第30条の45の区分 from
+/// 在留資格: a decision, not something a header names) is added with its code table, as the contractor
+/// adds it; the draft's own items are never replaced.
 /// </summary>
 public static class DraftResolver
 {
@@ -38,6 +41,16 @@ public static class DraftResolver
                     if (target is not YamlMappingNode) continue; // decided by init already
                     if (handValues is not null && handValues.Children.TryGetValue(legacy, out var decided)) values.Children[legacy] = decided;
                     else values.Children.Remove(legacy);
+                }
+            }
+            foreach (var (itemKey, handItem) in handItems.Children.Where(h => !items.Children.ContainsKey(h.Key)).ToList())
+            {
+                items.Children[itemKey] = handItem;
+                if (CodeTableOf(handItem) is { } handTableId)
+                {
+                    var key = new YamlScalarNode(handTableId);
+                    if (draftCodes.Children.ContainsKey(key)) throw new InvalidOperationException($"the draft already has a code table '{handTableId}'");
+                    draftCodes.Children[key] = handCodes.Children[key];
                 }
             }
         }

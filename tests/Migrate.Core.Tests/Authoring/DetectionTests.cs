@@ -166,6 +166,18 @@ public sealed class DetectionTests : IDisposable
     }
 
     [Fact]
+    public void A_typed_unknown_date_is_kept_as_written_and_only_dates_in_a_pattern_count_as_full_width()
+    {
+        var profiler = new ColumnProfiler("生年月日");
+        foreach (var v in new[] { "3450302", "昭和３０年頃", "昭和３０年頃" }) profiler.Add(v);
+        profiler.Result().UnknownDates.ShouldBe(new Dictionary<string, long> { ["昭和３０年頃"] = 2 });
+        profiler.Result().FullWidthDates.ShouldBe(0);
+
+        profiler.Add("昭和４５年３月２日");
+        profiler.Result().FullWidthDates.ShouldBe(1);
+    }
+
+    [Fact]
     public void Text_coded_values_map_to_codes_by_the_standard_s_code_names()
     {
         var seibetsu = Juki.FindCodeList("seibetsu")!;
