@@ -20,8 +20,7 @@ public sealed class PredictedOutcome(RejectThreshold threshold, Manifest manifes
     private const int TopReasons = 3;
 
     /// <summary>Whether <paramref name="rejected"/> of <paramref name="read"/> records passes the threshold.</summary>
-    public bool Exceeds(long rejected, long read) =>
-        rejected > 0 && (threshold.Count is { } max ? rejected > max : rejected * 100m > threshold.Percent!.Value * Math.Max(read, 1));
+    public bool Exceeds(long rejected, long read) => threshold.IsExceeded(rejected, read);
 
     /// <summary>The threshold as the user would write it, for messages.</summary>
     public string Limit => $"--max-rejects {threshold.Text}{(ReferenceEquals(threshold, RejectThreshold.Default) ? " (the default)" : "")}";

@@ -24,5 +24,5 @@ public static class PersonKey
     }
 
     /// <summary>Whether a raw critical item value marks its record (not blank, not 0): a doubtful value protects.</summary>
-    public static bool IsSet(string? raw) => !string.IsNullOrWhiteSpace(raw) && raw.Trim() is not ("0" or "false" or "FALSE" or "False");
+    public static bool IsSet(string? raw) => !string.IsNullOrWhiteSpace(raw) && raw.Trim() != "0";
 }

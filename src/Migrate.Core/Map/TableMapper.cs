@@ -265,7 +265,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
         {
             if (!pipeline.Item.Critical || pipeline.SourceIndex < 0) continue;
             var raw = values[pipeline.SourceIndex];
-            if (!string.IsNullOrWhiteSpace(raw) && raw.Trim() != "0") return true;
+            if (Integrity.PersonKey.IsSet(raw)) return true;
         }
         return false;
     }
