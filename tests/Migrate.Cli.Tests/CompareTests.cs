@@ -61,6 +61,40 @@ public sealed class CompareTests : IDisposable
     }
 
     [Fact]
+    public async Task Municipalities_are_named_by_code_and_name_from_their_overlays()
+    {
+        // One overlay from the repository (千代田区), one written outside it naming only its code and name.
+        var chiyoda = Path.Combine(RepoPaths.Root, "mappings", "municipalities", "131016-chiyoda", "juki.yaml");
+        var overlay = _temp.Combine("minato.yaml");
+        await File.WriteAllTextAsync(overlay, $"extends: {RepoPaths.VendorAMapping}\nmunicipality: \"131032\"\nmunicipality_name: 港区\n", TestContext.Current.CancellationToken);
+        var reports = new List<string>();
+        foreach (var (name, mapping, seed) in new[] { ("chiyoda", chiyoda, 21), ("minato", overlay, 22) })
+        {
+            var source = _temp.Combine(name + "-src");
+            var work = _temp.Combine(name);
+            await new VendorASample().WriteAsync(new SampleOptions("vendor-a", 200, seed, source), null, TestContext.Current.CancellationToken);
+            var run = await CliRunner.RunAsync("run", "--mapping", mapping, "--source", source, "--out", work, "--quiet");
+            run.ExitCode.ShouldBe(0, run.Error);
+            reports.Add(Path.Combine(work, "report", "report.json"));
+        }
+        var output = _temp.Combine("compare");
+
+        var result = await CliRunner.RunAsync("compare", reports[0], reports[1], "--out", output, "--quiet");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "compare.json"), TestContext.Current.CancellationToken));
+        var municipalities = doc.RootElement.GetProperty("municipalities").EnumerateArray().ToList();
+        municipalities.Select(m => m.GetProperty("code").GetString()).ShouldBe(["131016", "131032"]);
+        municipalities.Select(m => m.GetProperty("name").GetString()).ShouldBe(["千代田区", "港区"]);
+        municipalities.Select(m => m.GetProperty("label").GetString()).ShouldBe(["131016 千代田区", "131032 港区"]);
+        var html = await File.ReadAllTextAsync(Path.Combine(output, "compare.html"), TestContext.Current.CancellationToken);
+        html.ShouldContain("<tr><td>131016</td><td>千代田区</td><td>vendor-a</td>");
+        html.ShouldContain("<tr><td>131032</td><td>港区</td><td>vendor-a</td>");
+        using var chiyodaReport = JsonDocument.Parse(await File.ReadAllTextAsync(reports[0], TestContext.Current.CancellationToken));
+        chiyodaReport.RootElement.GetProperty("municipality_name").GetString().ShouldBe("千代田区");
+    }
+
+    [Fact]
     public async Task Compare_needs_two_reports()
     {
         var result = await CliRunner.RunAsync("compare", _temp.Combine("missing.json"), "--quiet");

@@ -55,7 +55,7 @@ public sealed class DecisionsTests : IDisposable
               custom-column/shien/TANTO_KA: { disposition: justified, reason: 介護連携のため当面残す }
               custom-code/zokugara/07: { disposition: feedback, description: 孫を直接表すコードを標準に提案する }
               declared/form-a4-landscape: { disposition: pending }
-              custom-column/jumin/OLD_FLAG: { disposition: justified, reason: 旧運用 }
+              custom-column/jumin/OLD_FLAG: { disposition: justified, reason: 旧運用, stale: true }
             """, TestContext.Current.CancellationToken);
 
         var result = await CliRunner.RunAsync("report", "--out", work, "--decisions", decisions, "--quiet");
@@ -78,6 +78,42 @@ public sealed class DecisionsTests : IDisposable
         var html = await File.ReadAllTextAsync(Path.Combine(work, "report", "report.html"), TestContext.Current.CancellationToken);
         html.ShouldContain("custom-column/jumin/OLD_FLAG");
         html.ShouldContain("介護連携のため当面残す");
+    }
+
+    [Fact]
+    public async Task An_id_that_was_never_a_finding_fails_and_one_the_previous_report_had_is_kept_as_stale()
+    {
+        var work = await RunSampleAsync("m", 300, 5);
+        var decisions = _temp.Combine("decisions.yaml");
+        await File.WriteAllTextAsync(decisions, """
+            decisions_version: 1
+            decisions:
+              custom-column/jumin/CHIIKI_FLG: { disposition: adopt-standard }
+              custom-column/jumin/NO_SUCH_COLUMN_AT_ALL: { disposition: justified, reason: 旧運用 }
+            """, TestContext.Current.CancellationToken);
+
+        var unknown = await CliRunner.RunAsync("report", "--out", work, "--decisions", decisions, "--quiet");
+
+        unknown.ExitCode.ShouldBe(2);
+        unknown.Error.ShouldContain("decisions.yaml:4:3");
+        unknown.Error.ShouldContain("unknown finding id 'custom-column/jumin/NO_SUCH_COLUMN_AT_ALL'");
+        unknown.Error.ShouldContain("stale: true");
+        Findings(work)["custom-column/jumin/CHIIKI_FLG"].GetProperty("disposition").GetString().ShouldBe("pending", "a refused decisions file changes nothing");
+
+        // The same id, had the previous report of this work directory listed it (a customization since removed), is stale.
+        var reportPath = Path.Combine(work, "report", "report.json");
+        var previous = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(reportPath, TestContext.Current.CancellationToken))!;
+        var gone = previous["findings"]![0]!.DeepClone();
+        gone["id"] = "custom-column/jumin/NO_SUCH_COLUMN_AT_ALL";
+        previous["findings"]!.AsArray().Add(gone);
+        await File.WriteAllTextAsync(reportPath, previous.ToJsonString(), TestContext.Current.CancellationToken);
+
+        var stale = await CliRunner.RunAsync("report", "--out", work, "--decisions", decisions);
+
+        stale.ExitCode.ShouldBe(0, stale.Error);
+        stale.Error.ShouldContain("'custom-column/jumin/NO_SUCH_COLUMN_AT_ALL' no longer exists");
+        Report(work).GetProperty("stale_decisions").EnumerateArray().Select(s => s.GetProperty("finding_id").GetString()).ShouldBe(["custom-column/jumin/NO_SUCH_COLUMN_AT_ALL"]);
+        Findings(work)["custom-column/jumin/CHIIKI_FLG"].GetProperty("disposition").GetString().ShouldBe("adopt-standard");
     }
 
     [Fact]

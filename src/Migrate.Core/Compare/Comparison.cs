@@ -3,7 +3,14 @@ using Migrate.Core.Report;
 namespace Migrate.Core.Compare;
 
 /// <summary>One municipality's report as it enters a comparison.</summary>
-public sealed record ComparedMunicipality(string Label, string Vendor, string StandardId, string StandardVersion, int Findings, string ReportPath);
+public sealed record ComparedMunicipality(string Label, string Vendor, string StandardId, string StandardVersion, int Findings, string ReportPath)
+{
+    /// <summary>全国地方公共団体コード, from the mapping or overlay (<c>municipality</c>).</summary>
+    public string? Code { get; init; }
+
+    /// <summary>The municipality's name, from the mapping or overlay (<c>municipality_name</c>).</summary>
+    public string? Name { get; init; }
+}
 
 /// <summary>How one municipality decided a recurring customization.</summary>
 public sealed record MunicipalityDecision(string Municipality, Disposition Disposition, string? Reason);

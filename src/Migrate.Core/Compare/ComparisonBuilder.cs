@@ -20,7 +20,11 @@ public static class ComparisonBuilder
         ArgumentNullException.ThrowIfNull(reports);
         var labels = UniqueLabels(reports);
         var municipalities = reports.Select((r, i) => new ComparedMunicipality(labels[i], r.Report.Vendor, r.Report.StandardId,
-            r.Report.StandardVersion, r.Report.Findings.Count, Path.GetFullPath(r.Path))).ToList();
+            r.Report.StandardVersion, r.Report.Findings.Count, Path.GetFullPath(r.Path))
+        {
+            Code = r.Report.Municipality,
+            Name = r.Report.MunicipalityName,
+        }).ToList();
 
         var findings = reports
             .SelectMany((r, i) => r.Report.Findings.Select(f => (Label: labels[i], r.Report.Vendor, Finding: f)))
@@ -87,7 +91,7 @@ public static class ComparisonBuilder
         _ => $"{vendor}|{finding.Id}",
     };
 
-    /// <summary>The municipality code, or the work directory with its parent folder; made unique when two coincide.</summary>
+    /// <summary>The municipality code and name, or the work directory with its parent folder; made unique when two coincide.</summary>
     private static List<string> UniqueLabels(IReadOnlyList<(string Path, MigrationReport Report)> reports)
     {
         var labels = new List<string>();
@@ -96,8 +100,14 @@ public static class ComparisonBuilder
             var full = Path.GetFullPath(path);
             // report/report.json → the work directory; two called "work" are told apart by their parent ("city-a/work").
             var work = Path.GetDirectoryName(Path.GetDirectoryName(full)) ?? full;
-            var label = report.Municipality ?? Path.GetFileName(work);
-            if (labels.Contains(label, StringComparer.Ordinal) && report.Municipality is null && Path.GetFileName(Path.GetDirectoryName(work)) is { Length: > 0 } parent)
+            var label = (report.Municipality, report.MunicipalityName) switch
+            {
+                ({ } code, { } name) => $"{code} {name}",
+                ({ } code, null) => code,
+                (null, { } name) => name,
+                _ => Path.GetFileName(work),
+            };
+            if (labels.Contains(label, StringComparer.Ordinal) && report.Municipality is null && report.MunicipalityName is null && Path.GetFileName(Path.GetDirectoryName(work)) is { Length: > 0 } parent)
                 label = $"{parent}/{Path.GetFileName(work)}";
             var unique = label;
             for (var n = 2; labels.Contains(unique, StringComparer.Ordinal); n++) unique = $"{label} ({n})";

@@ -52,9 +52,9 @@ public static class ComparisonWriter
             .Append(N(c.Recurring)).Append(" 件、1 団体だけのものは ").Append(N(c.Unique)).Append(" 件です。")
             .Append("共通するカスタマイズのうち、いずれかの団体が正当化または標準への提案とした ").Append(N(c.FeedbackCandidates.Count))
             .Append(" 件は、標準仕様へのフィードバック候補です。</p>\n");
-        html.Append("<h2>団体 <span class=\"en\">Municipalities</span></h2>\n<table><tr><th>団体</th><th>ベンダー</th><th>標準</th><th>カスタマイズ件数</th></tr>\n");
+        html.Append("<h2>団体 <span class=\"en\">Municipalities</span></h2>\n<table><tr><th>団体コード</th><th>団体名</th><th>ベンダー</th><th>標準</th><th>カスタマイズ件数</th></tr>\n");
         foreach (var m in c.Municipalities)
-            html.Append("<tr><td>").Append(H(m.Label)).Append("</td><td>").Append(H(m.Vendor)).Append("</td><td>").Append(H(m.StandardId + " " + m.StandardVersion))
+            html.Append("<tr><td>").Append(H(m.Code ?? "—")).Append("</td><td>").Append(H(m.Name ?? (m.Code is null ? m.Label : "—"))).Append("</td><td>").Append(H(m.Vendor)).Append("</td><td>").Append(H(m.StandardId + " " + m.StandardVersion))
                 .Append("</td><td class=\"n\">").Append(N(m.Findings)).Append("</td></tr>\n");
         html.Append("</table>\n");
         foreach (var (title, recurring) in new[] { ("共通するカスタマイズ <span class=\"en\">Recurring</span>", true), ("1 団体だけのカスタマイズ <span class=\"en\">Unique</span>", false) })

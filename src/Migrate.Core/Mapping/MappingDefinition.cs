@@ -18,4 +18,7 @@ public sealed record MappingDefinition(
 {
     /// <summary>The effective YAML it was read from (overlays merged), with every node's file and line.</summary>
     public MappingDocument? Document { get; init; }
+
+    /// <summary>The municipality's name (千代田区) beside its code, so a comparison of many reports reads by name.</summary>
+    public string? MunicipalityName { get; init; }
 }

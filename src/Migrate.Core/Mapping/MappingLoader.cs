@@ -15,7 +15,7 @@ namespace Migrate.Core.Mapping;
 public static class MappingLoader
 {
     private static readonly string[] TopLevelKeys =
-        ["mapping_version", "extends", "vendor", "municipality", "standard", "standard_version", "sources", "eras", "date_formats", "code_tables", "gaiji", "tables", "declared_customizations"];
+        ["mapping_version", "extends", "vendor", "municipality", "municipality_name", "standard", "standard_version", "sources", "eras", "date_formats", "code_tables", "gaiji", "tables", "declared_customizations"];
 
     /// <summary>Loads a mapping (and what it <c>extends</c>); the first mistake stops with its file, line and column.</summary>
     public static MappingDefinition Load(string path, StandardDefinition standard) =>
@@ -66,11 +66,13 @@ public static class MappingLoader
         var declared = bag.Try(() => ReadDeclared(yaml, yaml.Get(root, "declared_customizations")), []);
         var vendor = bag.Try(() => yaml.RequireString(root, "vendor"), "");
         var municipality = bag.Try(() => yaml.String(root, "municipality"), null);
+        var municipalityName = bag.Try(() => yaml.String(root, "municipality_name"), null);
 
         var mapping = new MappingDefinition(Path.GetFullPath(path), document.Sha256, vendor,
             municipality, standard.Id, standardVersion, sources, eras, dateFormats, codeTables, gaiji, tables, declared)
         {
             Document = document,
+            MunicipalityName = municipalityName,
         };
 
         // Compile every pipeline once so that a wrong transform parameter fails here, at its line.

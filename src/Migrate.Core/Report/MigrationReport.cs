@@ -15,6 +15,7 @@ public sealed record MigrationReport
     public required string ToolVersion { get; init; }
     public required string Vendor { get; init; }
     public string? Municipality { get; init; }
+    public string? MunicipalityName { get; init; }
     public required string StandardId { get; init; }
     public required string StandardName { get; init; }
     public required string StandardVersion { get; init; }

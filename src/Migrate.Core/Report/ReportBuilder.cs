@@ -57,6 +57,7 @@ public static class ReportBuilder
             ToolVersion = manifest.ToolVersion,
             Vendor = mapping.Vendor,
             Municipality = mapping.Municipality,
+            MunicipalityName = mapping.MunicipalityName,
             StandardId = standard.Id,
             StandardName = standard.Name,
             StandardVersion = standard.Version,

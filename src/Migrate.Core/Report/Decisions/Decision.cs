@@ -21,6 +21,12 @@ public sealed record Decision(
 
     /// <summary>Written <c>stale: true</c>: the finding is known to be gone, keep the decision without asking.</summary>
     public bool MarkedStale { get; init; }
+
+    /// <summary>
+    /// The row carries the report's own words for its finding (category or title, as decisions.xlsx and
+    /// findings.csv are written): its id was a finding once, so when it is gone the decision is stale, not a typo.
+    /// </summary>
+    public bool IssuedByReport { get; init; }
 }
 
 /// <summary>A decision whose finding no longer exists (the customization was removed or renamed).</summary>

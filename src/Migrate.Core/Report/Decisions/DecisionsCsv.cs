@@ -19,6 +19,7 @@ public static class DecisionsCsv
     private static readonly string[] ReasonNames = ["decision_reason", "reason", DecisionsWorkbook.ReasonHeader];
     private static readonly string[] DecidedByNames = ["decided_by", DecisionsWorkbook.DecidedByHeader];
     private static readonly string[] DecidedOnNames = ["decided_on", DecisionsWorkbook.DecidedOnHeader];
+    private static readonly string[] IssuedNames = ["category", "title", "分類", "内容"];
 
     public static DecisionsFile Read(string path)
     {
@@ -41,6 +42,7 @@ public static class DecisionsCsv
             var reason = Column(ReasonNames);
             var decidedBy = Column(DecidedByNames);
             var decidedOn = Column(DecidedOnNames);
+            var issued = Array.FindIndex(header, h => IssuedNames.Contains(h, StringComparer.OrdinalIgnoreCase));
             while (csv.Read())
             {
                 var line = csv.Parser.RawRow;
@@ -61,7 +63,7 @@ public static class DecisionsCsv
                 if (seen.TryGetValue(findingId, out var first))
                     throw MigrateException.Usage($"{Where(id)}: ID「{findingId}」は {first} にもあります (finding '{findingId}' is decided twice; keep one row)");
                 seen[findingId] = $"{line}行目";
-                decisions.Add(new Decision(findingId, value, why, Field(decidedBy), Field(decidedOn), new SourcePosition(path, line, id + 1)) { Place = Where(id) });
+                decisions.Add(new Decision(findingId, value, why, Field(decidedBy), Field(decidedOn), new SourcePosition(path, line, id + 1)) { Place = Where(id), IssuedByReport = Field(issued) is not null });
             }
         }
         return new DecisionsFile(Path.GetFullPath(path), FileHash.Sha256(path), null, decisions);

@@ -27,8 +27,11 @@ public static class DecisionsWorkbook
     public const string DecidedByHeader = "担当";
     public const string DecidedOnHeader = "日付";
 
+    private const string CategoryHeader = "分類";
+    private const string TitleHeader = "内容";
+
     private static readonly string[] Headers =
-        [IdHeader, "分類", "内容", "説明", "件数", DispositionHeader, ReasonHeader, DecidedByHeader, DecidedOnHeader];
+        [IdHeader, CategoryHeader, TitleHeader, "説明", "件数", DispositionHeader, ReasonHeader, DecidedByHeader, DecidedOnHeader];
 
     /// <summary>Column letter of 処理方針 (the drop-down), for messages and the data validation.</summary>
     private const string DispositionColumn = "F";
@@ -196,7 +199,7 @@ public static class DecisionsWorkbook
             if (seen.TryGetValue(id, out var first))
                 throw MigrateException.Usage($"{Where(IdHeader)}: ID「{id}」は {first} にもあります (finding '{id}' is decided twice; keep one row)");
             seen[id] = Where(IdHeader);
-            decisions.Add(new Decision(id, disposition, reason, decidedBy, decidedOn, new SourcePosition(path, line, 1)) { Place = Where(IdHeader), MarkedStale = stale });
+            decisions.Add(new Decision(id, disposition, reason, decidedBy, decidedOn, new SourcePosition(path, line, 1)) { Place = Where(IdHeader), MarkedStale = stale, IssuedByReport = Value(CategoryHeader) is not null || Value(TitleHeader) is not null });
         }
     }
 

@@ -47,7 +47,7 @@ public static class DecisionsWorkflow
 
         if (decisions is not null)
         {
-            CheckIds(report, decisions, info);
+            CheckIds(report, decisions, PreviousFindingIds(workDirectory), info);
             report = DecisionApplier.Apply(report, decisions);
         }
         var command = Command(workDirectory, workbook);
@@ -80,24 +80,59 @@ public static class DecisionsWorkflow
     }
 
     /// <summary>
-    /// A decided id that is no finding of this run: a typo of a finding's id fails with the likely one;
-    /// anything else is a stale decision, kept and listed, and said on stderr. Undecided rows of findings
-    /// that are gone carry nothing and are let go.
+    /// A decided id that is no finding of this run: a typo of a finding's id fails with the likely one.
+    /// An id known to have been a finding (marked stale, a row the report wrote, or a finding of the work
+    /// directory's previous report) is a stale decision, kept and listed, and said on stderr. Any other id
+    /// is unknown and fails: a decision the tool cannot place would otherwise look recorded while it
+    /// decides nothing. Undecided rows carry nothing and are let go.
     /// </summary>
-    private static void CheckIds(MigrationReport report, DecisionsFile decisions, Action<string> info)
+    private static void CheckIds(MigrationReport report, DecisionsFile decisions, IReadOnlySet<string> previous, Action<string> info)
     {
         var current = report.Findings.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
         var decided = decisions.Decisions.Select(d => d.FindingId).ToHashSet(StringComparer.Ordinal);
         var undecidedFindings = current.Where(id => !decided.Contains(id)).ToList();
         foreach (var decision in decisions.Decisions)
         {
-            if (current.Contains(decision.FindingId) || decision.MarkedStale || decision.Disposition == Disposition.Pending) continue;
-            if (Text.DidYouMean.Closest(decision.FindingId, undecidedFindings) is { } likely)
+            if (current.Contains(decision.FindingId) || decision.Disposition == Disposition.Pending && decision.Reason is null) continue;
+            var likely = Text.DidYouMean.Closest(decision.FindingId, undecidedFindings);
+            if (likely is not null && !decision.MarkedStale)
                 throw MigrateException.Usage(
                     $"{decision.Where}: 指摘ID「{decision.FindingId}」はこの実行の指摘にありません。「{likely}」の誤りではありませんか "
                     + $"(unknown finding id '{decision.FindingId}' (did you mean '{likely}'?); if that customization is gone, mark the decision 'stale: true' or delete it)");
-            info($"{decision.Where}: finding '{decision.FindingId}' no longer exists; its decision is kept and listed as stale in the report");
+            if (decision.MarkedStale || decision.IssuedByReport || previous.Contains(decision.FindingId))
+            {
+                info($"{decision.Where}: finding '{decision.FindingId}' no longer exists; its decision is kept and listed as stale in the report");
+                continue;
+            }
+            var near = Text.DidYouMean.Closest(decision.FindingId, current);
+            throw MigrateException.Usage(
+                $"{decision.Where}: 指摘ID「{decision.FindingId}」はこの実行の指摘にも前回の報告書にもありません{(near is null ? "" : $"。「{near}」ではありませんか")} "
+                + $"(unknown finding id '{decision.FindingId}'{(near is null ? "" : $" (did you mean '{near}'?)")}; copy the id from report/findings.csv or decisions.xlsx; "
+                + "if it names a customization that is gone, mark the decision 'stale: true' or delete it)");
         }
+    }
+
+    /// <summary>
+    /// The finding ids of the report this work directory holds from its previous run (read before it is
+    /// replaced): a decision on one of them whose finding has since gone is stale, not unknown. A
+    /// missing or unreadable report is no evidence, never an error.
+    /// </summary>
+    private static HashSet<string> PreviousFindingIds(string workDirectory)
+    {
+        var path = Path.Combine(workDirectory, "report", "report.json");
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        if (!File.Exists(path)) return ids;
+        try
+        {
+            var previous = Work.Json.Read<MigrationReport>(path);
+            ids.UnionWith(previous.Findings.Select(f => f.Id));
+            ids.UnionWith(previous.StaleDecisions.Select(s => s.FindingId));
+        }
+        catch (Exception e) when (e is MigrateException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            // Only evidence: without it, an unplaceable decision fails and says how to mark it stale.
+        }
+        return ids;
     }
 
     /// <summary>
