@@ -111,6 +111,42 @@ public sealed class StandardFidelityEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Characters_outside_JIS_load_and_are_listed_by_code_point_and_nationality_codes_follow_the_list()
+    {
+        Directory.CreateDirectory(Source);
+        VendorAFiles.WriteJumin(Source,
+        [
+            VendorAFiles.Person("0000000019", 1, ("SHIMEI", "髙橋　一郎"), ("HITTOSHA", "髙橋　一郎")),  // 髙: CP932, MJ, not JIS X 0213
+            VendorAFiles.Person("0000000027", 1, ("SHIMEI", "山﨑　花子")),                          // 﨑: in JIS X 0213
+            Foreign("0000000035", ("KOKUSEKI", "XXA")),                                           // 無国籍 (ICAO)
+            Foreign("0000000043", ("KOKUSEKI", "ZZZ")),                                           // no such code
+            Foreign("0000000051", ("KOKUSEKI", "JPN")),                                           // a 外国人住民 is not Japanese
+        ]);
+        VendorAFiles.WriteShien(Source);
+
+        var result = await CliRunner.RunAsync(["run", "--mapping", RepoPaths.VendorAMapping, "--source", Source, "--out", Work, "--quiet", "--max-rejects", "100%"]);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        await using var db = new SqliteConnection($"Data Source={Path.Combine(Work, "standard.db")};Pooling=False");
+        await db.OpenAsync(TestContext.Current.CancellationToken);
+        Scalar(db, "SELECT shimei FROM juki_person WHERE atena_no = '0000000019'").ShouldBe("\u9AD9橋　一郎");
+        Scalar(db, "SELECT kokuseki FROM juki_person WHERE atena_no = '0000000035'").ShouldBe("XXA");
+        var rejects = File.ReadAllLines(Path.Combine(Work, "rejects", "person.map.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        ReasonsOf(rejects, "0000000043").ShouldBe([("code.not-in-standard-list", "kokuseki")]);
+        ReasonsOf(rejects, "0000000051").ShouldBe([("code.not-in-standard-list", "kokuseki")]);
+        rejects.Count.ShouldBe(2);
+
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Work, "report", "report.json"), TestContext.Current.CancellationToken));
+        var outside = report.RootElement.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("category").GetString() == "outside-jis").ToList();
+        outside.Select(f => f.GetProperty("id").GetString()).ShouldBe(["outside-jis/U+9AD9"], "﨑 is JIS X 0213; only 髙 is outside");
+        outside[0].GetProperty("count").GetInt64().ShouldBe(2, "氏名 and 筆頭者 of the one record");
+        outside[0].GetProperty("title").GetString()!.ShouldContain("「髙」（U+9AD9）");
+        outside[0].GetProperty("item").GetString()!.ShouldContain("氏名（shimei）");
+        // The report names the character, never the value it was found in.
+        (await File.ReadAllTextAsync(Path.Combine(Work, "report", "report.html"), TestContext.Current.CancellationToken)).ShouldNotContain("髙橋");
+    }
+
+    [Fact]
     public async Task An_unknown_support_end_date_is_a_reject_that_stops_the_run_not_a_null()
     {
         Directory.CreateDirectory(Source);

@@ -85,7 +85,7 @@ public static class ComparisonBuilder
     /// </summary>
     internal static string SameMeaningKey(string vendor, Finding finding) => finding.Category switch
     {
-        FindingCategory.MissingItem or FindingCategory.Lossy => finding.Id,
+        FindingCategory.MissingItem or FindingCategory.Lossy or FindingCategory.OutsideJis => finding.Id,
         FindingCategory.CustomCode when finding.StandardValue is { } code => $"custom-code/{finding.Item}/→{code}",
         FindingCategory.Gaiji when finding.StandardValue is { } character => $"gaiji/→{character}",
         _ => $"{vendor}|{finding.Id}",

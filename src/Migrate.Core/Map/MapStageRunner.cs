@@ -60,6 +60,10 @@ public static class MapStageRunner
             observations.Gaiji.Select(kv => new GaijiObservation(kv.Key.Item, GaijiTable.CodePointToCp932Label(kv.Key.CodePoint), kv.Key.CodePoint, kv.Key.Resolution, kv.Value))
                 .OrderBy(g => g.CodePoint).ThenBy(g => g.Item, StringComparer.Ordinal).ToList(),
             observations.Lossy.Select(kv => new LossyObservation(kv.Key.Item, kv.Key.Kind, kv.Value))
-                .OrderBy(l => l.Item, StringComparer.Ordinal).ThenBy(l => l.Kind, StringComparer.Ordinal).ToList());
+                .OrderBy(l => l.Item, StringComparer.Ordinal).ThenBy(l => l.Kind, StringComparer.Ordinal).ToList())
+        {
+            OutsideJis = observations.OutsideJis.Select(kv => new CharacterObservation(kv.Key.Item, kv.Key.CodePoint, kv.Value))
+                .OrderBy(c => c.CodePoint).ThenBy(c => c.Item, StringComparer.Ordinal).ToList(),
+        };
     }
 }

@@ -15,9 +15,10 @@ public enum CodeConversion
 public readonly record struct CodeKey(string Item, string CodeTable, string Legacy, string? Standard, CodeConversion Conversion);
 public readonly record struct GaijiKey(string Item, int CodePoint, GaijiResolution Resolution);
 public readonly record struct LossyKey(string Item, string Kind);
+public readonly record struct CharacterKey(string Item, int CodePoint);
 
 /// <summary>
-/// Counters the transforms fill while mapping: code values, 外字 and lossy steps. They hold counts
+/// Counters the transforms fill while mapping: code values, 外字, lossy steps and characters outside JIS. They hold counts
 /// and codes only, never personal values. One instance per worker; <see cref="Merge"/> joins them.
 /// </summary>
 public sealed class Observations
@@ -25,6 +26,7 @@ public sealed class Observations
     public Dictionary<CodeKey, long> Codes { get; } = [];
     public Dictionary<GaijiKey, long> Gaiji { get; } = [];
     public Dictionary<LossyKey, long> Lossy { get; } = [];
+    public Dictionary<CharacterKey, long> OutsideJis { get; } = [];
 
     public void Code(string item, string table, string legacy, string? standard, CodeConversion conversion) =>
         Code(new CodeKey(item, table, legacy, standard, conversion), 1);
@@ -71,12 +73,28 @@ public sealed class Observations
 
     public void LossyStep(string item, string kind) => Increment(Lossy, new LossyKey(item, kind));
 
+    /// <summary>Counts every character of a loaded value that JIS X 0208/0213 does not hold (see <see cref="Text.JisCharacterSet"/>).</summary>
+    public void OutsideJisSeen(string item, string value, int first)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var set = Text.JisCharacterSet.Instance;
+        for (var i = first; i >= 0;)
+        {
+            // A lone surrogate is no character: it is counted as U+FFFD rather than thrown on.
+            var status = System.Text.Rune.DecodeFromUtf16(value.AsSpan(i), out var rune, out var consumed);
+            Increment(OutsideJis, new CharacterKey(item, status == System.Buffers.OperationStatus.Done ? rune.Value : 0xFFFD));
+            var next = i + Math.Max(consumed, 1);
+            i = next < value.Length ? set.IndexOfOutside(value, next) : -1;
+        }
+    }
+
     public void Merge(Observations other)
     {
         ArgumentNullException.ThrowIfNull(other);
         foreach (var (k, v) in other.Codes) Code(k, v);
         foreach (var (k, v) in other.Gaiji) Increment(Gaiji, k, v);
         foreach (var (k, v) in other.Lossy) Increment(Lossy, k, v);
+        foreach (var (k, v) in other.OutsideJis) Increment(OutsideJis, k, v);
     }
 
     private static void Increment<TKey>(Dictionary<TKey, long> counts, TKey key, long by = 1) where TKey : notnull

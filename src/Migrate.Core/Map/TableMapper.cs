@@ -30,6 +30,13 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
     private readonly string?[] _validIn = new string?[compiled.Items.Count];
     private readonly string?[] _validOut = new string?[compiled.Items.Count];
 
+    /// <summary>Output indexes of the items whose text follows the standard's character rule: their loaded values are checked against JIS X 0208/0213.</summary>
+    private readonly int[] _jisChecked = [.. compiled.Table.Items.Select((item, i) => (item, i)).Where(x => x.item.Chars == Standard.CharRule.Standard && x.item.Type == Standard.ItemType.String).Select(x => x.i)];
+
+    // The last value checked per item and where its first character outside JIS is: repeated values (a town, a family name) are checked once.
+    private readonly string?[] _jisLastValue = new string?[compiled.Table.Items.Count];
+    private readonly int[] _jisLastFirst = new int[compiled.Table.Items.Count];
+
     // Per output column, whether every value written there passed a validator that accepts only
     // values needing no CSV quotes: a row is written only when all its values did.
     private readonly bool[] _unquoted = [.. compiled.Items.OrderBy(p => p.OutputIndex).Select(p => p.Validator.AcceptsOnlyUnquotedCsv)];
@@ -151,6 +158,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
                     for (var i = 0; i < output.Length; i++) csv.WriteField(output[i], !_unquoted[i] && quoting.ShouldQuote(i, output[i]));
                     csv.NextRecord();
                     mapped++;
+                    if (_jisChecked.Length > 0) CountOutsideJis(output);
                     // Only a critical table's rows need their line (to name an orphan); it is parsed for them alone.
                     _persons?.Loaded(output, _persons.NamesPersons ? rows.Position : default);
                 }
@@ -248,6 +256,31 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
             output[pipeline.OutputIndex] = value;
         }
         if (!_rules.IsEmpty) _rules.Check(output, problems);
+    }
+
+    /// <summary>
+    /// Characters of a loaded record that JIS X 0208/0213 does not hold are counted per item and code
+    /// point for the report (they may be valid MJ characters, as 髙 is, so they load; they are not loaded unnoticed).
+    /// </summary>
+    private void CountOutsideJis(string?[] output)
+    {
+        foreach (var i in _jisChecked)
+        {
+            var value = output[i];
+            if (value is null) continue;
+            int first;
+            if (ReferenceEquals(value, _jisLastValue[i]) || string.Equals(value, _jisLastValue[i], StringComparison.Ordinal))
+            {
+                first = _jisLastFirst[i];
+            }
+            else
+            {
+                first = Text.JisCharacterSet.Instance.IndexOfOutside(value);
+                _jisLastValue[i] = value;
+                _jisLastFirst[i] = first;
+            }
+            if (first >= 0) observations.OutsideJisSeen(compiled.Table.Items[i].Id, value, first);
+        }
     }
 
     private static bool HasProblemFor(List<Problem> problems, string itemId)

@@ -17,4 +17,6 @@ public enum FindingCategory
     Lossy,
     /// <summary>A customization declared in the mapping that does not show in the data (forms, interfaces).</summary>
     Declared,
+    /// <summary>A character outside JIS X 0208/0213 in loaded text (an MJ character such as 髙, or one no receiving system may hold).</summary>
+    OutsideJis,
 }

@@ -31,6 +31,7 @@ public static class ReportBuilder
         findings.AddRange(CustomCodes(map, standard, mapping));
         findings.AddRange(Gaiji(map, standard, mapping));
         findings.AddRange(Lossy(map, standard, mapping));
+        findings.AddRange(OutsideJis(map, standard, mapping));
         findings.AddRange(mapping.DeclaredCustomizations.Select(d => new Finding(
             $"declared/{d.Id}", FindingCategory.Declared, d.Title,
             string.IsNullOrEmpty(d.Description) ? "マッピングで申告されたカスタマイズ（データには現れない）。" : d.Description, 0)));
@@ -182,6 +183,25 @@ public static class ReportBuilder
                 : $"外字 {first.Code}（U+{first.CodePoint:X4}） → 「{replacement}」 {CodePoints(replacement)}";
             yield return new Finding($"gaiji/{first.Code}", FindingCategory.Gaiji, title, explanation,
                 group.Sum(g => g.Count), Item: items, Resolution: Kebab(first.Resolution), LegacyValue: first.Code, StandardValue: replacement);
+        }
+    }
+
+    /// <summary>
+    /// One finding per code point outside JIS X 0208/0213, with the character beside it and the items it
+    /// appeared in. The character alone (no value around it) names nobody; the count is of occurrences.
+    /// </summary>
+    private static IEnumerable<Finding> OutsideJis(MapStage map, StandardDefinition standard, MappingDefinition mapping)
+    {
+        foreach (var group in map.OutsideJis.GroupBy(c => c.CodePoint))
+        {
+            var codePoint = group.Key;
+            var items = string.Join("、", group.Select(g => g.Item).Distinct().Order(StringComparer.Ordinal)
+                .Select(id => FindItem(standard, mapping, id) is { } item ? $"{item.Name}（{id}）" : id));
+            var character = System.Text.Rune.IsValid(codePoint) ? char.ConvertFromUtf32(codePoint) : "\uFFFD";
+            yield return new Finding($"outside-jis/U+{codePoint:X4}", FindingCategory.OutsideJis,
+                $"JIS外の文字「{character}」（U+{codePoint:X4}）",
+                $"JIS X 0208・JIS X 0213 にない文字をそのまま移行しました。行政事務標準文字（MJ）にあるか、移行先システムで扱えるかを確認してください。出現項目: {items}",
+                group.Sum(g => g.Count), Item: items, StandardValue: character);
         }
     }
 

@@ -50,6 +50,9 @@ public sealed record GaijiObservation(string Item, string Code, int CodePoint, M
 
 public sealed record LossyObservation(string Item, string Kind, long Count);
 
+/// <summary>A character outside JIS X 0208/0213 in loaded values of an item: its code point and how often.</summary>
+public sealed record CharacterObservation(string Item, int CodePoint, long Count);
+
 public sealed record MapStage(
     DateTimeOffset FinishedAt,
     IReadOnlyList<TableMapResult> Tables,
@@ -60,6 +63,9 @@ public sealed record MapStage(
 {
     /// <summary>Protected (支援措置) persons and what the run would lose of them; null in manifests written before it existed.</summary>
     public Integrity.IntegritySummary? Integrity { get; init; }
+
+    /// <summary>Characters outside JIS X 0208/0213 in loaded values; empty in manifests written before it existed.</summary>
+    public IReadOnlyList<CharacterObservation> OutsideJis { get; init; } = [];
 }
 
 public sealed record TableLoad(string TableId, long Loaded, string Checksum);
