@@ -136,7 +136,7 @@ public static class TransformFactory
         var pattern = c.RequireScalarArgument("a pattern such as yyyyMMdd");
         if (!pattern.Contains("yyyy", StringComparison.Ordinal) || !pattern.Contains("MM", StringComparison.Ordinal) || !pattern.Contains("dd", StringComparison.Ordinal))
             throw c.Error($"pattern '{pattern}' needs yyyy, MM and dd");
-        return new GregorianDateTransform(pattern);
+        return new GregorianDateTransform(pattern, c.Item.Label, c.Item.Unknown is not null);
     }
 
     /// <summary>
