@@ -258,10 +258,14 @@ public sealed class MappingDrafter(StandardDefinition standard, string vendor)
             if (column is null)
             {
                 var rivals = assignment.Candidates(item.Id);
-                if (!item.Required && !item.Critical && rivals.Count == 0) continue;
+                // Required only for some rows (外国人住民's 第30条45規定区分): as much a decision as a required item.
+                var requiredWhen = table.Rules.FirstOrDefault(r => r.Required.Contains(item.Id, StringComparer.Ordinal));
+                if (!item.Required && !item.Critical && requiredWhen is null && rivals.Count == 0) continue;
                 var reason = rivals.Count > 0
                     ? $"columns {string.Join(" and ", rivals)} match {item.Name} equally well; name the right one under 'from' (with its transforms under 'do')"
-                    : $"no legacy column found for {(item.Critical ? "critical" : "required")} {item.Name} ({item.Id}); name the column under 'from' (with its transforms under 'do'){(item.Critical ? ", or confirm with the municipality where this data is kept" : "")}";
+                    : !item.Required && !item.Critical && requiredWhen is not null
+                        ? $"no legacy column found for {item.Name} ({item.Id}), which the standard requires when {requiredWhen.WhenItem} is {string.Join(" or ", requiredWhen.WhenValues.Order(StringComparer.Ordinal))} ({requiredWhen.Description}); name the column under 'from' (with its transforms under 'do'), or delete this line if no such rows are migrated"
+                        : $"no legacy column found for {(item.Critical ? "critical" : "required")} {item.Name} ({item.Id}); name the column under 'from' (with its transforms under 'do'){(item.Critical ? ", or confirm with the municipality where this data is kept" : "")}";
                 if (!item.Required && !item.Critical)
                 {
                     // An optional item with two equally good columns: left out, both named for review.

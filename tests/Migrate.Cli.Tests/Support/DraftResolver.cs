@@ -9,10 +9,12 @@ namespace Migrate.Cli.Tests.Support;
 /// the hand-written 外字 table and filters are taken over, as a contractor copies them from the vendor.
 /// An item the hand-written mapping derives and the draft has no entry for (法第30条の45の区分 from
 /// 在留資格: a decision, not something a header names) is added with its code table, as the contractor
-/// adds it; the draft's own items are never replaced.
+/// adds it, as is one the draft left as a <c>todo:</c>; the draft's own derivations are never replaced.
 /// </summary>
 public static class DraftResolver
 {
+    private static bool IsTodo(YamlNode node) => node is YamlMappingNode map && map.Children.ContainsKey(new YamlScalarNode("todo"));
+
     public static string Resolve(string draftText, string handWrittenText)
     {
         var draft = Load(draftText);
@@ -43,7 +45,8 @@ public static class DraftResolver
                     else values.Children.Remove(legacy);
                 }
             }
-            foreach (var (itemKey, handItem) in handItems.Children.Where(h => !items.Children.ContainsKey(h.Key)).ToList())
+            // An item the draft left as a todo is one it did not derive: the contractor's answer is the hand-written one.
+            foreach (var (itemKey, handItem) in handItems.Children.Where(h => !items.Children.TryGetValue(h.Key, out var mine) || IsTodo(mine)).ToList())
             {
                 items.Children[itemKey] = handItem;
                 if (CodeTableOf(handItem) is { } handTableId)
