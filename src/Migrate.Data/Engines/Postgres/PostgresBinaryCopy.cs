@@ -3,7 +3,7 @@ using Migrate.Core.Load;
 using Migrate.Core.Standard;
 using Migrate.Core.Work;
 
-namespace Migrate.Data.Targets;
+namespace Migrate.Data.Engines.Postgres;
 
 /// <summary>
 /// Encodes checked mapped records as PostgreSQL binary COPY tuples: per record a 16-bit field count,
