@@ -62,7 +62,7 @@ public sealed class DatabaseEnginesTests : IDisposable
     }
 
     [Theory]
-    [InlineData(null, "env:LOOP", "--source-connectionenv:LOOP: the variable must hold a connection, not another env: reference")]
+    [InlineData("tax", "env:LOOP", "--source-connection tax=env:LOOP: the variable must hold a connection, not another env: reference")]
     [InlineData("tax", "env:NOPE", "--source-connection tax=env:NOPE: the environment variable NOPE is not set")]
     [InlineData("tax", "db2:x", "--source-connection tax=: give sqlite:PATH, postgres:CONNECTION-STRING, sqlserver:CONNECTION-STRING or env:VARIABLE (optionally as NAME=… for a named connection)")]
     public void Source_connection_errors_say_what_they_said_before_the_registry(string? name, string text, string message) =>
