@@ -48,7 +48,7 @@ public static class CommonOptions
     {
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(context);
-        return TargetSpec.Parse(target ?? "sqlite:" + work.DefaultDatabasePath, context.Environment);
+        return TargetSpec.Parse(target ?? "sqlite:" + work.DefaultDatabasePath, context.Environment, Data.Engines.DatabaseEngines.Registry);
     }
 
     /// <summary>The default connection retry, each retry said on stderr (unless --quiet).</summary>

@@ -1,5 +1,6 @@
 using Migrate.Core.Extract.Database;
 using Migrate.Core.Pipeline;
+using Migrate.Data.Engines;
 using Migrate.Data.Sources;
 
 namespace Migrate.Cli;
@@ -10,6 +11,6 @@ public static class LegacySourcesFactory
     public static LegacySources Create(CliContext context, string? directory, IEnumerable<string>? connections)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new LegacySources(directory, SourceConnections.Parse(connections ?? [], context.Environment), DatabaseSourceReader.Instance);
+        return new LegacySources(directory, SourceConnections.Parse(connections ?? [], context.Environment, DatabaseEngines.Registry), DatabaseSourceReader.Instance);
     }
 }

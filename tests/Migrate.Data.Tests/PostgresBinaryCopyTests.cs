@@ -1,7 +1,7 @@
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Load;
 using Migrate.Core.Standard;
-using Migrate.Data.Targets;
+using Migrate.Data.Engines.Postgres;
 using Migrate.Data.Tests.Support;
 
 namespace Migrate.Data.Tests;

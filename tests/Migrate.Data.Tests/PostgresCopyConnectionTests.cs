@@ -1,4 +1,4 @@
-using Migrate.Data.Targets;
+using Migrate.Data.Engines.Postgres;
 using Npgsql;
 
 namespace Migrate.Data.Tests;

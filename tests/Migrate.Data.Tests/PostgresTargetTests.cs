@@ -3,7 +3,7 @@ using System.Text;
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Load;
 using Migrate.Core.Standard;
-using Migrate.Data.Targets;
+using Migrate.Data.Engines.Postgres;
 using Migrate.Data.Tests.Support;
 using Npgsql;
 

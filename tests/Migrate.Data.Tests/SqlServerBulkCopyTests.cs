@@ -1,7 +1,7 @@
 using Microsoft.Data.SqlClient;
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Load;
-using Migrate.Data.Targets.SqlServer;
+using Migrate.Data.Engines.SqlServer;
 using Migrate.Data.Tests.Support;
 
 namespace Migrate.Data.Tests;

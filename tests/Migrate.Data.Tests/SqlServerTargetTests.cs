@@ -1,6 +1,6 @@
 using Microsoft.Data.SqlClient;
 using Migrate.Core.Load;
-using Migrate.Data.Targets;
+using Migrate.Data.Engines.SqlServer;
 
 namespace Migrate.Data.Tests;
 

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Load;
-using Migrate.Data.Targets;
+using Migrate.Data.Engines.Sqlite;
 using Migrate.Data.Tests.Support;
 
 namespace Migrate.Data.Tests;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Migrate.Core.Load;
 using Migrate.Core.Pipeline;
 using Migrate.Data;
+using Migrate.Data.Engines;
 using Migrate.Samples;
 
 namespace Migrate.Cli.Benchmark;
@@ -35,7 +36,7 @@ public sealed class PipelineBenchmark(string mappingPath, string directory)
 
         var database = Path.Combine(directory, "bench.db");
         File.Delete(database);
-        await using var target = TargetFactory.Create(new TargetSpec(TargetKind.Sqlite, database));
+        await using var target = TargetFactory.Create(new TargetSpec(DatabaseEngines.Sqlite, database));
         clock = StageClock.Start();
         var loaded = await runner.LoadAsync(target, new LoadOptions(Replace: true, null), cancellationToken);
         results.Add(Measure("load (sqlite)", loaded.Load!.Tables.Sum(t => t.Loaded), DirectoryBytes(session.Work.MappedDirectory), clock));

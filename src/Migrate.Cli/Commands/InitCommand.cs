@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Migrate.Core.Authoring;
 using Migrate.Core.Extract.Database;
+using Migrate.Data.Engines;
 using Migrate.Data.Sources;
 
 namespace Migrate.Cli.Commands;
@@ -38,7 +39,7 @@ public static class InitCommand
             {
                 var delimiterText = result.GetValue(delimiter)!.Replace("\\t", "\t", StringComparison.Ordinal);
                 if (delimiterText.Length != 1) throw Core.Diagnostics.MigrateException.Usage("--delimiter must be one character");
-                var connection = result.GetValue(sourceConnection) is { } text ? SourceConnection.Parse(null, text, context.Environment) : null;
+                var connection = result.GetValue(sourceConnection) is { } text ? SourceConnection.Parse(null, text, context.Environment, DatabaseEngines.Registry) : null;
                 var request = new InitRequest(result.GetValue(source), result.GetValue(encoding), result.GetValue(standard)!, result.GetValue(table),
                     result.GetValue(output)!, result.GetValue(sample), result.GetValue(vendor)!, delimiterText[0], !result.GetValue(noHeader))
                 {

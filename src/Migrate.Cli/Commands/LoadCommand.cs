@@ -5,6 +5,7 @@ using Migrate.Core.Load;
 using Migrate.Core.Pipeline;
 using Migrate.Core.Work;
 using Migrate.Data;
+using Migrate.Data.Engines;
 
 namespace Migrate.Cli.Commands;
 
@@ -37,7 +38,7 @@ public static class LoadCommand
                 var session = SessionFactory.Open(result.GetValue(mapping), context.StandardSource(result, standard), result.GetValue(output)!);
                 using var workLock = WorkLock.Acquire(session.Work, "load", newRun: false);
                 var spec = result.GetValue(resume)
-                    ? ResumeTarget.Choose(new MigrationRunner(session, NoProgress.None).ReadManifest(), result.GetValue(target), CommonOptions.TargetOf(null, session.Work, context), context.Environment)
+                    ? ResumeTarget.Choose(new MigrationRunner(session, NoProgress.None).ReadManifest(), result.GetValue(target), CommonOptions.TargetOf(null, session.Work, context), context.Environment, DatabaseEngines.Registry)
                     : CommonOptions.TargetOf(result.GetValue(target), session.Work, context);
                 await using var database = TargetFactory.Create(spec, CommonOptions.Retry(context, quiet));
                 var clock = Stopwatch.StartNew();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Migrate.Core.Load;
 using Migrate.Core.Standard;
+using Migrate.Data.Engines;
 
 namespace Migrate.Cli.Commands;
 
@@ -48,12 +49,12 @@ public static class StandardCommand
             return Task.FromResult(ExitCodes.Success);
         }));
 
-        var dialect = new Option<string>("--dialect") { Description = $"SQL dialect: {string.Join(", ", SqlDialects.Names)}", DefaultValueFactory = _ => "sqlite" };
+        var dialect = new Option<string>("--dialect") { Description = $"SQL dialect: {string.Join(", ", DatabaseEngines.Names)}", DefaultValueFactory = _ => "sqlite" };
         var ddl = new Command("ddl", "Print the DDL generated from a standard") { idArgument, dialect };
         ddl.SetAction(result => CommandHost.ExecuteAsync(context, "standard ddl", false, () =>
         {
             var standard = StandardResolver.ByIdOrPath(result.GetValue(idArgument)!, null, Source(result));
-            var sql = SqlDialects.Parse(result.GetValue(dialect)!);
+            var sql = DatabaseEngines.Dialect(result.GetValue(dialect)!);
             context.Console.Out.Write(sql.CreateAll(standard));
             return Task.FromResult(ExitCodes.Success);
         }));

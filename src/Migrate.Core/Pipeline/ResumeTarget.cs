@@ -1,4 +1,5 @@
 using Migrate.Core.Diagnostics;
+using Migrate.Core.Engines;
 using Migrate.Core.Load;
 using Migrate.Core.Work;
 
@@ -14,24 +15,23 @@ public static class ResumeTarget
 {
     /// <param name="given">--target as given, or null.</param>
     /// <param name="fallback">The target used when nothing was interrupted (the work directory's SQLite file).</param>
-    public static TargetSpec Choose(Manifest manifest, string? given, TargetSpec fallback, Func<string, string?> environment)
+    public static TargetSpec Choose(Manifest manifest, string? given, TargetSpec fallback, Func<string, string?> environment, EngineRegistry engines)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(fallback);
-        if (manifest.PendingLoad is not { } pending) return given is null ? fallback : TargetSpec.Parse(given, environment);
+        ArgumentNullException.ThrowIfNull(engines);
+        if (manifest.PendingLoad is not { } pending) return given is null ? fallback : TargetSpec.Parse(given, environment, engines);
         var recorded = pending.Target;
         if (given is null)
         {
-            if (recorded.StartsWith("sqlite:", StringComparison.Ordinal)) return TargetSpec.Parse(recorded, environment);
+            if (engines.Find(EngineRegistry.SchemeOf(recorded)) is { ConnectionIsPath: true }) return TargetSpec.Parse(recorded, environment, engines);
             throw MigrateException.Usage($"the interrupted load went to {recorded}, whose connection string is not recorded: give it again with --target (e.g. --target env:VARIABLE) to resume; nothing was changed");
         }
-        var spec = TargetSpec.Parse(given, environment);
-        var sameKind = spec.Kind switch
-        {
-            TargetKind.Sqlite => recorded == "sqlite:" + Path.GetFullPath(spec.Connection),
-            TargetKind.Postgres => recorded.StartsWith("postgres:", StringComparison.Ordinal),
-            _ => recorded.StartsWith("sqlserver:", StringComparison.Ordinal),
-        };
+        var spec = TargetSpec.Parse(given, environment, engines);
+        // A path is recorded in full and must name the same file; a server's connection string is not recorded.
+        var sameKind = spec.Engine.ConnectionIsPath
+            ? recorded == spec.Engine.Name + ":" + Path.GetFullPath(spec.Connection)
+            : recorded.StartsWith(spec.Engine.Name + ":", StringComparison.Ordinal);
         return sameKind
             ? spec
             : throw MigrateException.Usage($"--target {spec} is not the target of the interrupted load ({recorded}); resume that one, or load anew without --resume; nothing was changed");

@@ -1,11 +1,10 @@
-using Microsoft.Data.SqlClient;
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Extract.Database;
-using Npgsql;
+using Migrate.Data.Engines;
 
 namespace Migrate.Data.Sources;
 
-/// <summary>Opens legacy databases for <c>format: database</c> sources with the SQLite, Npgsql and SqlClient drivers.</summary>
+/// <summary>Opens legacy databases for <c>format: database</c> sources with the engine their connection names (<see cref="DatabaseEngines"/>).</summary>
 public sealed class DatabaseSourceReader : IDatabaseSourceReader
 {
     public static DatabaseSourceReader Instance { get; } = new();
@@ -13,15 +12,12 @@ public sealed class DatabaseSourceReader : IDatabaseSourceReader
     public async Task<ILegacyDatabase> OpenAsync(SourceConnection connection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        var engine = DatabaseEngines.Find(connection.Engine)
+            ?? throw MigrateException.Usage($"{SourceConnection.Option}: the {connection.Driver} engine is not supported");
         LegacyDatabase database;
         try
         {
-            database = connection.Kind switch
-            {
-                DatabaseKind.Sqlite => SqliteLegacyDatabase.Create(connection.ConnectionString),
-                DatabaseKind.Postgres => new PostgresLegacyDatabase(new NpgsqlConnection(connection.ConnectionString)),
-                _ => new SqlServerLegacyDatabase(new SqlConnection(connection.ConnectionString)),
-            };
+            database = engine.OpenSource(connection.ConnectionString);
         }
         catch (ArgumentException e)
         {

@@ -1,6 +1,10 @@
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Load;
 using Migrate.Core.Standard;
+using Migrate.Data.Engines;
+using Migrate.Data.Engines.Postgres;
+using Migrate.Data.Engines.SqlServer;
+using Migrate.Data.Engines.Sqlite;
 
 namespace Migrate.Core.Tests.Load;
 
@@ -74,11 +78,11 @@ public sealed class DialectTests
     [InlineData("postgres", "postgres")]
     [InlineData("sqlserver", "sqlserver")]
     [InlineData("sqlite", "sqlite")]
-    public void Dialects_are_found_by_name(string name, string expected) => SqlDialects.Parse(name).Name.ShouldBe(expected);
+    public void Dialects_are_found_by_name(string name, string expected) => DatabaseEngines.Dialect(name).Name.ShouldBe(expected);
 
     [Fact]
     public void An_unknown_dialect_is_a_usage_error() =>
-        Should.Throw<MigrateException>(() => SqlDialects.Parse("oracle")).Kind.ShouldBe(FailureKind.Usage);
+        Should.Throw<MigrateException>(() => DatabaseEngines.Dialect("oracle")).Kind.ShouldBe(FailureKind.Usage);
 
     [Fact]
     public void Length_checks_count_as_each_database_does()

@@ -1,6 +1,7 @@
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Load;
 using Migrate.Core.Standard;
+using Migrate.Data.Engines.Postgres;
 
 namespace Migrate.Core.Tests.Load;
 

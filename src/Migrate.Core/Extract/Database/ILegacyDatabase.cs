@@ -8,8 +8,6 @@ namespace Migrate.Core.Extract.Database;
 /// </summary>
 public interface ILegacyDatabase : IAsyncDisposable
 {
-    DatabaseKind Kind { get; }
-
     /// <summary>The identifier quoted for this database's SQL (exactly as given: case and all).</summary>
     string Quote(string identifier);
 

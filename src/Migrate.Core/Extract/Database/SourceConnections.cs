@@ -1,4 +1,5 @@
 using Migrate.Core.Diagnostics;
+using Migrate.Core.Engines;
 using Migrate.Core.Mapping;
 
 namespace Migrate.Core.Extract.Database;
@@ -23,24 +24,25 @@ public sealed class SourceConnections
 
     public bool IsEmpty => _unnamed is null && _named.Count == 0;
 
-    public static SourceConnections Parse(IEnumerable<string> values, Func<string, string?> environment)
+    public static SourceConnections Parse(IEnumerable<string> values, Func<string, string?> environment, EngineRegistry engines)
     {
         ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(engines);
         var named = new Dictionary<string, SourceConnection>(StringComparer.Ordinal);
         SourceConnection? unnamed = null;
         foreach (var value in values)
         {
-            if (SourceConnection.HasScheme(value))
+            if (engines.HasScheme(value))
             {
                 if (unnamed is not null) throw MigrateException.Usage($"{SourceConnection.Option}: give one unnamed connection, or name each one (NAME=CONNECTION)");
-                unnamed = SourceConnection.Parse(null, value, environment);
+                unnamed = SourceConnection.Parse(null, value, environment, engines);
                 continue;
             }
             var equals = value.IndexOf('=', StringComparison.Ordinal);
             var name = equals <= 0 ? "" : value[..equals];
             if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
                 throw MigrateException.Usage($"{SourceConnection.Option}: give NAME=CONNECTION or CONNECTION, where CONNECTION is sqlite:PATH, postgres:…, sqlserver:… or env:VARIABLE");
-            if (!named.TryAdd(name, SourceConnection.Parse(name, value[(equals + 1)..], environment)))
+            if (!named.TryAdd(name, SourceConnection.Parse(name, value[(equals + 1)..], environment, engines)))
                 throw MigrateException.Usage($"{SourceConnection.Option}: connection '{name}' is given twice");
         }
         return new SourceConnections(named, unnamed);

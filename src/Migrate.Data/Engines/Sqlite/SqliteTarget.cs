@@ -6,9 +6,10 @@ using Migrate.Core.Diagnostics;
 using Migrate.Core.Load;
 using Migrate.Core.Standard;
 using Migrate.Core.Work;
+using Migrate.Data.Targets;
 using SQLitePCL;
 
-namespace Migrate.Data.Targets;
+namespace Migrate.Data.Engines.Sqlite;
 
 /// <summary>
 /// The embedded default target: one prepared INSERT per table, stepped through SQLite's own API, all tables in one transaction, so a

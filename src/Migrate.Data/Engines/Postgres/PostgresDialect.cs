@@ -1,7 +1,8 @@
 using System.Globalization;
+using Migrate.Core.Load;
 using Migrate.Core.Standard;
 
-namespace Migrate.Core.Load;
+namespace Migrate.Data.Engines.Postgres;
 
 /// <summary>
 /// PostgreSQL DDL: varchar(n) where the standard's length can be enforced as PostgreSQL counts it,

@@ -9,9 +9,10 @@ using Migrate.Core.Load;
 using Migrate.Core.Standard;
 using Migrate.Core.Text;
 using Migrate.Core.Work;
+using Migrate.Data.Targets;
 using Npgsql;
 
-namespace Migrate.Data.Targets;
+namespace Migrate.Data.Engines.Postgres;
 
 /// <summary>
 /// PostgreSQL through COPY (binary, or CSV into a table whose column types are not our DDL's), all

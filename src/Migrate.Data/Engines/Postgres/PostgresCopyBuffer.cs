@@ -1,7 +1,7 @@
 using Migrate.Core.Load;
 using Migrate.Core.Standard;
 
-namespace Migrate.Data.Targets;
+namespace Migrate.Data.Engines.Postgres;
 
 /// <summary>
 /// Gathers the records of one COPY into 64 KiB writes: in CSV the mapped record's own bytes (the

@@ -1,6 +1,6 @@
 using SQLitePCL;
 
-namespace Migrate.Data;
+namespace Migrate.Data.Engines.Sqlite;
 
 /// <summary>
 /// SQLite's threading mode for this process. The bundled SQLite starts in serialized mode, which

@@ -1,4 +1,4 @@
-namespace Migrate.Data.Targets;
+namespace Migrate.Data.Engines.Postgres;
 
 /// <summary>A date as PostgreSQL stores, sends, receives and hashes it: a count of days from 2000-01-01.</summary>
 internal static class PostgresDate

@@ -2,7 +2,7 @@ using Migrate.Core.Load;
 using Migrate.Core.Standard;
 using SQLitePCL;
 
-namespace Migrate.Data.Targets;
+namespace Migrate.Data.Engines.Sqlite;
 
 /// <summary>
 /// Reads a table's rows back with SQLite building each row's canonical text itself (values joined by

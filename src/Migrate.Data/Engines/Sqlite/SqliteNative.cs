@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using SQLitePCL;
 
-namespace Migrate.Data.Targets;
+namespace Migrate.Data.Engines.Sqlite;
 
 /// <summary>
 /// The few SQLite calls of the load's inner loops (bind, step, column), made directly on the

@@ -2,7 +2,7 @@ using Microsoft.Data.SqlClient;
 using Migrate.Core.Load;
 using Migrate.Core.Standard;
 
-namespace Migrate.Data.Targets.SqlServer;
+namespace Migrate.Data.Engines.SqlServer;
 
 /// <summary>
 /// Sets up a SqlBulkCopy for one standard table: explicit mappings from each mapped-file column

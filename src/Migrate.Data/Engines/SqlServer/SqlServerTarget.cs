@@ -3,9 +3,9 @@ using Dapper;
 using Microsoft.Data.SqlClient;
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Load;
-using Migrate.Data.Targets.SqlServer;
+using Migrate.Data.Targets;
 
-namespace Migrate.Data.Targets;
+namespace Migrate.Data.Engines.SqlServer;
 
 /// <summary>
 /// SQL Server through SqlBulkCopy inside the load's transaction (KeepNulls, explicit column

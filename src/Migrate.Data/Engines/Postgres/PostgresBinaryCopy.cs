@@ -3,7 +3,7 @@ using Migrate.Core.Load;
 using Migrate.Core.Standard;
 using Migrate.Core.Work;
 
-namespace Migrate.Data.Targets;
+namespace Migrate.Data.Engines.Postgres;
 
 /// <summary>
 /// Encodes checked mapped records as PostgreSQL binary COPY tuples: per record a 16-bit field count,
@@ -12,6 +12,16 @@ namespace Migrate.Data.Targets;
 /// 2000-01-01). The server then has no CSV to split and no text to convert: a quarter less of its
 /// time per row than CSV for the same rows (9.3-9.6 s vs 6.8-7.1 s for 1.95M person rows).
 /// </summary>
+/// <remarks>
+/// Written here rather than through Npgsql's <c>NpgsqlBinaryImporter</c>, measured against it on the
+/// same 1M mapped person rows into the dev PostgreSQL (2026-12-04, 2 shared cores, 5 rounds each,
+/// interleaved; Stopwatch console, not the harness). Client CPU, which the busy machine disturbs
+/// least: this encoder 2.2-3.3 s (median 2.5) with checks, row checksum and server hash; the
+/// importer 6.2-8.9 s (median 7.9) doing the same work, and 6.5-7.7 s (median 6.7) writing the
+/// values alone. Wall time: 19.5 s best, 26.5 s median here; 21.5 s and 66 s with the importer.
+/// The importer takes each text as a string (a decode and re-encode, and an allocation, per field)
+/// and resolves a type handler per value; this writes the mapped bytes as they are.
+/// </remarks>
 public sealed class PostgresBinaryCopy
 {
     private enum Wire { Text, Int2, Int4, Int8, Date }

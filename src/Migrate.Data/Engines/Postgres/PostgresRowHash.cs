@@ -3,7 +3,7 @@ using Migrate.Core.Load;
 using Migrate.Core.Standard;
 using Migrate.Core.Text;
 
-namespace Migrate.Data.Targets;
+namespace Migrate.Data.Engines.Postgres;
 
 /// <summary>
 /// What PostgreSQL must answer for the rows sent to one table when it hashes them itself

@@ -4,7 +4,7 @@ using Migrate.Core.Diagnostics;
 using Migrate.Core.Load;
 using Migrate.Core.Standard;
 
-namespace Migrate.Data.Targets.SqlServer;
+namespace Migrate.Data.Engines.SqlServer;
 
 /// <summary>
 /// Streams a mapped file to SqlBulkCopy one row at a time (never a DataTable: memory stays flat),

@@ -1,15 +1,10 @@
 using Microsoft.Data.SqlClient;
-using Migrate.Core.Extract.Database;
 
-namespace Migrate.Data.Sources;
+namespace Migrate.Data.Engines.SqlServer;
 
 /// <summary>A legacy SQL Server database; tables without a schema are looked up in the user's default schema (usually dbo).</summary>
-internal sealed class SqlServerLegacyDatabase(SqlConnection connection) : LegacyDatabase(connection)
+internal sealed class SqlServerLegacyDatabase(SqlConnection connection, DatabaseEngine engine) : LegacyDatabase(connection, engine.Dialect)
 {
-    public override DatabaseKind Kind => DatabaseKind.SqlServer;
-
-    public override string Quote(string identifier) => QuoteDoubled(identifier, '[', ']');
-
     public override Task<IReadOnlyList<string>> ListTablesAsync(string? schema, CancellationToken cancellationToken) =>
         NamesAsync("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = COALESCE(@schema, SCHEMA_NAME()) AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME",
             schema, cancellationToken);

@@ -1,24 +1,23 @@
 using System.Data;
 using System.Data.Common;
 using Migrate.Core.Extract.Database;
+using Migrate.Core.Load;
 
-namespace Migrate.Data.Sources;
+namespace Migrate.Data.Engines;
 
 /// <summary>
 /// The driver-neutral part of a legacy database: one open connection, queries streamed through a
 /// data reader with no command timeout (a large table takes as long as it takes) and sequential
 /// access (a wide row is not buffered whole). Commands live until the database is disposed, since a
-/// reader needs its command.
+/// reader needs its command. Identifiers are quoted by the engine's dialect, as its target quotes them.
 /// </summary>
-internal abstract class LegacyDatabase(DbConnection connection) : ILegacyDatabase
+internal abstract class LegacyDatabase(DbConnection connection, SqlDialect dialect) : ILegacyDatabase
 {
     private readonly List<DbCommand> _commands = [];
 
-    public abstract DatabaseKind Kind { get; }
-
     protected DbConnection Connection { get; } = connection;
 
-    public abstract string Quote(string identifier);
+    public string Quote(string identifier) => dialect.Quote(identifier);
 
     public abstract Task<IReadOnlyList<string>> ListTablesAsync(string? schema, CancellationToken cancellationToken);
 
@@ -43,12 +42,6 @@ internal abstract class LegacyDatabase(DbConnection connection) : ILegacyDatabas
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) names.Add(reader.GetString(0));
         return names;
-    }
-
-    protected static string QuoteDoubled(string identifier, char open, char close)
-    {
-        ArgumentNullException.ThrowIfNull(identifier);
-        return open + identifier.Replace(close.ToString(), new string(close, 2), StringComparison.Ordinal) + close;
     }
 
     private DbCommand Command(string sql)

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 
-namespace Migrate.Data.Targets;
+namespace Migrate.Data.Engines.Postgres;
 
 /// <summary>
 /// PostgreSQL's own seeded 64-bit hashes, computed here so that a loaded table can be verified by

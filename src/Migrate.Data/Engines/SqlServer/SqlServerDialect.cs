@@ -1,7 +1,8 @@
 using System.Globalization;
+using Migrate.Core.Load;
 using Migrate.Core.Standard;
 
-namespace Migrate.Core.Load;
+namespace Migrate.Data.Engines.SqlServer;
 
 /// <summary>
 /// SQL Server DDL: NVARCHAR for all text (Japanese needs Unicode whatever the collation), DATE,

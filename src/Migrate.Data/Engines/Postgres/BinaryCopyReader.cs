@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Migrate.Data.Targets;
+namespace Migrate.Data.Engines.Postgres;
 
 /// <summary>
 /// Reads PostgreSQL's binary COPY format (header, then per row a 16-bit field count and per field

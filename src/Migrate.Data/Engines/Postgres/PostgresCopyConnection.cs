@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Migrate.Data.Targets;
+namespace Migrate.Data.Engines.Postgres;
 
 /// <summary>What a connection that sends COPY data needs from its connection string.</summary>
 public static class PostgresCopyConnection

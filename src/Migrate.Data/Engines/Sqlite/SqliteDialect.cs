@@ -1,6 +1,7 @@
+using Migrate.Core.Load;
 using Migrate.Core.Standard;
 
-namespace Migrate.Core.Load;
+namespace Migrate.Data.Engines.Sqlite;
 
 /// <summary>SQLite DDL: text for strings, codes and ISO dates (so leading zeros survive), integers for numbers and flags.</summary>
 public sealed class SqliteDialect : SqlDialect
