@@ -31,6 +31,10 @@ public sealed class ByteIdentityTests
     [InlineData("vendor-a", 20_000, 20250331,
         "JUMIN.CSV 6d99454ba6cf5564d16e57df5563404d578b690d40f595b681f60737d22ac050",
         "SHIEN.CSV aa71caa272da0184dfb654e77a2d97552dc69ccc22d1f0c3f13ef492f4795c0e")]
+    // Holds a row whose IDO_YMD is the column the column-count defect drops (no 異動日 form is drawn for it).
+    [InlineData("vendor-a", 4_000, 10,
+        "JUMIN.CSV cc5c0a60eb207f134fc8f2ac207d06a1178c51f44451c3725edd098e76d86b58",
+        "SHIEN.CSV 80f6205b8152616fcb7b788af54369d652644f716c1fd3d340911154b1abe2a3")]
     [InlineData("vendor-b", 1_000, 7,
         "KOJIN.DAT c0bcd390343694f3f6bb8638808028ef06c565712520288bf7c2b5119211717a",
         "RIREKI.DAT 518e56be5c9f69d1821fda49744ea772526362a685c3b08b9703d87af834c1ac",

@@ -9,10 +9,12 @@ internal sealed class RecordingHabits(SampleRandom r, VendorAData d)
     private const double IdoLetterRate = 0.001; // per row
     private const double MemoRate = 0.05; // per row
 
-    /// <summary>The 異動日's form (unless a defect replaced it) and the 届出日.</summary>
+    private static readonly int IdoYmd = JuminLayout.Instance.IndexOf("IDO_YMD");
+
+    /// <summary>The 異動日's form (unless a defect replaced or dropped it: nothing to draw then) and the 届出日.</summary>
     public void DrawDates(JuminRow row)
     {
-        row.IdoLetter = row.DefectField != DefectField.Ido && r.Chance(IdoLetterRate);
+        row.IdoLetter = row.DefectField != DefectField.Ido && row.DroppedColumn != IdoYmd && r.Chance(IdoLetterRate);
         var ev = row.Event;
         if (ev.Kind is not (LifeEventKind.A3 or LifeEventKind.B3 or LifeEventKind.C3))
         {
