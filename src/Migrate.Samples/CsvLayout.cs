@@ -63,6 +63,16 @@ internal abstract class CsvLayout<TRow>
             }
         });
 
+    /// <summary>Text encoded and quoted as one field (<see cref="Cp932.EncodeField"/>); null is an empty field.</summary>
+    protected static CsvColumn<TRow> Text(string name, Func<TRow, string?> value) =>
+        new(name, (w, row) =>
+        {
+            if (value(row) is { } text)
+            {
+                w.Raw(Cp932.EncodeField(text));
+            }
+        });
+
     /// <summary>A one-character code (an ASCII byte).</summary>
     protected static CsvColumn<TRow> Code(string name, Func<TRow, byte> value) =>
         new(name, (w, row) => w.Byte(value(row)));
