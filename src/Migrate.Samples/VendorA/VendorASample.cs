@@ -9,18 +9,6 @@ public sealed class VendorASample : ISampleVendor
     public const string JuminFile = "JUMIN.CSV";
     public const string ShienFile = "SHIEN.CSV";
 
-    internal static readonly IReadOnlyList<string> JuminColumns = Array.AsReadOnly(
-    [
-        "ATENA_NO", "RIREKI_NO", "SETAI_NO", "SHIMEI", "KANA_SHIMEI", "KYUUJI", "SEINENGAPPI", "SEIBETSU",
-        "ZOKUGARA", "JUMIN_SHUBETSU", "JUMIN_JOTAI", "JUMIN_YMD", "JUTEI_YMD", "SHICHOSON_CD", "JUSHO",
-        "KATAGAKI", "YUBIN", "TENNYU_MAE", "HONSEKI", "HITTOSHA", "KOJIN_NO", "JUKI_CODE", "IDO_JIYU",
-        "IDO_YMD", "TODOKEDE_YMD", "SHIEN_FLG", "ALPHA_NAME", "TSUSHO", "KOKUSEKI", "ZAIRYU_SHIKAKU",
-        "ZAIRYU_KIKAN", "ZAIRYU_MANRYO", "ZAIRYU_CARD", "MEMO", "CHIIKI_FLG",
-    ]);
-
-    internal static readonly IReadOnlyList<string> ShienColumns = Array.AsReadOnly(
-        ["ATENA_NO", "SHIEN_KBN", "KAISHI_YMD", "SHURYO_YMD", "TANTO_KA"]);
-
     public string Name => "vendor-a";
 
     public string Description =>

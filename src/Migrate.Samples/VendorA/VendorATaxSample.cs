@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Migrate.Samples;
 
 /// <summary>
@@ -11,12 +9,6 @@ namespace Migrate.Samples;
 public sealed class VendorATaxSample : ISampleVendor
 {
     public const string File = "ZEIGAKU.CSV";
-
-    internal static readonly IReadOnlyList<string> Columns = Array.AsReadOnly(
-    [
-        "ATENA_NO", "NENDO", "KAZEI_KBN", "SHINKOKU", "CHOSHU", "TOKUCHO_NO", "KYUYO_SHUNYU", "KYUYO_SHOTOKU",
-        "SOGO_SHOTOKU", "KOJO_GOKEI", "KAZEI_SHOTOKU", "SHOTOKUWARI", "KINTOWARI", "NENGAKU", "BIKO",
-    ]);
 
     private static readonly int[] Years = [2023, 2024];
     private const int Kintowari = 5_000;
@@ -43,8 +35,7 @@ public sealed class VendorATaxSample : ISampleVendor
             await using (stream.ConfigureAwait(false))
             {
                 var w = new CsvByteWriter(stream, 1 << 16);
-                foreach (var column in Columns) w.Text(column);
-                w.EndRow();
+                ZeigakuLayout.Instance.WriteHeader(w);
                 var random = new SampleRandom(options.Seed, 0x7A1);
                 for (long person = 1; person <= options.Persons; person++)
                 {
@@ -56,7 +47,8 @@ public sealed class VendorATaxSample : ISampleVendor
                     foreach (var year in Years)
                     {
                         var income = baseIncome + (year - Years[0]) * random.Between(0, 100) * 1_000;
-                        WriteRow(w, random, person, year, employed, pensioner, employer, income);
+                        ZeigakuLayout.Instance.WriteFields(w, Assess(random, person, year, employed, pensioner, employer, income));
+                        w.EndRow();
                         rows++;
                     }
                     if (w.Pending > 1 << 20) await w.FlushAsync(ct).ConfigureAwait(false);
@@ -75,7 +67,8 @@ public sealed class VendorATaxSample : ISampleVendor
         return new SampleSummary(Name, options.Persons, new Dictionary<string, long> { [File] = rows }, new Dictionary<string, long>());
     }
 
-    private static void WriteRow(CsvByteWriter w, SampleRandom random, long person, int year, bool employed, bool pensioner, int employer, int income)
+    /// <summary>One assessment: the amounts follow from the income; the draws are how the clerk recorded it.</summary>
+    private static ZeigakuRow Assess(SampleRandom random, long person, int year, bool employed, bool pensioner, int employer, int income)
     {
         var kyuyoShotoku = employed ? Math.Max(0, income - Math.Max(550_000, income / 10 + 1_100_000 / 2)) / 1_000 * 1_000 : 0;
         var sogo = employed ? kyuyoShotoku : Math.Max(0, income - (pensioner ? 1_100_000 : 0));
@@ -85,27 +78,10 @@ public sealed class VendorATaxSample : ISampleVendor
         var shotokuwari = kubun == "K" ? kazei / 10 / 100 * 100 : 0;
         var kintowari = kubun == "H" ? 0 : Kintowari;
         var notFiled = !employed && !pensioner && random.Chance(0.05);
-
-        w.Field(person * 8, 10);
-        w.Field(year, 4);
-        w.Text(kubun);
-        if (random.Chance(0.1)) w.Empty(); // blank means 申告あり in this vendor's data
-        else w.Text(notFiled ? "1" : "0");
-        w.Text(employed ? "T" : pensioner && random.Chance(0.6) ? "N" : "F");
-        if (employed) w.Field(employer, 8);
-        else w.Empty();
-        Amount(w, employed ? income : 0);
-        Amount(w, kyuyoShotoku);
-        Amount(w, sogo);
-        Amount(w, kojo);
-        Amount(w, kazei);
-        Amount(w, shotokuwari);
-        Amount(w, kintowari);
-        Amount(w, shotokuwari + kintowari);
-        if (random.Chance(0.05)) w.Text("分納相談中");
-        else w.Empty();
-        w.EndRow();
+        var shinkoku = random.Chance(0.1) ? null : notFiled ? "1" : "0"; // blank means 申告あり in this vendor's data
+        var choshu = employed ? "T" : pensioner && random.Chance(0.6) ? "N" : "F";
+        var biko = random.Chance(0.05) ? "分納相談中" : null;
+        return new ZeigakuRow(person * 8, year, kubun, shinkoku, choshu, employed ? employer : null,
+            employed ? income : 0, kyuyoShotoku, sogo, kojo, kazei, shotokuwari, kintowari, biko);
     }
-
-    private static void Amount(CsvByteWriter w, long yen) => w.Text(yen.ToString("#,0", CultureInfo.InvariantCulture));
 }
