@@ -41,6 +41,9 @@ public sealed class SourceConnectionsTests
         var e = Should.Throw<MigrateException>(() => SourceConnections.Parse(["oracle:User=x;Password=p4ss"], NoEnvironment, DatabaseEngines.Registry));
         e.Kind.ShouldBe(FailureKind.Usage);
         e.Message.ShouldNotContain("p4ss");
-        Should.Throw<MigrateException>(() => SourceConnections.Parse(["env:NOPE"], NoEnvironment, DatabaseEngines.Registry)).Message.ShouldContain("NOPE is not set");
+        Should.Throw<MigrateException>(() => SourceConnections.Parse(["env:NOPE"], NoEnvironment, DatabaseEngines.Registry)).Message
+            .ShouldBe("--source-connection env:NOPE: the environment variable NOPE is not set");
+        Should.Throw<MigrateException>(() => SourceConnections.Parse(["tax=env:NOPE"], NoEnvironment, DatabaseEngines.Registry)).Message
+            .ShouldBe("--source-connection tax=env:NOPE: the environment variable NOPE is not set");
     }
 }

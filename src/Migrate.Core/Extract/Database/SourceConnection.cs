@@ -17,7 +17,8 @@ public sealed record SourceConnection(string? Name, IDatabaseEngine Engine, stri
     {
         ArgumentNullException.ThrowIfNull(engines);
         var label = name is null ? Option : $"{Option} {name}=";
-        var messages = new ConnectionMessages(label, "a connection",
+        // The env: messages go on with "env:VARIABLE": an unnamed option needs the space a named one's '=' takes.
+        var messages = new ConnectionMessages(name is null ? Option + " " : label, "a connection",
             $"{label}: give sqlite:PATH, postgres:CONNECTION-STRING, sqlserver:CONNECTION-STRING or env:VARIABLE (optionally as NAME=… for a named connection)");
         var (engine, connection) = engines.Resolve(text, environment, messages);
         return new SourceConnection(name, engine, connection);
