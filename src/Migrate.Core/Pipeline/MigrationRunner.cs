@@ -188,7 +188,8 @@ public sealed class MigrationRunner(MigrationSession session, IStageProgress pro
     {
         var report = ReportBuilder.Build(manifest, session.Standard, session.Mapping);
         report = DecisionsWorkflow.Apply(report, new DecisionsRequest(request.DecisionsPath, request.InitDecisions), session.Mapping, Work.Root, progress.Info);
-        var files = Report.Rendering.ReportFiles.WriteAll(report, Work.ReportDirectory);
+        var files = Report.Rendering.ReportFiles.WriteAll(report, Work.ReportDirectory).ToList();
+        if (DecisionsWorkflow.WriteReportCopy(report, Work.ReportDirectory) is { } copy) files.Add(copy);
         return new RunOutcome(manifest, report, files.Select(Work.Relative).ToList(), FailOnCondition.Evaluate(report, request.FailOn));
     }
 

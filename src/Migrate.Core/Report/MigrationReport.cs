@@ -37,10 +37,10 @@ public sealed record MigrationReport
     public string? DecisionsFile { get; init; }
 
     /// <summary>Where to record decisions (the work directory's decisions.xlsx) and the command that applies them.</summary>
-    public Decisions.DecisionsGuide? HowToDecide { get; init; }
+    public DecisionsGuide? HowToDecide { get; init; }
 
     /// <summary>Decisions that refer to findings that no longer exist.</summary>
-    public IReadOnlyList<Decisions.StaleDecision> StaleDecisions { get; init; } = [];
+    public IReadOnlyList<StaleDecision> StaleDecisions { get; init; } = [];
 }
 
 /// <summary>A standard table's names, so renderers need not load the standard again.</summary>

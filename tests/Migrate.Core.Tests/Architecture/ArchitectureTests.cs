@@ -45,7 +45,5 @@ public sealed class ArchitectureTests
         "Migrate.Core.Extract", "Migrate.Core.Extract.Database", "Migrate.Core.Integrity", "Migrate.Core.Map", "Migrate.Core.Map.Joins",
         "Migrate.Core.Mapping", "Migrate.Core.Rejects", "Migrate.Core.Standard", "Migrate.Core.Text", "Migrate.Core.Transforms",
         "Migrate.Core.Validation", "Migrate.Core.Work", "Migrate.Core.Yaml",
-        // MigrationReport carries the decisions guide; Decisions reads Disposition and the spreadsheet cell rule.
-        "Migrate.Core.Report", "Migrate.Core.Report.Decisions", "Migrate.Core.Report.Rendering",
     ];
 }

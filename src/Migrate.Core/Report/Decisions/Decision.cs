@@ -28,6 +28,3 @@ public sealed record Decision(
     /// </summary>
     public bool IssuedByReport { get; init; }
 }
-
-/// <summary>A decision whose finding no longer exists (the customization was removed or renamed).</summary>
-public sealed record StaleDecision(string FindingId, Disposition Disposition, string? DecidedBy, string? DecidedOn, string? Reason = null);

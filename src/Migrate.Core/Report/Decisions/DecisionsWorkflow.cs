@@ -60,6 +60,20 @@ public static class DecisionsWorkflow
     public static string Command(string workDirectory, string workbook) =>
         $"migrate report --out {Quote(Path.GetFullPath(workDirectory))} --decisions {Quote(workbook)}";
 
+    /// <summary>
+    /// The report's own copy of the decisions as they stand, beside findings.csv: like it, it can be
+    /// edited and given to --decisions (its 記入方法 sheet names itself). The work directory's
+    /// decisions.xlsx stays the one the report tells people to edit. Null when the report has no guide.
+    /// </summary>
+    public static string? WriteReportCopy(MigrationReport report, string reportDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.HowToDecide is not { } guide) return null;
+        var workbook = Path.Combine(reportDirectory, DecisionsWorkbook.FileName);
+        DecisionsWorkbook.Write(report, workbook, Command(guide.WorkDirectory, Path.GetFullPath(workbook)));
+        return workbook;
+    }
+
     private static string Quote(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"\"{path}\"" : path;
 
     private static bool IsWorkbook(string path) => path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
@@ -158,6 +172,3 @@ public static class DecisionsWorkflow
         }
     }
 }
-
-/// <summary>Which file a CIO edits to record decisions, and the command that applies it.</summary>
-public sealed record DecisionsGuide(string Workbook, string Command, string WorkDirectory);

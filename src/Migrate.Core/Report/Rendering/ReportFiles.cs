@@ -18,7 +18,7 @@ public static class ReportFiles
     internal static readonly Encoding Utf8Bom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>Writes the files and returns their full paths in the order json, md, html, findings.csv, rejects.csv (and decisions.xlsx).</summary>
+    /// <summary>Writes the files and returns their full paths in the order json, md, html, findings.csv, rejects.csv.</summary>
     public static IReadOnlyList<string> WriteAll(MigrationReport report, string reportDirectory)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -35,13 +35,7 @@ public static class ReportFiles
         WriteText(html, HtmlReportWriter.Render(report), Utf8);
         FindingsCsvWriter.Write(report, findings);
         RejectsCsvWriter.Write(report, rejects);
-        if (report.HowToDecide is not { } guide) return [json, markdown, html, findings, rejects];
-        // The report's own copy of the decisions as they stand, beside findings.csv: like it, it can be
-        // edited and given to --decisions (its 記入方法 sheet names itself). The work directory's
-        // decisions.xlsx stays the one the report tells people to edit.
-        var workbook = Path.Combine(reportDirectory, Decisions.DecisionsWorkbook.FileName);
-        Decisions.DecisionsWorkbook.Write(report, workbook, Decisions.DecisionsWorkflow.Command(guide.WorkDirectory, Path.GetFullPath(workbook)));
-        return [json, markdown, html, findings, rejects, workbook];
+        return [json, markdown, html, findings, rejects];
     }
 
     private static void WriteText(string path, string text, Encoding encoding) =>

@@ -100,13 +100,13 @@ public static class ReportLabels
     /// How a CIO records decisions: which file to edit and which command applies it (the report
     /// said 記録してください without saying where). Both renderers print these steps as they are.
     /// </summary>
-    public static IReadOnlyList<string> HowToDecide(Decisions.DecisionsGuide guide)
+    public static IReadOnlyList<string> HowToDecide(DecisionsGuide guide)
     {
         ArgumentNullException.ThrowIfNull(guide);
         return
         [
-            $"Excel で {guide.Workbook} を開き、シート「{Decisions.DecisionsWorkbook.DecisionsSheet}」の「{Decisions.DecisionsWorkbook.DispositionHeader}」列で指摘ごとに {string.Join("・", Decisions.DispositionKeywords.Choices)} から選びます。",
-            $"「{Decisions.DispositionKeywords.Justified}」と「{Decisions.DispositionKeywords.Feedback}」には「理由」列に理由（提案の内容）を書き、「担当」「日付」を記入して、同じ名前で保存します。",
+            $"Excel で {guide.Workbook} を開き、シート「{Decisions.DecisionsWorkbook.DecisionsSheet}」の「{Decisions.DecisionsWorkbook.DispositionHeader}」列で指摘ごとに {string.Join("・", DispositionKeywords.Choices)} から選びます。",
+            $"「{DispositionKeywords.Justified}」と「{DispositionKeywords.Feedback}」には「理由」列に理由（提案の内容）を書き、「担当」「日付」を記入して、同じ名前で保存します。",
             "保存したら、移行事業者が次のコマンドで報告書に反映します（findings.csv の disposition 列を編集したもの、または YAML ファイルも --decisions に指定できます）:",
         ];
     }

@@ -1,4 +1,4 @@
-namespace Migrate.Core.Report.Decisions;
+namespace Migrate.Core.Report;
 
 /// <summary>
 /// The words a municipality may write for a disposition, in any of its decision files: the report's
