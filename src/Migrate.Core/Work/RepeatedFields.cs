@@ -16,18 +16,21 @@ public sealed class RepeatedFields<TUnit, TValue>(int columns) where TUnit : IEq
     // Longer fields read into a reused buffer are rarely repeated verbatim and not worth a copy.
     private const int MaxCopied = 256;
 
-    // The input kept per column: a copy in _copies, or the caller's own unchanging units (a string's).
-    private readonly ReadOnlyMemory<TUnit>[] _raw = new ReadOnlyMemory<TUnit>[columns];
-    private readonly bool[] _kept = new bool[columns];
-    private readonly TUnit[]?[] _copies = new TUnit[columns][];
+    // The input kept per column: a copy in _copies (the record loops' reused buffers), or the caller's
+    // own unchanging units (a string's chars) in _shared. -1: nothing kept.
+    private readonly int[] _length = [.. Enumerable.Repeat(-1, columns)];
+    private readonly bool[] _copied = new bool[columns];
+    private readonly TUnit[][] _copies = [.. Enumerable.Range(0, columns).Select(_ => Array.Empty<TUnit>())];
+    private readonly ReadOnlyMemory<TUnit>[] _shared = new ReadOnlyMemory<TUnit>[columns];
     private readonly TValue[] _value = new TValue[columns];
 
     /// <summary>What was made of <paramref name="column"/>'s last input, when that input was <paramref name="raw"/>.</summary>
     public bool TryGet(int column, ReadOnlySpan<TUnit> raw, out TValue value)
     {
-        var kept = _raw[column];
-        // Equal spans of one string compare by reference first (SequenceEqual), so a repeated string costs no scan.
-        if (_kept[column] && kept.Length == raw.Length && raw.SequenceEqual(kept.Span))
+        // A copy is compared without going through a ReadOnlyMemory (the extractor's and the COPY
+        // encoder's loops ask once per field); spans of one string compare by reference first.
+        if (_length[column] == raw.Length
+            && raw.SequenceEqual(_copied[column] ? _copies[column].AsSpan(0, raw.Length) : _shared[column].Span))
         {
             value = _value[column];
             return true;
@@ -41,24 +44,26 @@ public sealed class RepeatedFields<TUnit, TValue>(int columns) where TUnit : IEq
     {
         if (raw.Length > MaxCopied)
         {
-            _kept[column] = false;
+            _length[column] = -1;
             return;
         }
-        var copy = _copies[column] ??= new TUnit[MaxCopied];
-        raw.CopyTo(copy);
-        Keep(column, copy.AsMemory(0, raw.Length), value);
+        if (_copies[column].Length == 0) _copies[column] = new TUnit[MaxCopied];
+        raw.CopyTo(_copies[column]);
+        _shared[column] = default;
+        _copied[column] = true;
+        _length[column] = raw.Length;
+        _value[column] = value;
     }
 
     /// <summary>
     /// Remembers <paramref name="value"/> for <paramref name="raw"/> itself, whose units never change (a
     /// string's chars): nothing is copied, whatever its length.
     /// </summary>
-    public void Set(int column, ReadOnlyMemory<TUnit> raw, TValue value) => Keep(column, raw, value);
-
-    private void Keep(int column, ReadOnlyMemory<TUnit> raw, TValue value)
+    public void Set(int column, ReadOnlyMemory<TUnit> raw, TValue value)
     {
-        _raw[column] = raw;
+        _shared[column] = raw;
+        _copied[column] = false;
+        _length[column] = raw.Length;
         _value[column] = value;
-        _kept[column] = true;
     }
 }
