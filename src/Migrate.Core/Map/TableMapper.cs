@@ -25,7 +25,8 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
     private readonly CompiledRowRules _rules = compiled.Rules;
 
     // Per item, its steps for this row loop: a conversion of the value alone with a memo of its own.
-    private readonly ITransform[][] _steps = [.. compiled.Items.Select(p => p.Steps.Select(s => s is IValueConversion c ? c.WithMemo() : s).ToArray())];
+    private readonly ITransform[][] _steps =
+        [.. compiled.Items.Select(p => p.Steps.Select(s => s is IValueConversion c ? c.WithMemo() : s).ToArray())];
 
     // Per item, the value validated last without a problem, its canonical form and whether the CSV
     // quotes it. Validation and quoting are functions of the value alone, and consecutive rows repeat
@@ -186,7 +187,10 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
         return null;
     }
 
-    /// <summary>Derives and validates one row into <paramref name="output"/>, with whether the CSV quotes each value (<paramref name="quote"/>).</summary>
+    /// <summary>
+    /// Derives and validates one row into <paramref name="output"/>, and whether the CSV quotes each
+    /// value into <paramref name="quote"/>.
+    /// </summary>
     private void MapRow(string?[] values, string?[] output, bool[] quote, RowScope scope, List<Problem> problems)
     {
         Array.Clear(output);
