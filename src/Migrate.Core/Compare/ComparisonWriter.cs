@@ -27,12 +27,12 @@ public static class ComparisonWriter
 
     private static void WriteCsv(Comparison comparison, string path)
     {
-        AtomicFile.WriteText(path, writer => CsvRows.Write(writer, ["id", "category", "title", "vendors", "municipalities", "recurring", "total_count", "adopt_standard", "justified", "feedback", "pending", "where"],
+        CsvRows.WriteFile(path, ["id", "category", "title", "vendors", "municipalities", "recurring", "total_count", "adopt_standard", "justified", "feedback", "pending", "where"],
             comparison.Findings, f => [
                 f.Id, ReportBuilder.Kebab(f.Category), f.Title, string.Join(" / ", f.Vendors), CsvRows.Number(f.Municipalities), f.Recurring ? "yes" : "no", CsvRows.Number(f.TotalCount),
                 .. DispositionColumns.Select(d => CsvRows.Number(f.ByDisposition.GetValueOrDefault(d))),
                 string.Join(" / ", f.Decisions.Select(d => d.Municipality)),
-            ]), new UTF8Encoding(true));
+            ]);
     }
 
     private static string RenderHtml(Comparison c)

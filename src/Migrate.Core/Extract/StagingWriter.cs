@@ -14,7 +14,9 @@ public sealed class StagingWriter : IDisposable
     private readonly HashingStream _hashing;
     private readonly Utf8CsvWriter _csv;
     private readonly RecordHandoff? _handoff;
-    private readonly QuotingMemo _quoting;
+    // Per column, whether the value written last needed quotes: the extractor hands the same string
+    // again for a field equal to the one above it, so most non-empty fields need no scan.
+    private readonly RepeatedFields<char, bool> _quoting;
     private readonly bool _mayHoldLoneSurrogates;
     private string[]? _asWritten;
     private bool _disposed;
@@ -32,7 +34,7 @@ public sealed class StagingWriter : IDisposable
         _handoff = work.HandedRecords(Path);
         _hashing = new HashingStream(work.CreateIntermediate(Path));
         _csv = new Utf8CsvWriter(new BackgroundWriteStream(_hashing));
-        _quoting = new QuotingMemo(source.Columns.Count);
+        _quoting = new RepeatedFields<char, bool>(source.Columns.Count);
         _mayHoldLoneSurrogates = mayHoldLoneSurrogates;
         _csv.WriteField(DelimitedExtractor.LineColumn);
         _csv.WriteField(DelimitedExtractor.OffsetColumn);
@@ -58,11 +60,11 @@ public sealed class StagingWriter : IDisposable
         _csv.WriteField(offset);
         if (unsplittable)
         {
-            foreach (var value in values) _csv.WriteField(value, IntermediateCsv.ShouldQuoteUnsplittable(value));
+            foreach (var value in values) _csv.WriteField(value, Utf8CsvWriter.EndsNeedQuotes(value));
         }
         else
         {
-            for (var i = 0; i < values.Length; i++) _csv.WriteField(values[i], _quoting.ShouldQuote(i, values[i]));
+            for (var i = 0; i < values.Length; i++) _csv.WriteField(values[i], NeedsQuotes(i, values[i]));
         }
         _csv.NextRecord();
         if (_handoff is null) return;
@@ -73,6 +75,14 @@ public sealed class StagingWriter : IDisposable
             values = _asWritten;
         }
         _handoff.Add(line, offset, values);
+    }
+
+    private bool NeedsQuotes(int column, string value)
+    {
+        if (_quoting.TryGet(column, value, out var quote)) return quote;
+        quote = Utf8CsvWriter.NeedsQuotes(value);
+        _quoting.Set(column, value.AsMemory(), quote);
+        return quote;
     }
 
     /// <summary>

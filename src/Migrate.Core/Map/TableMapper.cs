@@ -24,11 +24,9 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
     private readonly (Mapping.FilterRule Rule, int Index)[] _filters = [.. compiled.Filters];
     private readonly CompiledRowRules _rules = compiled.Rules;
 
-    // Per item, the value validated last without a problem and its canonical form. Validation is a
-    // function of the value alone, and consecutive rows repeat most values (history rows of one
-    // person, codes): a repeated value is checked once, not per row.
-    private readonly string?[] _validIn = new string?[compiled.Items.Count];
-    private readonly string?[] _validOut = new string?[compiled.Items.Count];
+    // Per item, its steps for this row loop: a conversion of the value alone with a memo of its own.
+    private readonly ITransform[][] _steps =
+        [.. compiled.Items.Select(p => p.Steps.Select(s => s is IValueConversion c ? c.WithMemo() : s).ToArray())];
 
     /// <summary>Output indexes of the items whose text follows the standard's character rule: their loaded values are checked against JIS X 0208/0213.</summary>
     private readonly int[] _jisChecked = [.. compiled.Table.Items.Select((item, i) => (item, i)).Where(x => x.item.Chars == Standard.CharRule.Standard && x.item.Type == Standard.ItemType.String).Select(x => x.i)];
@@ -37,9 +35,12 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
     private readonly string?[] _jisLastValue = new string?[compiled.Table.Items.Count];
     private readonly int[] _jisLastFirst = new int[compiled.Table.Items.Count];
 
-    // Per output column, whether every value written there passed a validator that accepts only
-    // values needing no CSV quotes: a row is written only when all its values did.
-    private readonly bool[] _unquoted = [.. compiled.Items.OrderBy(p => p.OutputIndex).Select(p => p.Validator.AcceptsOnlyUnquotedCsv)];
+    // Per item, the value validated last without a problem, its canonical form and whether the CSV
+    // quotes it. Validation and quoting are functions of the value alone, and consecutive rows repeat
+    // most values (history rows of one person, codes): a repeated value is checked once, not per row.
+    private readonly RepeatedFields<char, Validated> _validated = new(compiled.Items.Count);
+
+    private readonly record struct Validated(string? Value, bool Quote);
 
     /// <summary>Non-empty value counts per legacy column, for the customization report.</summary>
     public long[] ColumnNonEmpty { get; } = new long[compiled.Source.Columns.Count];
@@ -101,8 +102,8 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
         var columnCount = source.Columns.Count;
         var values = new string?[compiled.View.Columns.Count];
         var output = new string?[table.Items.Count];
+        var quote = new bool[output.Length];
         var problems = new List<Problem>();
-        var quoting = new QuotingMemo(output.Length);
 
         using (var csv = new Utf8CsvWriter(new BackgroundWriteStream(hashing)))
         {
@@ -151,11 +152,11 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
                 problems.Clear();
                 problems.AddRange(joinProblems);
                 // An orphan's reason is the missing record, not every item that would have come from it.
-                if (!joinProblems.Exists(p => p.Code == ErrorCodes.JoinOrphan)) MapRow(values, output, scope, problems);
+                if (!joinProblems.Exists(p => p.Code == ErrorCodes.JoinOrphan)) MapRow(values, output, quote, scope, problems);
                 else Array.Clear(output);
                 if (problems.Count == 0)
                 {
-                    for (var i = 0; i < output.Length; i++) csv.WriteField(output[i], !_unquoted[i] && quoting.ShouldQuote(i, output[i]));
+                    for (var i = 0; i < output.Length; i++) csv.WriteField(output[i], quote[i]);
                     csv.NextRecord();
                     mapped++;
                     if (_jisChecked.Length > 0) CountOutsideJis(output);
@@ -194,7 +195,11 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
         return null;
     }
 
-    private void MapRow(string?[] values, string?[] output, RowScope scope, List<Problem> problems)
+    /// <summary>
+    /// Derives and validates one row into <paramref name="output"/>, and whether the CSV quotes each
+    /// value into <paramref name="quote"/>.
+    /// </summary>
+    private void MapRow(string?[] values, string?[] output, bool[] quote, RowScope scope, List<Problem> problems)
     {
         Array.Clear(output);
         var items = _items;
@@ -206,7 +211,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
             if (!pipeline.HasDerivation) continue;
             var cell = new Cell(pipeline.SourceIndex >= 0 ? values[pipeline.SourceIndex] : null);
             var failed = false;
-            foreach (var transform in pipeline.Steps)
+            foreach (var transform in _steps[p])
             {
                 if (transform.TryApply(cell, scope, out cell, out var problem)) continue;
                 problems.Add(problem!.WithItem(pipeline.Item.Id, pipeline.SourceColumn));
@@ -236,24 +241,25 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
             var pipeline = items[p];
             var value = output[pipeline.OutputIndex];
             var before = problems.Count;
+            quote[pipeline.OutputIndex] = false;
             // An item whose pipeline failed already has its reason; do not add "required" on top.
             if (value is null && pipeline.HasDerivation && HasProblemFor(problems, pipeline.Item.Id)) continue;
             if (value is null && pipeline.UnknownFlagIndex >= 0 && pipeline.Item.Type == Standard.ItemType.Date && output[pipeline.UnknownFlagIndex] == "1")
                 continue; // a 不詳 date is carried by its flag and notation, not missing
-            if (value is not null && string.Equals(value, _validIn[p], StringComparison.Ordinal))
+            if (value is not null && _validated.TryGet(p, value, out var known))
             {
-                output[pipeline.OutputIndex] = _validOut[p];
+                output[pipeline.OutputIndex] = known.Value;
+                quote[pipeline.OutputIndex] = known.Quote;
                 continue;
             }
             var input = value;
             pipeline.Validator.Validate(ref value, problems);
-            if (problems.Count == before && input is not null)
-            {
-                _validIn[p] = input;
-                _validOut[p] = value;
-            }
+            // A validator that accepts only values needing no quotes spares the look.
+            var quoted = !pipeline.Validator.AcceptsOnlyUnquotedCsv && Utf8CsvWriter.NeedsQuotes(value);
+            if (problems.Count == before && input is not null) _validated.Set(p, input.AsMemory(), new Validated(value, quoted));
             for (var i = before; i < problems.Count; i++) problems[i] = problems[i].WithItem(pipeline.Item.Id, pipeline.SourceColumn);
             output[pipeline.OutputIndex] = value;
+            quote[pipeline.OutputIndex] = quoted;
         }
         if (!_rules.IsEmpty) _rules.Check(output, problems);
     }

@@ -9,41 +9,34 @@ namespace Migrate.Core.Transforms;
 /// the standard item allows (<paramref name="tooDeep"/>, 続柄 1.1.11: 子の子の子の子の子) becomes the
 /// list's overflow code (縁故者), counted as a lossy conversion.
 /// </summary>
-public sealed class CodeTransform(string item, CodeTableDefinition table, Func<string, string?>? tooDeep = null) : ITransform
+public sealed class CodeTransform(string item, CodeTableDefinition table, Func<string, string?>? tooDeep = null) : ValueConversion<CodeTransform.Lookup>
 {
-    // The code looked up last (code columns repeat row after row): three lookups spared, the count kept.
-    private string? _lastLegacy;
-    private string? _lastStandard;
-    private CodeConversion _lastConversion;
-    private bool _lastDeep;
+    /// <summary>
+    /// What the table says of a legacy code: its standard code and how it converts, or that it is
+    /// not in the table. Code columns repeat row after row, so the pipeline's memo spares the lookups.
+    /// </summary>
+    public readonly record struct Lookup(bool Known, string? Standard, CodeConversion Conversion, bool Deep);
 
-    public bool TryApply(in Cell input, RowScope row, out Cell output, out Problem? problem)
+    protected override Lookup Convert(string value)
     {
+        if (!table.Values.TryGetValue(value, out var standard)) return new Lookup(false, null, CodeConversion.Unknown, false);
+        var conversion = table.Lossy.Contains(value) ? CodeConversion.Lossy
+            : table.Custom.Contains(value) ? CodeConversion.Custom
+            : CodeConversion.Standard;
+        if (tooDeep?.Invoke(standard) is { } overflow) return new Lookup(true, overflow, CodeConversion.Lossy, true);
+        return new Lookup(true, standard, conversion, false);
+    }
+
+    protected override bool Apply(in Cell input, Lookup converted, RowScope row, out Cell output, out Problem? problem)
+    {
+        if (!converted.Known) return Unknown(input, row, out output, out problem);
         problem = null;
-        output = input;
-        if (string.IsNullOrEmpty(input.Value)) return true;
-        var legacy = input.Value;
-        if (!string.Equals(legacy, _lastLegacy, StringComparison.Ordinal))
-        {
-            if (!table.Values.TryGetValue(legacy, out var standard)) return Unknown(input, row, out output, out problem);
-            _lastLegacy = legacy;
-            _lastConversion = table.Lossy.Contains(legacy) ? CodeConversion.Lossy
-                : table.Custom.Contains(legacy) ? CodeConversion.Custom
-                : CodeConversion.Standard;
-            var overflow = tooDeep?.Invoke(standard);
-            _lastDeep = overflow is not null;
-            if (overflow is not null)
-            {
-                standard = overflow;
-                _lastConversion = CodeConversion.Lossy;
-            }
-            _lastStandard = standard;
-        }
         // Counted for every row, remembered or not.
-        row.Observations.Code(item, table.Id, legacy, _lastStandard, _lastConversion);
-        if (_lastDeep) row.Observations.LossyStep(item, "chain-depth");
-        else if (_lastConversion == CodeConversion.Lossy) row.Observations.LossyStep(item, "code-merge");
-        output = new Cell(_lastStandard);
+        var legacy = input.Value!;
+        row.Observations.Code(item, table.Id, legacy, converted.Standard, converted.Conversion);
+        if (converted.Deep) row.Observations.LossyStep(item, "chain-depth");
+        else if (converted.Conversion == CodeConversion.Lossy) row.Observations.LossyStep(item, "code-merge");
+        output = new Cell(converted.Standard);
         return true;
     }
 

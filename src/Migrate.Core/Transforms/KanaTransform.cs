@@ -4,14 +4,14 @@ using Migrate.Core.Text;
 namespace Migrate.Core.Transforms;
 
 /// <summary><c>kana</c>: half-width katakana → full-width with voiced marks composed (フリガナ only).</summary>
-public sealed class KanaTransform : ITransform
+public sealed class KanaTransform : ValueConversion<string>
 {
-    private readonly LastConversion _converted = new(KanaNormalizer.ToFullWidthKatakana);
+    protected override string Convert(string value) => KanaNormalizer.ToFullWidthKatakana(value);
 
-    public bool TryApply(in Cell input, RowScope row, out Cell output, out Problem? problem)
+    protected override bool Apply(in Cell input, string converted, RowScope row, out Cell output, out Problem? problem)
     {
         problem = null;
-        output = input.Value is null ? input : input with { Value = _converted.Of(input.Value) };
+        output = input with { Value = converted };
         return true;
     }
 }

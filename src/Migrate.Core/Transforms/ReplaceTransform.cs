@@ -3,14 +3,14 @@ using Migrate.Core.Diagnostics;
 namespace Migrate.Core.Transforms;
 
 /// <summary><c>remove: "-"</c> and <c>replace: { from: "ｰ", to: "ー" }</c>: literal text substitution.</summary>
-public sealed class ReplaceTransform(string from, string to) : ITransform
+public sealed class ReplaceTransform(string from, string to) : ValueConversion<string>
 {
-    private readonly LastConversion _replaced = new(value => value.Replace(from, to, StringComparison.Ordinal));
+    protected override string Convert(string value) => value.Replace(from, to, StringComparison.Ordinal);
 
-    public bool TryApply(in Cell input, RowScope row, out Cell output, out Problem? problem)
+    protected override bool Apply(in Cell input, string converted, RowScope row, out Cell output, out Problem? problem)
     {
         problem = null;
-        output = input.Value is null ? input : input with { Value = _replaced.Of(input.Value) };
+        output = input with { Value = converted };
         return true;
     }
 }

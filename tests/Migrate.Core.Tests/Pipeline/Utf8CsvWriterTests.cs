@@ -54,13 +54,48 @@ public sealed class Utf8CsvWriterTests
             .Concat(Fields.Select(f => new[] { "id", f, "end" }))
             .Concat(Enumerable.Range(0, 40).Select(_ => Fields))
             .ToList();
-        var memo = new QuotingMemo(Fields.Length);
+        var memo = new RepeatedFields<char, bool>(Fields.Length);
 
         var theirs = Theirs(records);
         Ours(records, (csv, _, field) => csv.WriteField(field)).ShouldBe(theirs);
-        Ours(records, (csv, column, field) => csv.WriteField(field, memo.ShouldQuote(column, field))).ShouldBe(theirs);
+        Ours(records, (csv, column, field) => csv.WriteField(field, Remembered(memo, column, field))).ShouldBe(theirs);
         Encoding.UTF8.GetString(theirs).ShouldContain("\"a\"\"b\"\r\n");
         Encoding.UTF8.GetString(theirs).ShouldContain("a\uFFFD\r\n");
+    }
+
+    /// <summary>The quoting answer as a record loop asks it: remembered per column for the string written there last.</summary>
+    private static bool Remembered(RepeatedFields<char, bool> memo, int column, string? field)
+    {
+        if (memo.TryGet(column, field, out var quote)) return quote;
+        quote = Utf8CsvWriter.NeedsQuotes(field);
+        memo.Set(column, field.AsMemory(), quote);
+        return quote;
+    }
+
+    [Fact]
+    public void A_field_known_to_hold_no_quote_comma_or_line_end_is_quoted_by_its_ends_alone()
+    {
+        string?[] unsplittable = [null, "", " ", "a ", " a", "a b", "\t", "漢字", "山田　太郎", "　", "x;y", "'q'"];
+        var records = unsplittable.Select(f => new[] { f, "end" }).ToList();
+
+        Ours(records, (csv, _, field) => csv.WriteField(field, Utf8CsvWriter.EndsNeedQuotes(field))).ShouldBe(Theirs(records));
+    }
+
+    [Fact]
+    public void A_stream_left_open_gets_the_bytes_and_stays_usable()
+    {
+        var bytes = new KeptStream();
+        bytes.Write("\uFEFF"u8);
+        using (var csv = new Utf8CsvWriter(bytes, leaveOpen: true))
+        {
+            csv.WriteField("a,b");
+            csv.WriteField(1);
+            csv.NextRecord();
+        }
+
+        bytes.Disposed.ShouldBeFalse();
+        bytes.Write("x"u8);
+        Encoding.UTF8.GetString(bytes.ToArray()).ShouldBe("\uFEFF\"a,b\",1\r\nx");
     }
 
     [Fact]

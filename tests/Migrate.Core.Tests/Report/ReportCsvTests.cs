@@ -82,6 +82,34 @@ public sealed class ReportCsvTests : IDisposable
             File.ReadAllBytes(second[i]).ShouldBe(File.ReadAllBytes(paths[i]), Path.GetFileName(paths[i]));
     }
 
+    [Fact]
+    public void Findings_and_rejects_csv_are_the_bytes_CsvHelper_writes_after_a_bom()
+    {
+        var report = SampleReports.Build();
+        var findings = Path.Combine(_directory, "findings.csv");
+        var rejects = Path.Combine(_directory, "rejects.csv");
+
+        FindingsCsvWriter.Write(report, findings);
+        RejectsCsvWriter.Write(report, rejects);
+
+        foreach (var path in new[] { findings, rejects })
+        {
+            // The same fields written again by CsvHelper's default configuration through a UTF-8 (BOM) StreamWriter.
+            using var bytes = new MemoryStream();
+            using (var text = new StreamWriter(bytes, new UTF8Encoding(true), 1 << 16, leaveOpen: true))
+            using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+            {
+                foreach (var row in ReadCsv(path))
+                {
+                    foreach (var field in row) csv.WriteField(field);
+                    csv.NextRecord();
+                }
+            }
+            File.ReadAllBytes(path).ShouldBe(bytes.ToArray(), Path.GetFileName(path));
+        }
+        File.ReadAllText(findings, Encoding.UTF8).ShouldContain("\"独自項目 <b>&amp; \"\"quoted\"\"\"");
+    }
+
     private static List<string[]> ReadCsv(string path)
     {
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);

@@ -62,7 +62,7 @@ public sealed class ItemValidatorTests
         }
 
         accepted.ShouldNotBeEmpty();
-        if (unquoted) accepted.ShouldAllBe(v => !IntermediateCsv.ShouldQuote(v));
-        else accepted.ShouldContain(v => IntermediateCsv.ShouldQuote(v));
+        if (unquoted) accepted.ShouldAllBe(v => !Utf8CsvWriter.NeedsQuotes(v));
+        else accepted.ShouldContain(v => Utf8CsvWriter.NeedsQuotes(v));
     }
 }

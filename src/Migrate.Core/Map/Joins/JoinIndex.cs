@@ -90,9 +90,9 @@ public sealed class JoinIndex : IDisposable
                     if (values[i].Length > 0) nonEmpty[i]++;
                 }
                 chunk.Add((values[keyIndex].Trim(), long.Parse(parser[0], CultureInfo.InvariantCulture), values));
-                if (chunk.Count == ChunkRows) runs.Add(await WriteRunAsync(chunk, indexPath, runs.Count));
+                if (chunk.Count == ChunkRows) runs.Add(WriteRun(chunk, indexPath, runs.Count));
             }
-            if (chunk.Count > 0 || runs.Count == 0) runs.Add(await WriteRunAsync(chunk, indexPath, runs.Count));
+            if (chunk.Count > 0 || runs.Count == 0) runs.Add(WriteRun(chunk, indexPath, runs.Count));
             try
             {
                 file?.Complete(records);
@@ -183,20 +183,19 @@ public sealed class JoinIndex : IDisposable
         return rows;
     }
 
-    private static async Task<string> WriteRunAsync(List<(string Key, long Line, string[] Values)> chunk, string indexPath, int number)
+    private static string WriteRun(List<(string Key, long Line, string[] Values)> chunk, string indexPath, int number)
     {
         // Ordinal by key, then by source line, so that the first record of a key is the first in the file.
         chunk.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key) is var c && c != 0 ? c : a.Line.CompareTo(b.Line));
         var path = $"{indexPath}.run{number}";
-        await using (var writer = new StreamWriter(PrivateFiles.Create(path), new UTF8Encoding(false), 1 << 16))
-        await using (var csv = IntermediateCsv.Writer(writer))
+        using (var csv = new Utf8CsvWriter(PrivateFiles.Create(path)))
         {
             foreach (var (key, line, values) in chunk)
             {
                 csv.WriteField(key);
-                csv.WriteField(line.ToString(CultureInfo.InvariantCulture));
+                csv.WriteField(line);
                 foreach (var v in values) csv.WriteField(v);
-                await csv.NextRecordAsync();
+                csv.NextRecord();
             }
         }
         chunk.Clear();
@@ -227,26 +226,24 @@ public sealed class JoinIndex : IDisposable
             }
 
             var file = PrivateFiles.Create(indexPath);
-            await using var writer = new StreamWriter(file, new UTF8Encoding(false), 1 << 16);
-            await using var csv = IntermediateCsv.Writer(writer);
+            using var csv = new Utf8CsvWriter(file);
             string? pendingKey = null;
             string[] pending = new string[columnCount];
             var pendingCount = 0;
 
-            async Task FlushAsync()
+            void Flush()
             {
                 if (pendingKey is null) return;
                 if (distinct % BlockRows == 0)
                 {
-                    await csv.FlushAsync();
-                    await writer.FlushAsync(cancellationToken);
+                    csv.Flush();
                     keys.Add(pendingKey);
                     offsets.Add(file.Position);
                 }
                 csv.WriteField(pendingKey);
-                csv.WriteField(pendingCount.ToString(CultureInfo.InvariantCulture));
+                csv.WriteField(pendingCount);
                 foreach (var v in pending) csv.WriteField(v);
-                await csv.NextRecordAsync();
+                csv.NextRecord();
                 distinct++;
             }
 
@@ -260,7 +257,7 @@ public sealed class JoinIndex : IDisposable
                 }
                 else
                 {
-                    await FlushAsync();
+                    Flush();
                     pendingKey = head.Key;
                     pendingCount = 1;
                     pending = new string[columnCount];
@@ -268,7 +265,7 @@ public sealed class JoinIndex : IDisposable
                 }
                 if (await parser.ReadAsync()) queue.Enqueue(run, (parser[0], long.Parse(parser[1], CultureInfo.InvariantCulture)));
             }
-            await FlushAsync();
+            Flush();
         }
         finally
         {

@@ -1,29 +1,34 @@
 using System.Globalization;
-using CsvHelper;
+using Migrate.Core.Work;
 
 namespace Migrate.Core.Report.Rendering;
 
 /// <summary>
-/// Writes a header and one CSV record per item (RFC 4180 quoting by CsvHelper), leaving the writer open.
-/// Every cell goes through <see cref="SpreadsheetCell.Neutralize"/>: these files are opened in Excel.
+/// Writes a CSV file of a header and one record per item for Excel: UTF-8 with a BOM (Excel needs it
+/// to read Japanese text correctly), through the one CSV writer (<see cref="Utf8CsvWriter"/>: RFC 4180
+/// quoting, CRLF). Every cell goes through <see cref="SpreadsheetCell.Neutralize"/>: these files are
+/// opened in Excel. The file is replaced atomically and holds no personal values (mode 0644).
 /// </summary>
 public static class CsvRows
 {
-    public static void Write<T>(TextWriter writer, IReadOnlyList<string> header, IEnumerable<T> rows, Func<T, IEnumerable<string?>> fields)
+    public static void WriteFile<T>(string path, IReadOnlyList<string> header, IEnumerable<T> rows, Func<T, IEnumerable<string?>> fields)
     {
-        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(fields);
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
-        foreach (var name in header) csv.WriteField(SpreadsheetCell.Neutralize(name));
-        csv.NextRecord();
-        foreach (var row in rows)
+        AtomicFile.Write(path, stream =>
         {
-            foreach (var field in fields(row)) csv.WriteField(SpreadsheetCell.Neutralize(field));
+            stream.Write(ReportFiles.Utf8Bom.Preamble);
+            using var csv = new Utf8CsvWriter(stream, leaveOpen: true);
+            foreach (var name in header) csv.WriteField(SpreadsheetCell.Neutralize(name));
             csv.NextRecord();
-        }
-        csv.Flush();
+            foreach (var row in rows)
+            {
+                foreach (var field in fields(row)) csv.WriteField(SpreadsheetCell.Neutralize(field));
+                csv.NextRecord();
+            }
+        }, personal: false);
     }
 
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);

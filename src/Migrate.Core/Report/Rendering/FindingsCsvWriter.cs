@@ -16,15 +16,7 @@ public static class FindingsCsvWriter
     public static void Write(MigrationReport report, string path)
     {
         ArgumentNullException.ThrowIfNull(report);
-        ReportFiles.WriteText(path, writer => Write(report, writer));
-    }
-
-    /// <summary>Writes the rows to <paramref name="writer"/> (left open); the caller chooses the encoding.</summary>
-    public static void Write(MigrationReport report, TextWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        ArgumentNullException.ThrowIfNull(writer);
-        CsvRows.Write(writer, Header, report.Findings, f => [
+        CsvRows.WriteFile(path, Header, report.Findings, f => [
             f.Id, ReportBuilder.Kebab(f.Category), f.Title, CsvRows.Number(f.Count), f.Table, f.Item, f.ItemName, f.Source, f.Column,
             f.LegacyValue, f.StandardValue, f.Resolution, ReportBuilder.Kebab(f.Disposition), f.DecisionReason, f.DecidedBy, f.DecidedOn,
         ]);

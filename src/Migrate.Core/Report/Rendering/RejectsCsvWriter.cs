@@ -12,14 +12,7 @@ public static class RejectsCsvWriter
     public static void Write(MigrationReport report, string path)
     {
         ArgumentNullException.ThrowIfNull(report);
-        ReportFiles.WriteText(path, writer => Write(report, writer));
-    }
-
-    public static void Write(MigrationReport report, TextWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        ArgumentNullException.ThrowIfNull(writer);
-        CsvRows.Write(writer, Header, report.Rejects, r => [
+        CsvRows.WriteFile(path, Header, report.Rejects, r => [
             r.Table, ReportLabels.TableName(report, r.Table), r.Stage, r.Code, ReportLabels.RejectReason(r.Code), r.Item, r.ItemName, CsvRows.Number(r.Count),
         ]);
     }

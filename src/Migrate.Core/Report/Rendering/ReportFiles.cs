@@ -38,14 +38,7 @@ public static class ReportFiles
         return [json, markdown, html, findings, rejects];
     }
 
-    private static void WriteText(string path, string text, Encoding encoding) =>
-        WriteText(path, writer => writer.Write(text), encoding);
-
     /// <summary>Writes through a temporary file and replaces <paramref name="path"/> atomically.</summary>
-    internal static void WriteText(string path, Action<TextWriter> write, Encoding? encoding = null)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        ArgumentNullException.ThrowIfNull(write);
-        AtomicFile.WriteText(path, write, encoding ?? Utf8Bom);
-    }
+    private static void WriteText(string path, string text, Encoding encoding) =>
+        AtomicFile.WriteText(path, writer => writer.Write(text), encoding);
 }
