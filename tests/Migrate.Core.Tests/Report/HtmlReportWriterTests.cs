@@ -8,10 +8,10 @@ namespace Migrate.Core.Tests.Report;
 public sealed class HtmlReportWriterTests
 {
     private static readonly string[] CategoryHeadings =
-        ["独自項目", "独自コード値", "移行されない旧テーブル", "移行元のない標準項目", "外字", "情報が失われる変換", "申告されたカスタマイズ（データに現れない）"];
+        ["独自項目", "独自コード値", "移行されない旧テーブル", "移行元のない標準項目", "外字", "情報が失われる変換", "JIS外の文字", "申告されたカスタマイズ（データに現れない）"];
 
     private static readonly string[] CategoryKeys =
-        ["custom-column", "custom-code", "unmapped-table", "missing-item", "gaiji", "lossy", "declared"];
+        ["custom-column", "custom-code", "unmapped-table", "missing-item", "gaiji", "lossy", "outside-jis", "declared"];
 
     [Fact]
     public void Page_is_self_contained_and_printable()
