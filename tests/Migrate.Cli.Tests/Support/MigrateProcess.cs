@@ -15,8 +15,7 @@ public static class MigrateProcess
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "migrate.dll"));
         foreach (var arg in args) info.ArgumentList.Add(arg);
-        info.Environment.Remove("MIGRATE_STANDARDS");
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
+        ChildEnvironment.Apply(info, environment);
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
