@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
 using Migrate.Cli.Tests.Support;
 
 namespace Migrate.Cli.Tests;
@@ -33,31 +32,6 @@ public sealed class LoadGuaranteesTests : IDisposable
         VendorAFiles.WriteShien(_w.Source, "0000000019,1,4300401,,市民課");
     }
 
-    private async Task<long> SqliteCountAsync(string sql)
-    {
-        await using var db = new SqliteConnection($"Data Source={_w.Database};Pooling=False");
-        await db.OpenAsync(Ct);
-        await using var command = db.CreateCommand();
-        command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync(Ct))!;
-    }
-
-    private async Task SqliteExecuteAsync(string sql)
-    {
-        await using var db = new SqliteConnection($"Data Source={_w.Database};Pooling=False");
-        await db.OpenAsync(Ct);
-        await using var command = db.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(Ct);
-    }
-
-    private void EditManifest(Action<JsonObject> edit)
-    {
-        var manifest = JsonNode.Parse(File.ReadAllText(_w.ManifestPath))!.AsObject();
-        edit(manifest);
-        File.WriteAllText(_w.ManifestPath, manifest.ToJsonString());
-    }
-
     [Fact]
     public async Task Verify_passes_after_a_run_and_fails_naming_the_table_when_one_row_is_corrupted()
     {
@@ -71,7 +45,7 @@ public sealed class LoadGuaranteesTests : IDisposable
         json["tables"]![0]!["target_rows"]!.GetValue<long>().ShouldBe(3);
         json["tables"]![0]!["target_checksum"]!.GetValue<string>().ShouldBe(json["tables"]![0]!["mapped_checksum"]!.GetValue<string>());
 
-        await SqliteExecuteAsync("UPDATE juki_person SET yubin_no = '1000002' WHERE atena_no = '0000000027'");
+        await _w.SqliteExecuteAsync("UPDATE juki_person SET yubin_no = '1000002' WHERE atena_no = '0000000027'");
 
         var bad = await CliRunner.RunAsync("verify", "--out", _w.Work);
         bad.ExitCode.ShouldBe(3);
@@ -85,7 +59,7 @@ public sealed class LoadGuaranteesTests : IDisposable
     {
         WriteExport();
         (await RunAsync()).ExitCode.ShouldBe(0);
-        await SqliteExecuteAsync("DELETE FROM juki_support");
+        await _w.SqliteExecuteAsync("DELETE FROM juki_support");
 
         var bad = await CliRunner.RunAsync("verify", "--out", _w.Work);
 
@@ -119,7 +93,7 @@ public sealed class LoadGuaranteesTests : IDisposable
         var result = await RunAsync("--max-rejects", threshold);
 
         result.ExitCode.ShouldBe(0, result.Error);
-        (await SqliteCountAsync("SELECT COUNT(*) FROM juki_person")).ShouldBe(3);
+        (await _w.SqliteCountAsync("SELECT COUNT(*) FROM juki_person")).ShouldBe(3);
     }
 
     [Fact]
@@ -135,7 +109,7 @@ public sealed class LoadGuaranteesTests : IDisposable
         WriteExport();
         (await RunAsync()).ExitCode.ShouldBe(0);
         // As if killed after the commit but before the manifest was written.
-        EditManifest(m =>
+        _w.EditManifest(m =>
         {
             m.Remove("load");
             m.Remove("reconciliation");
@@ -148,7 +122,7 @@ public sealed class LoadGuaranteesTests : IDisposable
 
         resumed.ExitCode.ShouldBe(0, resumed.Error);
         resumed.Error.ShouldContain("already holds every mapped row");
-        (await SqliteCountAsync("SELECT COUNT(*) FROM juki_person")).ShouldBe(3);
+        (await _w.SqliteCountAsync("SELECT COUNT(*) FROM juki_person")).ShouldBe(3);
         var manifest = JsonNode.Parse(File.ReadAllText(_w.ManifestPath))!;
         manifest["pending_load"].ShouldBeNull();
         manifest["reconciliation"]!["balanced"]!.GetValue<bool>().ShouldBeTrue();
@@ -159,14 +133,14 @@ public sealed class LoadGuaranteesTests : IDisposable
     {
         WriteExport();
         (await RunAsync()).ExitCode.ShouldBe(0);
-        await SqliteExecuteAsync("DELETE FROM juki_person WHERE atena_no = '0000000027'");
+        await _w.SqliteExecuteAsync("DELETE FROM juki_person WHERE atena_no = '0000000027'");
         // A --replace load was killed before its commit: the target still holds the old (here: damaged) rows.
-        EditManifest(m => m["pending_load"] = new JsonObject { ["target"] = "sqlite:" + _w.Database, ["replace"] = true, ["started_at"] = "2026-01-01T00:00:00+00:00" });
+        _w.EditManifest(m => m["pending_load"] = new JsonObject { ["target"] = "sqlite:" + _w.Database, ["replace"] = true, ["started_at"] = "2026-01-01T00:00:00+00:00" });
 
         var resumed = await CliRunner.RunAsync("load", "--out", _w.Work, "--max-rejects", "100%", "--resume", "--quiet");
 
         resumed.ExitCode.ShouldBe(0, resumed.Error);
-        (await SqliteCountAsync("SELECT COUNT(*) FROM juki_person")).ShouldBe(3);
+        (await _w.SqliteCountAsync("SELECT COUNT(*) FROM juki_person")).ShouldBe(3);
         (await CliRunner.RunAsync("verify", "--out", _w.Work, "--quiet")).ExitCode.ShouldBe(0);
     }
 
@@ -181,7 +155,7 @@ public sealed class LoadGuaranteesTests : IDisposable
 
         resumed.ExitCode.ShouldBe(0, resumed.Error);
         (await File.ReadAllTextAsync(_w.ManifestPath, Ct)).ShouldBe(before);
-        (await SqliteCountAsync("SELECT COUNT(*) FROM juki_person")).ShouldBe(3);
+        (await _w.SqliteCountAsync("SELECT COUNT(*) FROM juki_person")).ShouldBe(3);
     }
 
     [Fact]

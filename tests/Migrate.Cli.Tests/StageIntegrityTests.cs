@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
 using Migrate.Cli.Tests.Support;
 
 namespace Migrate.Cli.Tests;
@@ -48,24 +47,6 @@ public sealed class StageIntegrityTests : IDisposable
         var at = lines[1].IndexOf(from, StringComparison.Ordinal);
         lines[1] = lines[1][..at] + to + lines[1][(at + from.Length)..];
         File.WriteAllText(path, string.Join("\n", lines) + "\n", new UTF8Encoding(false));
-    }
-
-    private async Task<long> SqliteCountAsync(string sql)
-    {
-        await using var db = new SqliteConnection($"Data Source={_w.Database};Pooling=False");
-        await db.OpenAsync(Ct);
-        await using var command = db.CreateCommand();
-        command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync(Ct))!;
-    }
-
-    private JsonObject Manifest() => JsonNode.Parse(File.ReadAllText(_w.ManifestPath))!.AsObject();
-
-    private void EditManifest(Action<JsonObject> edit)
-    {
-        var manifest = Manifest();
-        edit(manifest);
-        File.WriteAllText(_w.ManifestPath, manifest.ToJsonString());
     }
 
     // --- map ---
@@ -134,7 +115,7 @@ public sealed class StageIntegrityTests : IDisposable
     {
         await SampleAsync();
         await RunVendorAAsync();
-        var persons = await SqliteCountAsync("SELECT COUNT(*) FROM juki_person");
+        var persons = await _w.SqliteCountAsync("SELECT COUNT(*) FROM juki_person");
         if (how == "edited") EditSecondLine(_w.Mapped("person"), "東京都", "大阪府");
         else KeepLines(_w.Mapped("person"), n => n - 10);
 
@@ -143,8 +124,8 @@ public sealed class StageIntegrityTests : IDisposable
         load.ExitCode.ShouldBe(3);
         load.Error.ShouldContain(_w.Mapped("person"));
         load.Error.ShouldContain(how == "edited" ? "its SHA-256" : $"records where the manifest records {persons.ToString("N0", CultureInfo.InvariantCulture)} from 'migrate map'");
-        (await SqliteCountAsync("SELECT COUNT(*) FROM juki_person")).ShouldBe(persons);
-        (await SqliteCountAsync("SELECT COUNT(*) FROM juki_person WHERE jusho LIKE '大阪府%'")).ShouldBe(0);
+        (await _w.SqliteCountAsync("SELECT COUNT(*) FROM juki_person")).ShouldBe(persons);
+        (await _w.SqliteCountAsync("SELECT COUNT(*) FROM juki_person WHERE jusho LIKE '大阪府%'")).ShouldBe(0);
     }
 
     [Fact]
@@ -187,8 +168,8 @@ public sealed class StageIntegrityTests : IDisposable
         await SampleAsync();
         await RunVendorAAsync();
 
-        var sources = Manifest()["extract"]!["sources"]!.AsArray();
-        var tables = Manifest()["map"]!["tables"]!.AsArray();
+        var sources = _w.Manifest()["extract"]!["sources"]!.AsArray();
+        var tables = _w.Manifest()["map"]!["tables"]!.AsArray();
         foreach (var entry in sources.Concat(tables))
         {
             var rejects = entry!["rejects"]!;
@@ -251,7 +232,7 @@ public sealed class StageIntegrityTests : IDisposable
         await SampleAsync();
         await RunVendorAAsync();
         (await CliRunner.RunAsync("verify", "--out", _w.Work, "--quiet")).ExitCode.ShouldBe(0);
-        EditManifest(m =>
+        _w.EditManifest(m =>
         {
             var path = count.Split('.');
             JsonNode node = m;
@@ -271,7 +252,7 @@ public sealed class StageIntegrityTests : IDisposable
     {
         await SampleAsync();
         await RunVendorAAsync();
-        EditManifest(m =>
+        _w.EditManifest(m =>
         {
             foreach (var entry in m["extract"]!["sources"]!.AsArray().Concat(m["map"]!["tables"]!.AsArray())) entry!.AsObject().Remove("rejects");
         });

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
 
 namespace Migrate.Cli.Tests.Support;
 
@@ -35,6 +37,42 @@ public sealed class CliWorkspace : IDisposable
     /// <summary><c>migrate sample</c> of <paramref name="vendor"/> into src/ (seed 5), which must succeed.</summary>
     public async Task SampleAsync(string vendor = "vendor-a", int rows = 200) =>
         (await CliRunner.RunAsync("sample", "--vendor", vendor, "--rows", rows.ToString(CultureInfo.InvariantCulture), "--seed", "5", "--out", Source, "--quiet")).ExitCode.ShouldBe(0);
+
+    /// <summary>The count a query returns from the SQLite target in work/.</summary>
+    public async Task<long> SqliteCountAsync(string sql)
+    {
+        await using var db = await OpenDatabaseAsync();
+        await using var command = db.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+
+    /// <summary>Changes the SQLite target in work/ behind the tool's back.</summary>
+    public async Task SqliteExecuteAsync(string sql)
+    {
+        await using var db = await OpenDatabaseAsync();
+        await using var command = db.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+
+    private async Task<SqliteConnection> OpenDatabaseAsync()
+    {
+        var db = new SqliteConnection($"Data Source={Database};Pooling=False");
+        await db.OpenAsync(TestContext.Current.CancellationToken);
+        return db;
+    }
+
+    public JsonObject Manifest() => JsonNode.Parse(File.ReadAllText(ManifestPath))!.AsObject();
+
+    /// <summary>Edits work/manifest.json behind the tool's back.</summary>
+    public void EditManifest(Action<JsonObject> edit)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        var manifest = Manifest();
+        edit(manifest);
+        File.WriteAllText(ManifestPath, manifest.ToJsonString());
+    }
 
     public void Dispose() => _temp.Dispose();
 }
