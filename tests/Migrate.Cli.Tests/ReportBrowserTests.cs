@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Migrate.Cli.Tests.Support;
 
 namespace Migrate.Cli.Tests;
@@ -14,18 +13,14 @@ public sealed class ReportBrowserTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static async Task<(int Exit, string Out)> ChromiumAsync(params string[] args)
+    // Flags for a closed network and a root user, as Debian's Chromium needs here.
+    private static readonly string[] Headless =
+        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions"];
+
+    private async Task<(int Exit, string Out)> ChromiumAsync(params string[] args)
     {
-        var info = new ProcessStartInfo(Chromium) { RedirectStandardOutput = true, RedirectStandardError = true };
-        // Flags for a closed network and a root user, as Debian's Chromium needs here.
-        foreach (var flag in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions" })
-            info.ArgumentList.Add(flag);
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        _ = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await output);
+        var result = await ExternalProcess.RunAsync(Chromium, _temp.Path, null, [.. Headless, .. args]);
+        return (result.ExitCode, result.Out);
     }
 
     [Fact]
