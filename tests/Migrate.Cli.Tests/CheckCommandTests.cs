@@ -10,18 +10,7 @@ public sealed class CheckCommandTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string Broken(params (string Find, string Replace)[] edits)
-    {
-        var text = File.ReadAllText(RepoPaths.VendorAMapping);
-        foreach (var (find, replace) in edits)
-        {
-            text.ShouldContain(find);
-            text = text.Replace(find, replace, StringComparison.Ordinal);
-        }
-        var path = _temp.Combine("juki.yaml");
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string Broken(params (string Find, string Replace)[] edits) => MappingVariant.Write(_temp.Combine("juki.yaml"), RepoPaths.VendorAMapping, edits);
 
     private static (int Line, int Column) Find(string path, string text)
     {
@@ -32,7 +21,7 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     private static Task<CliResult> Check(params string[] args) =>
-        CliRunner.RunAsync(["check", "--standard", Path.Combine(RepoPaths.Root, "mappings", "standard", "juki", "standard.yaml"), .. args]);
+        CliRunner.RunAsync(["check", "--standard", RepoPaths.Standard(), .. args]);
 
     [Fact]
     public async Task The_bundled_mappings_are_valid()

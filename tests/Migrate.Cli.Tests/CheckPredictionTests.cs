@@ -14,18 +14,7 @@ public sealed class CheckPredictionTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string Mapping(params (string Find, string Replace)[] edits)
-    {
-        var text = File.ReadAllText(RepoPaths.VendorAMapping);
-        foreach (var (find, replace) in edits)
-        {
-            text.ShouldContain(find);
-            text = text.Replace(find, replace, StringComparison.Ordinal);
-        }
-        var path = _temp.Combine("juki.yaml");
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string Mapping(params (string Find, string Replace)[] edits) => MappingVariant.Write(_temp.Combine("juki.yaml"), RepoPaths.VendorAMapping, edits);
 
     /// <summary>40 persons, <paramref name="odd"/> of them with a 性別 the mapping's code table does not know.</summary>
     private string Source(int odd)

@@ -30,18 +30,12 @@ public sealed class CliPolishTests : IDisposable
     [Fact]
     public async Task Parser_messages_stay_in_one_language_under_a_japanese_ui_culture()
     {
-        var previous = System.Globalization.CultureInfo.CurrentUICulture;
-        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("ja-JP");
-        try
-        {
-            var result = await CliRunner.RunAsync("run", "--maping", "x.yaml");
-            result.Error.ShouldContain("Unrecognized command or argument '--maping'");
-            result.Error.ShouldNotContain("認識されない");
-        }
-        finally
-        {
-            System.Globalization.CultureInfo.CurrentUICulture = previous;
-        }
+        // A process of its own started under a Japanese locale: the test never changes its own culture.
+        var japanese = new Dictionary<string, string> { ["LC_ALL"] = "ja_JP.UTF-8", ["LANG"] = "ja_JP.UTF-8" };
+        var result = await MigrateProcess.RunAsync(_temp.Path, japanese, "run", "--maping", "x.yaml");
+
+        result.Error.ShouldContain("Unrecognized command or argument '--maping'");
+        result.Error.ShouldNotContain("認識されない");
     }
 
     [Fact]

@@ -12,23 +12,18 @@ namespace Migrate.Cli.Tests;
 public sealed class CriticalIntegrityTests : IDisposable
 {
     private const string Protected = "0000000019";
-    private readonly TempDirectory _temp = new();
+    private readonly CliWorkspace _w = new();
 
-    public void Dispose() => _temp.Dispose();
+    public void Dispose() => _w.Dispose();
 
-    private string Source => _temp.Combine("src");
-    private string Work => _temp.Combine("work");
-    private string Database => Path.Combine(Work, "standard.db");
-
-    private Task<CliResult> RunAsync(params string[] extra) =>
-        CliRunner.RunAsync(["run", "--mapping", RepoPaths.VendorAMapping, "--source", Source, "--out", Work, "--quiet", .. extra]);
+    private Task<CliResult> RunAsync(params string[] extra) => _w.RunAsync(RepoPaths.VendorAMapping, extra);
 
     /// <summary>Twenty ordinary residents after the given rows, so one lost record stays under the 5% threshold.</summary>
     private void WriteJumin(params Dictionary<string, string>[] rows)
     {
-        Directory.CreateDirectory(Source);
+        Directory.CreateDirectory(_w.Source);
         var ordinary = Enumerable.Range(1, 20).Select(i => VendorAFiles.Person($"10000{i:D5}"));
-        VendorAFiles.WriteJumin(Source, [.. rows, .. ordinary]);
+        VendorAFiles.WriteJumin(_w.Source, [.. rows, .. ordinary]);
     }
 
     private static void ShouldRefuse(CliResult result, string location)
@@ -43,8 +38,8 @@ public sealed class CriticalIntegrityTests : IDisposable
 
     private bool TargetHasRows()
     {
-        if (!File.Exists(Database)) return false;
-        using var db = new SqliteConnection($"Data Source={Database};Pooling=False;Mode=ReadOnly");
+        if (!File.Exists(_w.Database)) return false;
+        using var db = new SqliteConnection($"Data Source={_w.Database};Pooling=False;Mode=ReadOnly");
         db.Open();
         using var command = db.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'juki_person'";
@@ -57,12 +52,12 @@ public sealed class CriticalIntegrityTests : IDisposable
     public async Task A_flagged_person_rejected_at_extract_fails_the_run()
     {
         WriteJumin(VendorAFiles.Person(Protected, 1, ("SHIEN_FLG", "1")));
-        VendorAFiles.WriteShien(Source, $"{Protected},1,4300401,,市民課");
+        VendorAFiles.WriteShien(_w.Source, $"{Protected},1,4300401,,市民課");
         // The same person's second history row holds a byte CP932 does not assign: rejected at extract.
-        var bad = VendorAFiles.Cp932.GetBytes(VendorAFiles.Line(VendorAFiles.JuminColumns, VendorAFiles.Person(Protected, 2, ("SHIEN_FLG", "1"))));
+        var bad = Cp932.Strict.GetBytes(VendorAFiles.Line(VendorAFiles.JuminColumns, VendorAFiles.Person(Protected, 2, ("SHIEN_FLG", "1"))));
         var at = Array.IndexOf(bad, (byte)0x8E);
         bad[at] = 0x80;
-        VendorAFiles.AppendBytes(Path.Combine(Source, "JUMIN.CSV"), bad);
+        VendorAFiles.AppendBytes(Path.Combine(_w.Source, "JUMIN.CSV"), bad);
 
         var result = await RunAsync();
 
@@ -75,7 +70,7 @@ public sealed class CriticalIntegrityTests : IDisposable
     {
         // Not flagged in JUMIN.CSV, but SHIEN.CSV names them; a bad 個人番号 check digit rejects the record.
         WriteJumin(VendorAFiles.Person(Protected, 1, ("KOJIN_NO", "123456789010")));
-        VendorAFiles.WriteShien(Source, $"{Protected},1,4300401,,市民課");
+        VendorAFiles.WriteShien(_w.Source, $"{Protected},1,4300401,,市民課");
 
         ShouldRefuse(await RunAsync(), "JUMIN.CSV:2");
         TargetHasRows().ShouldBeFalse();
@@ -85,7 +80,7 @@ public sealed class CriticalIntegrityTests : IDisposable
     public async Task A_support_row_for_a_person_who_does_not_exist_fails_the_run_and_can_be_acknowledged()
     {
         WriteJumin();
-        VendorAFiles.WriteShien(Source, "9000000001,1,4300401,,市民課");
+        VendorAFiles.WriteShien(_w.Source, "9000000001,1,4300401,,市民課");
 
         var refused = await RunAsync();
         ShouldRefuse(refused, "SHIEN.CSV:2");
@@ -95,19 +90,19 @@ public sealed class CriticalIntegrityTests : IDisposable
         var accepted = await RunAsync("--replace", "--accept-critical-reject", "SHIEN.CSV:2");
         accepted.ExitCode.ShouldBe(0, accepted.Error);
         TargetHasRows().ShouldBeTrue();
-        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(Work, "manifest.json")))!;
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(_w.Work, "manifest.json")))!;
         var recorded = manifest["accepted_critical_rejects"]!.AsArray();
         recorded.Count.ShouldBe(1);
         recorded[0]!["file"]!.GetValue<string>().ShouldBe("SHIEN.CSV");
         recorded[0]!["line"]!.GetValue<long>().ShouldBe(2);
-        File.ReadAllText(Path.Combine(Work, "report", "report.md")).ShouldContain("SHIEN.CSV:2");
+        File.ReadAllText(Path.Combine(_w.Work, "report", "report.md")).ShouldContain("SHIEN.CSV:2");
     }
 
     [Fact]
     public async Task An_acknowledgement_that_matches_nothing_is_a_usage_error()
     {
         WriteJumin();
-        VendorAFiles.WriteShien(Source, "9000000001,1,4300401,,市民課");
+        VendorAFiles.WriteShien(_w.Source, "9000000001,1,4300401,,市民課");
 
         var result = await RunAsync("--accept-critical-reject", "SHIEN.CSV:3");
 
@@ -119,10 +114,10 @@ public sealed class CriticalIntegrityTests : IDisposable
     public async Task A_rejected_record_whose_person_number_cannot_be_read_fails_while_support_data_is_mapped()
     {
         WriteJumin();
-        VendorAFiles.WriteShien(Source, "1000000001,1,4300401,,市民課");
-        var bad = VendorAFiles.Cp932.GetBytes(VendorAFiles.Line(VendorAFiles.JuminColumns, VendorAFiles.Person("0000000035")));
+        VendorAFiles.WriteShien(_w.Source, "1000000001,1,4300401,,市民課");
+        var bad = Cp932.Strict.GetBytes(VendorAFiles.Line(VendorAFiles.JuminColumns, VendorAFiles.Person("0000000035")));
         bad[3] = 0x80; // inside 宛名番号
-        VendorAFiles.AppendBytes(Path.Combine(Source, "JUMIN.CSV"), bad);
+        VendorAFiles.AppendBytes(Path.Combine(_w.Source, "JUMIN.CSV"), bad);
 
         var result = await RunAsync();
 
@@ -135,7 +130,7 @@ public sealed class CriticalIntegrityTests : IDisposable
     {
         // vendor-a's mapping filters 宛名番号 999… (test persons); this one is flagged.
         WriteJumin(VendorAFiles.Person("9990000011", 1, ("SHIEN_FLG", "1")));
-        VendorAFiles.WriteShien(Source);
+        VendorAFiles.WriteShien(_w.Source);
 
         ShouldRefuse(await RunAsync(), "JUMIN.CSV:2");
     }
@@ -143,19 +138,19 @@ public sealed class CriticalIntegrityTests : IDisposable
     [Fact]
     public async Task Rejects_over_the_default_threshold_fail_and_100_percent_turns_the_rule_off()
     {
-        Directory.CreateDirectory(Source);
-        VendorAFiles.WriteJumin(Source,
+        Directory.CreateDirectory(_w.Source);
+        VendorAFiles.WriteJumin(_w.Source,
         [
             VendorAFiles.Person("0000000019"),
             VendorAFiles.Person("0000000027", 1, ("ZOKUGARA", "77")),
             VendorAFiles.Person("0000000035"),
         ]);
-        VendorAFiles.WriteShien(Source);
+        VendorAFiles.WriteShien(_w.Source);
 
         var refused = await RunAsync();
         refused.ExitCode.ShouldBe(3, refused.Error);
         refused.Error.ShouldContain("person: 1 of 3 records were rejected (33.33%), more than --max-rejects 5% allows");
-        File.Exists(Database).ShouldBeFalse();
+        File.Exists(_w.Database).ShouldBeFalse();
 
         var allowed = await RunAsync("--max-rejects", "100%");
         allowed.ExitCode.ShouldBe(0, allowed.Error);
@@ -164,23 +159,23 @@ public sealed class CriticalIntegrityTests : IDisposable
     [Fact]
     public async Task A_table_that_would_load_nothing_fails_even_with_the_threshold_off()
     {
-        Directory.CreateDirectory(Source);
-        VendorAFiles.WriteJumin(Source, [VendorAFiles.Person("0000000019", 1, ("ZOKUGARA", "77")), VendorAFiles.Person("0000000027", 1, ("ZOKUGARA", "77"))]);
-        VendorAFiles.WriteShien(Source);
+        Directory.CreateDirectory(_w.Source);
+        VendorAFiles.WriteJumin(_w.Source, [VendorAFiles.Person("0000000019", 1, ("ZOKUGARA", "77")), VendorAFiles.Person("0000000027", 1, ("ZOKUGARA", "77"))]);
+        VendorAFiles.WriteShien(_w.Source);
 
         var result = await RunAsync("--max-rejects", "100%");
 
         result.ExitCode.ShouldBe(3, result.Error);
         result.Error.ShouldContain("person: none of its 2 records would be loaded");
-        File.Exists(Database).ShouldBeFalse();
+        File.Exists(_w.Database).ShouldBeFalse();
     }
 
     [Fact]
     public async Task An_export_without_residents_fails()
     {
-        Directory.CreateDirectory(Source);
-        VendorAFiles.WriteJumin(Source, []);
-        VendorAFiles.WriteShien(Source);
+        Directory.CreateDirectory(_w.Source);
+        VendorAFiles.WriteJumin(_w.Source, []);
+        VendorAFiles.WriteShien(_w.Source);
 
         var result = await RunAsync();
 
@@ -193,16 +188,16 @@ public sealed class CriticalIntegrityTests : IDisposable
     {
         await using var pg = await PostgresSchema.CreateAsync();
         WriteJumin(VendorAFiles.Person(Protected, 1, ("KOJIN_NO", "123456789010")));
-        VendorAFiles.WriteShien(Source, $"{Protected},1,4300401,,市民課");
-        (await CliRunner.RunAsync("extract", "--mapping", RepoPaths.VendorAMapping, "--source", Source, "--out", Work, "--quiet")).ExitCode.ShouldBe(0);
-        (await CliRunner.RunAsync("map", "--mapping", RepoPaths.VendorAMapping, "--out", Work, "--quiet")).ExitCode.ShouldBe(0);
+        VendorAFiles.WriteShien(_w.Source, $"{Protected},1,4300401,,市民課");
+        (await CliRunner.RunAsync("extract", "--mapping", RepoPaths.VendorAMapping, "--source", _w.Source, "--out", _w.Work, "--quiet")).ExitCode.ShouldBe(0);
+        (await CliRunner.RunAsync("map", "--mapping", RepoPaths.VendorAMapping, "--out", _w.Work, "--quiet")).ExitCode.ShouldBe(0);
 
-        var load = await CliRunner.RunAsync("load", "--mapping", RepoPaths.VendorAMapping, "--out", Work, "--target", pg.Target, "--quiet");
+        var load = await CliRunner.RunAsync(pg.Environment, "load", "--mapping", RepoPaths.VendorAMapping, "--out", _w.Work, "--target", pg.Target, "--quiet");
 
         ShouldRefuse(load, "JUMIN.CSV:2");
         (await pg.ScalarAsync($"SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '{pg.Name}' AND table_name = 'juki_person'")).ShouldBe(0L);
 
-        var run = await CliRunner.RunAsync("run", "--mapping", RepoPaths.VendorAMapping, "--source", Source, "--out", _temp.Combine("work2"), "--target", pg.Target, "--quiet");
+        var run = await CliRunner.RunAsync(pg.Environment, "run", "--mapping", RepoPaths.VendorAMapping, "--source", _w.Source, "--out", _w.Combine("work2"), "--target", pg.Target, "--quiet");
         ShouldRefuse(run, "JUMIN.CSV:2");
         (await pg.ScalarAsync($"SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '{pg.Name}' AND table_name = 'juki_person'")).ShouldBe(0L);
     }
@@ -211,14 +206,14 @@ public sealed class CriticalIntegrityTests : IDisposable
     public async Task Check_with_the_source_predicts_the_refusal_and_reports_an_empty_support_file()
     {
         WriteJumin();
-        VendorAFiles.WriteShien(Source, "9000000001,1,4300401,,市民課");
-        var refused = await CliRunner.RunAsync("check", "--mapping", RepoPaths.VendorAMapping, "--source", Source);
+        VendorAFiles.WriteShien(_w.Source, "9000000001,1,4300401,,市民課");
+        var refused = await CliRunner.RunAsync("check", "--mapping", RepoPaths.VendorAMapping, "--source", _w.Source);
         refused.ExitCode.ShouldBe(2, refused.Out + refused.Error);
         (refused.Out + refused.Error).ShouldContain("run would refuse");
         (refused.Out + refused.Error).ShouldContain("SHIEN.CSV:2");
 
-        VendorAFiles.WriteShien(Source);
-        var ok = await CliRunner.RunAsync("check", "--mapping", RepoPaths.VendorAMapping, "--source", Source);
+        VendorAFiles.WriteShien(_w.Source);
+        var ok = await CliRunner.RunAsync("check", "--mapping", RepoPaths.VendorAMapping, "--source", _w.Source);
         ok.ExitCode.ShouldBe(0, ok.Out + ok.Error);
         (ok.Out + ok.Error).ShouldContain("has no records");
     }

@@ -39,7 +39,7 @@ public sealed class VendorABaseline : IAsyncLifetime
 /// </summary>
 public sealed class CsvRecordBoundsTests(VendorABaseline baseline) : IClassFixture<VendorABaseline>, IDisposable
 {
-    private static readonly Encoding Cp932 = VendorAFiles.Cp932;
+    private static readonly Encoding Cp932 = Migrate.TestSupport.Cp932.Strict;
     private static readonly byte[] Crlf = "\r\n"u8.ToArray();
 
     private readonly TempDirectory _temp = new();

@@ -18,7 +18,7 @@ public sealed class DatabaseSourceTests : IDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static string Standard => Path.Combine(RepoPaths.Root, "mappings", "standard", "juki", "standard.yaml");
+    private static string Standard => RepoPaths.Standard();
 
     /// <summary>A legacy table of support measures with every kind of value a driver hands over.</summary>
     private async Task<string> LegacyDatabaseAsync(params string[] extraColumns)
@@ -161,26 +161,19 @@ public sealed class DatabaseSourceTests : IDisposable
         var directory = _temp.Combine(Marker);
         await new VendorCSample().WriteAsync(new SampleOptions("vendor-c", 200, 3, directory), null, Ct);
         var variable = "MIGRATE_TEST_VC_" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
-        Environment.SetEnvironmentVariable(variable, "sqlite:" + Path.Combine(directory, VendorCSchema.DatabaseFile));
-        try
-        {
-            var mapping = Path.Combine(RepoPaths.Root, "mappings", "vendors", "vendor-c", "juki.yaml");
-            var work = _temp.Combine("work");
-            var ok = await CliRunner.RunAsync("run", "--mapping", mapping, "--source-connection", "env:" + variable, "--out", work, "--json");
-            ok.ExitCode.ShouldBe(0, ok.Error);
-            await VendorCEndToEndTests.AssertNowhereAsync(Marker, work, ok);
+        var environment = new Dictionary<string, string> { [variable] = "sqlite:" + Path.Combine(directory, VendorCSchema.DatabaseFile) };
+        var mapping = RepoPaths.VendorMapping("vendor-c");
+        var work = _temp.Combine("work");
+        var ok = await CliRunner.RunAsync(environment, "run", "--mapping", mapping, "--source-connection", "env:" + variable, "--out", work, "--json");
+        ok.ExitCode.ShouldBe(0, ok.Error);
+        await VendorCEndToEndTests.AssertNowhereAsync(Marker, work, ok);
 
-            var missing = await CliRunner.RunAsync("run", "--mapping", mapping, "--source-connection", "legacy=sqlite:" + Path.Combine(directory, "none.db"), "--out", _temp.Combine("work2"));
-            missing.ExitCode.ShouldBe(2);
-            missing.Error.ShouldContain("not found");
-            missing.Error.ShouldNotContain(Marker);
-            var bad = await CliRunner.RunAsync("run", "--mapping", mapping, "--source-connection", "mysql:" + Marker, "--out", _temp.Combine("work3"));
-            bad.ExitCode.ShouldBe(2);
-            bad.Error.ShouldNotContain(Marker);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(variable, null);
-        }
+        var missing = await CliRunner.RunAsync("run", "--mapping", mapping, "--source-connection", "legacy=sqlite:" + Path.Combine(directory, "none.db"), "--out", _temp.Combine("work2"));
+        missing.ExitCode.ShouldBe(2);
+        missing.Error.ShouldContain("not found");
+        missing.Error.ShouldNotContain(Marker);
+        var bad = await CliRunner.RunAsync("run", "--mapping", mapping, "--source-connection", "mysql:" + Marker, "--out", _temp.Combine("work3"));
+        bad.ExitCode.ShouldBe(2);
+        bad.Error.ShouldNotContain(Marker);
     }
 }

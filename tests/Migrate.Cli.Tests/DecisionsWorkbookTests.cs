@@ -204,7 +204,7 @@ public sealed class DecisionsWorkbookTests : IDisposable
         var shared = Path.Combine(vendor, "juki.decisions.yaml");
         await File.WriteAllTextAsync(shared, "decisions_version: 1\ndecisions:\n  custom-column/jumin/CHIIKI_FLG: { disposition: adopt-standard }\n", TestContext.Current.CancellationToken);
 
-        var init = await CliRunner.RunAsync("report", "--out", work, "--mapping", mapping, "--standard", Path.Combine(RepoPaths.Root, "mappings", "standard", "juki", "standard.yaml"), "--init-decisions");
+        var init = await CliRunner.RunAsync("report", "--out", work, "--mapping", mapping, "--standard", RepoPaths.Standard(), "--init-decisions");
 
         init.ExitCode.ShouldBe(0, init.Error);
         init.Error.ShouldContain($"{shared}: not read: decisions belong to a municipality");

@@ -12,7 +12,7 @@ namespace Migrate.Cli.Tests;
 /// </summary>
 public sealed class InitSampleVendorsTests : IDisposable
 {
-    private static readonly string Standard = Path.Combine(RepoPaths.Root, "mappings", "standard", "juki", "standard.yaml");
+    private static readonly string Standard = RepoPaths.Standard();
 
     // KOJIN.DAT's record layout as a contractor would copy it from the vendor's documentation.
     private const string KojinLayout = """
@@ -150,7 +150,7 @@ public sealed class InitSampleVendorsTests : IDisposable
     {
         var source = await VendorBAsync();
         var draft = _temp.Combine("draft.yaml");
-        var vendorMapping = Path.Combine(RepoPaths.Root, "mappings", "vendors", "vendor-b", "juki.yaml");
+        var vendorMapping = RepoPaths.VendorMapping("vendor-b");
 
         var fromMapping = await CliRunner.RunAsync("init", "--source", Path.Combine(source, VendorBSample.RirekiFile), "--layout", vendorMapping,
             "--standard", Standard, "--table", "person", "--sample", "100", "--out", draft, "--quiet");

@@ -60,7 +60,7 @@ public sealed class JsonSchemaTests : IDisposable
     [Fact]
     public async Task Standard_list_json_carries_its_schema_version()
     {
-        var list = await CliRunner.RunAsync("standard", "list", "--root", Path.Combine(RepoPaths.Root, "mappings"), "--json");
+        var list = await CliRunner.RunAsync("standard", "list", "--root", RepoPaths.Mappings, "--json");
         list.ExitCode.ShouldBe(0, list.Error);
         ShouldMatch("standard-list", list.Out);
         list.Out.ShouldContain("\"juki\"");

@@ -7,7 +7,7 @@ namespace Migrate.Cli.Tests;
 /// <summary>The second domain (個人住民税) runs end to end with nothing but its standard and mapping.</summary>
 public sealed class KojinJuminzeiEndToEndTests : IDisposable
 {
-    private static readonly string Mapping = Path.Combine(RepoPaths.Root, "mappings", "vendors", "vendor-a", "kojin-juminzei.yaml");
+    private static readonly string Mapping = RepoPaths.VendorMapping("vendor-a", "kojin-juminzei");
     private readonly TempDirectory _temp = new();
 
     public void Dispose() => _temp.Dispose();
@@ -56,7 +56,7 @@ public sealed class KojinJuminzeiEndToEndTests : IDisposable
         await CliRunner.RunAsync("sample", "--vendor", "vendor-a-tax", "--rows", "50", "--seed", "9", "--out", _temp.Combine("b"), "--quiet");
 
         (await File.ReadAllBytesAsync(_temp.Combine("a", "ZEIGAKU.CSV"), TestContext.Current.CancellationToken))
-            .ShouldBe(await File.ReadAllBytesAsync(_temp.Combine("b", "ZEIGAKU.CSV"), TestContext.Current.CancellationToken));
+            .ShouldBeSameBytes(await File.ReadAllBytesAsync(_temp.Combine("b", "ZEIGAKU.CSV"), TestContext.Current.CancellationToken));
     }
 
     private static object? Scalar(SqliteConnection db, string sql)

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
 using Migrate.Cli.Tests.Support;
 
 namespace Migrate.Cli.Tests;
@@ -7,29 +6,21 @@ namespace Migrate.Cli.Tests;
 /// <summary>verify, --max-rejects, load --resume and the PostgreSQL target, through the real command line.</summary>
 public sealed class LoadGuaranteesTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly CliWorkspace _w = new();
 
-    public void Dispose() => _temp.Dispose();
-
-    private string Source => _temp.Combine("src");
-    private string Work => _temp.Combine("work");
-    private string Database => Path.Combine(Work, "standard.db");
-    private string ManifestPath => Path.Combine(Work, "manifest.json");
+    public void Dispose() => _w.Dispose();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>The export below is mostly deliberate defects: the per-table reject threshold is off unless a test sets it.</summary>
     private Task<CliResult> RunAsync(params string[] extra) =>
-        CliRunner.RunAsync(["run", "--mapping", RepoPaths.VendorAMapping, "--source", Source, "--out", Work, "--quiet",
-            .. extra.Contains("--max-rejects") ? [] : NoThreshold, .. extra]);
-
-    private static readonly string[] NoThreshold = ["--max-rejects", "100%"];
+        _w.RunAsync(RepoPaths.VendorAMapping, [.. extra.Contains("--max-rejects") ? [] : CliWorkspace.NoRejectThreshold, .. extra]);
 
     /// <summary>6 person records (3 load, 2 rejected, 1 filtered) and 1 support record: 2 of 7 records rejected.</summary>
     private void WriteExport()
     {
-        Directory.CreateDirectory(Source);
-        VendorAFiles.WriteJumin(Source,
+        Directory.CreateDirectory(_w.Source);
+        VendorAFiles.WriteJumin(_w.Source,
         [
             VendorAFiles.Person("0000000019"),
             VendorAFiles.Person("0000000019", 2, ("IDO_JIYU", "C1"), ("IDO_YMD", "4100401"), ("TODOKEDE_YMD", "4100401")),
@@ -38,32 +29,7 @@ public sealed class LoadGuaranteesTests : IDisposable
             VendorAFiles.Person("0000000043", 1, ("ZOKUGARA", "77")),
             VendorAFiles.Person("9990000011", 1),
         ]);
-        VendorAFiles.WriteShien(Source, "0000000019,1,4300401,,市民課");
-    }
-
-    private async Task<long> SqliteCountAsync(string sql)
-    {
-        await using var db = new SqliteConnection($"Data Source={Database};Pooling=False");
-        await db.OpenAsync(Ct);
-        await using var command = db.CreateCommand();
-        command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync(Ct))!;
-    }
-
-    private async Task SqliteExecuteAsync(string sql)
-    {
-        await using var db = new SqliteConnection($"Data Source={Database};Pooling=False");
-        await db.OpenAsync(Ct);
-        await using var command = db.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(Ct);
-    }
-
-    private void EditManifest(Action<JsonObject> edit)
-    {
-        var manifest = JsonNode.Parse(File.ReadAllText(ManifestPath))!.AsObject();
-        edit(manifest);
-        File.WriteAllText(ManifestPath, manifest.ToJsonString());
+        VendorAFiles.WriteShien(_w.Source, "0000000019,1,4300401,,市民課");
     }
 
     [Fact]
@@ -72,16 +38,16 @@ public sealed class LoadGuaranteesTests : IDisposable
         WriteExport();
         (await RunAsync()).ExitCode.ShouldBe(0);
 
-        var ok = await CliRunner.RunAsync("verify", "--out", Work, "--json");
+        var ok = await CliRunner.RunAsync("verify", "--out", _w.Work, "--json");
         ok.ExitCode.ShouldBe(0, ok.Error);
         var json = JsonNode.Parse(ok.Out)!;
         json["ok"]!.GetValue<bool>().ShouldBeTrue();
         json["tables"]![0]!["target_rows"]!.GetValue<long>().ShouldBe(3);
         json["tables"]![0]!["target_checksum"]!.GetValue<string>().ShouldBe(json["tables"]![0]!["mapped_checksum"]!.GetValue<string>());
 
-        await SqliteExecuteAsync("UPDATE juki_person SET yubin_no = '1000002' WHERE atena_no = '0000000027'");
+        await _w.SqliteExecuteAsync("UPDATE juki_person SET yubin_no = '1000002' WHERE atena_no = '0000000027'");
 
-        var bad = await CliRunner.RunAsync("verify", "--out", Work);
+        var bad = await CliRunner.RunAsync("verify", "--out", _w.Work);
         bad.ExitCode.ShouldBe(3);
         bad.Error.ShouldContain("MISMATCH person");
         bad.Error.ShouldContain("person: 3 rows in both, but their contents differ");
@@ -93,9 +59,9 @@ public sealed class LoadGuaranteesTests : IDisposable
     {
         WriteExport();
         (await RunAsync()).ExitCode.ShouldBe(0);
-        await SqliteExecuteAsync("DELETE FROM juki_support");
+        await _w.SqliteExecuteAsync("DELETE FROM juki_support");
 
-        var bad = await CliRunner.RunAsync("verify", "--out", Work);
+        var bad = await CliRunner.RunAsync("verify", "--out", _w.Work);
 
         bad.ExitCode.ShouldBe(3);
         bad.Error.ShouldContain("support: the target holds 0 rows, the mapped file has 1");
@@ -113,8 +79,8 @@ public sealed class LoadGuaranteesTests : IDisposable
         result.ExitCode.ShouldBe(3);
         result.Error.ShouldContain($"person: 2 of 6 records were rejected (33.33%), more than --max-rejects {threshold} allows");
         result.Error.ShouldContain("nothing was loaded");
-        File.Exists(Database).ShouldBeFalse();
-        File.Exists(Path.Combine(Work, "report", "report.json")).ShouldBeTrue();
+        File.Exists(_w.Database).ShouldBeFalse();
+        File.Exists(Path.Combine(_w.Work, "report", "report.json")).ShouldBeTrue();
     }
 
     [Theory]
@@ -127,7 +93,7 @@ public sealed class LoadGuaranteesTests : IDisposable
         var result = await RunAsync("--max-rejects", threshold);
 
         result.ExitCode.ShouldBe(0, result.Error);
-        (await SqliteCountAsync("SELECT COUNT(*) FROM juki_person")).ShouldBe(3);
+        (await _w.SqliteCountAsync("SELECT COUNT(*) FROM juki_person")).ShouldBe(3);
     }
 
     [Fact]
@@ -143,21 +109,21 @@ public sealed class LoadGuaranteesTests : IDisposable
         WriteExport();
         (await RunAsync()).ExitCode.ShouldBe(0);
         // As if killed after the commit but before the manifest was written.
-        EditManifest(m =>
+        _w.EditManifest(m =>
         {
             m.Remove("load");
             m.Remove("reconciliation");
-            m["pending_load"] = new JsonObject { ["target"] = "sqlite:" + Database, ["replace"] = false, ["started_at"] = "2026-01-01T00:00:00+00:00" };
+            m["pending_load"] = new JsonObject { ["target"] = "sqlite:" + _w.Database, ["replace"] = false, ["started_at"] = "2026-01-01T00:00:00+00:00" };
         });
 
-        var plain = await CliRunner.RunAsync("load", "--out", Work, "--max-rejects", "100%", "--quiet");
+        var plain = await CliRunner.RunAsync("load", "--out", _w.Work, "--max-rejects", "100%", "--quiet");
         plain.ExitCode.ShouldBe(3);
-        var resumed = await CliRunner.RunAsync("load", "--out", Work, "--max-rejects", "100%", "--resume");
+        var resumed = await CliRunner.RunAsync("load", "--out", _w.Work, "--max-rejects", "100%", "--resume");
 
         resumed.ExitCode.ShouldBe(0, resumed.Error);
         resumed.Error.ShouldContain("already holds every mapped row");
-        (await SqliteCountAsync("SELECT COUNT(*) FROM juki_person")).ShouldBe(3);
-        var manifest = JsonNode.Parse(File.ReadAllText(ManifestPath))!;
+        (await _w.SqliteCountAsync("SELECT COUNT(*) FROM juki_person")).ShouldBe(3);
+        var manifest = JsonNode.Parse(File.ReadAllText(_w.ManifestPath))!;
         manifest["pending_load"].ShouldBeNull();
         manifest["reconciliation"]!["balanced"]!.GetValue<bool>().ShouldBeTrue();
     }
@@ -167,15 +133,15 @@ public sealed class LoadGuaranteesTests : IDisposable
     {
         WriteExport();
         (await RunAsync()).ExitCode.ShouldBe(0);
-        await SqliteExecuteAsync("DELETE FROM juki_person WHERE atena_no = '0000000027'");
+        await _w.SqliteExecuteAsync("DELETE FROM juki_person WHERE atena_no = '0000000027'");
         // A --replace load was killed before its commit: the target still holds the old (here: damaged) rows.
-        EditManifest(m => m["pending_load"] = new JsonObject { ["target"] = "sqlite:" + Database, ["replace"] = true, ["started_at"] = "2026-01-01T00:00:00+00:00" });
+        _w.EditManifest(m => m["pending_load"] = new JsonObject { ["target"] = "sqlite:" + _w.Database, ["replace"] = true, ["started_at"] = "2026-01-01T00:00:00+00:00" });
 
-        var resumed = await CliRunner.RunAsync("load", "--out", Work, "--max-rejects", "100%", "--resume", "--quiet");
+        var resumed = await CliRunner.RunAsync("load", "--out", _w.Work, "--max-rejects", "100%", "--resume", "--quiet");
 
         resumed.ExitCode.ShouldBe(0, resumed.Error);
-        (await SqliteCountAsync("SELECT COUNT(*) FROM juki_person")).ShouldBe(3);
-        (await CliRunner.RunAsync("verify", "--out", Work, "--quiet")).ExitCode.ShouldBe(0);
+        (await _w.SqliteCountAsync("SELECT COUNT(*) FROM juki_person")).ShouldBe(3);
+        (await CliRunner.RunAsync("verify", "--out", _w.Work, "--quiet")).ExitCode.ShouldBe(0);
     }
 
     [Fact]
@@ -183,13 +149,13 @@ public sealed class LoadGuaranteesTests : IDisposable
     {
         WriteExport();
         (await RunAsync()).ExitCode.ShouldBe(0);
-        var before = await File.ReadAllTextAsync(ManifestPath, Ct);
+        var before = await File.ReadAllTextAsync(_w.ManifestPath, Ct);
 
-        var resumed = await CliRunner.RunAsync("load", "--out", Work, "--max-rejects", "100%", "--resume");
+        var resumed = await CliRunner.RunAsync("load", "--out", _w.Work, "--max-rejects", "100%", "--resume");
 
         resumed.ExitCode.ShouldBe(0, resumed.Error);
-        (await File.ReadAllTextAsync(ManifestPath, Ct)).ShouldBe(before);
-        (await SqliteCountAsync("SELECT COUNT(*) FROM juki_person")).ShouldBe(3);
+        (await File.ReadAllTextAsync(_w.ManifestPath, Ct)).ShouldBe(before);
+        (await _w.SqliteCountAsync("SELECT COUNT(*) FROM juki_person")).ShouldBe(3);
     }
 
     [Fact]
@@ -198,25 +164,25 @@ public sealed class LoadGuaranteesTests : IDisposable
         await using var pg = await PostgresSchema.CreateAsync();
         WriteExport();
 
-        var run = await CliRunner.RunAsync("run", "--mapping", RepoPaths.VendorAMapping, "--source", Source, "--out", Work, "--target", pg.Target, "--json", "--max-rejects", "100%");
+        var run = await CliRunner.RunAsync(pg.Environment, "run", "--mapping", RepoPaths.VendorAMapping, "--source", _w.Source, "--out", _w.Work, "--target", pg.Target, "--json", "--max-rejects", "100%");
 
         run.ExitCode.ShouldBe(0, run.Error);
         Convert.ToInt64(await pg.ScalarAsync("SELECT COUNT(*) FROM juki_person"), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(3);
         (await pg.ScalarAsync("SELECT shimei FROM juki_person WHERE atena_no = '0000000027'")).ShouldBe("髙橋　花子");
-        (await CliRunner.RunAsync("verify", "--out", Work, "--target", pg.Target)).ExitCode.ShouldBe(0);
+        (await CliRunner.RunAsync(pg.Environment, "verify", "--out", _w.Work, "--target", pg.Target)).ExitCode.ShouldBe(0);
 
-        var again = await CliRunner.RunAsync("load", "--out", Work, "--max-rejects", "100%", "--target", pg.Target);
+        var again = await CliRunner.RunAsync(pg.Environment, "load", "--out", _w.Work, "--max-rejects", "100%", "--target", pg.Target);
         again.ExitCode.ShouldBe(3);
         again.Error.ShouldContain("--replace");
-        (await CliRunner.RunAsync("load", "--out", Work, "--max-rejects", "100%", "--target", pg.Target, "--replace", "--quiet")).ExitCode.ShouldBe(0);
+        (await CliRunner.RunAsync(pg.Environment, "load", "--out", _w.Work, "--max-rejects", "100%", "--target", pg.Target, "--replace", "--quiet")).ExitCode.ShouldBe(0);
         Convert.ToInt64(await pg.ScalarAsync("SELECT COUNT(*) FROM juki_person"), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(3);
 
         await pg.ScalarAsync("UPDATE juki_support SET shien_kubun = '2'");
-        var bad = await CliRunner.RunAsync("verify", "--out", Work, "--target", pg.Target);
+        var bad = await CliRunner.RunAsync(pg.Environment, "verify", "--out", _w.Work, "--target", pg.Target);
         bad.ExitCode.ShouldBe(3);
         bad.Error.ShouldContain("support: 1 rows in both, but their contents differ");
 
-        var manifest = await File.ReadAllTextAsync(ManifestPath, Ct);
+        var manifest = await File.ReadAllTextAsync(_w.ManifestPath, Ct);
         foreach (var text in new[] { run.Out, run.Error, again.Error, bad.Error, manifest })
         {
             text.ShouldNotContain("s3cret");
@@ -230,7 +196,7 @@ public sealed class LoadGuaranteesTests : IDisposable
     [InlineData("sqlserver", "[shimei] NVARCHAR(400) NOT NULL,")]
     public async Task Standard_ddl_prints_each_dialect(string dialect, string expected)
     {
-        var result = await CliRunner.RunAsync("standard", "ddl", "juki", "--dialect", dialect, "--root", Path.Combine(RepoPaths.Root, "mappings"));
+        var result = await CliRunner.RunAsync("standard", "ddl", "juki", "--dialect", dialect, "--root", RepoPaths.Mappings);
 
         result.ExitCode.ShouldBe(0, result.Error);
         result.Out.ShouldContain(expected);

@@ -31,7 +31,7 @@ public sealed class MalformedInputTests : IDisposable
     public async Task Invalid_cp932_bytes_reject_the_record_naming_line_column_and_bytes()
     {
         VendorAFiles.WriteJumin(Source, [VendorAFiles.Person("0000000019")]);
-        var line = VendorAFiles.Cp932.GetBytes(VendorAFiles.Line(VendorAFiles.JuminColumns, VendorAFiles.Person("0000000027", 1, ("MEMO", "XY"))));
+        var line = Cp932.Strict.GetBytes(VendorAFiles.Line(VendorAFiles.JuminColumns, VendorAFiles.Person("0000000027", 1, ("MEMO", "XY"))));
         var at = Array.LastIndexOf(line, (byte)'X');
         line[at] = 0x81;
         line[at + 1] = 0x20;
@@ -172,7 +172,7 @@ public sealed class MalformedInputTests : IDisposable
         var overlay = _temp.Combine("utf8.yaml");
         await File.WriteAllTextAsync(overlay, $"extends: {RepoPaths.VendorAMapping}\nsources:\n  jumin: {{ encoding: utf-8 }}\n", TestContext.Current.CancellationToken);
 
-        var standard = Path.Combine(RepoPaths.Root, "mappings", "standard", "juki", "standard.yaml");
+        var standard = RepoPaths.Standard();
 
         var result = await CliRunner.RunAsync("run", "--mapping", overlay, "--standard", standard, "--source", Source, "--out", Work, "--quiet");
 

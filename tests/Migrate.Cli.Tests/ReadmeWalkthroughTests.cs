@@ -18,7 +18,9 @@ public sealed class ReadmeWalkthroughTests
         var script = $"set -e\nmigrate() {{ dotnet '{dll}' \"$@\"; }}\n{block}";
 
         var info = new ProcessStartInfo("bash") { WorkingDirectory = RepoPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        info.Environment.Remove("MIGRATE_STANDARDS");
+        // The walkthrough's mktemp folders go into a folder of the test's, removed afterwards.
+        using var temp = new TempDirectory();
+        ChildEnvironment.Apply(info, new Dictionary<string, string> { ["TMPDIR"] = temp.Path });
         using var process = Process.Start(info)!;
         await process.StandardInput.WriteAsync(script);
         process.StandardInput.Close();

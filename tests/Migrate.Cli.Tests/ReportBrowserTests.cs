@@ -1,11 +1,10 @@
-using System.Diagnostics;
 using Migrate.Cli.Tests.Support;
 
 namespace Migrate.Cli.Tests;
 
 /// <summary>
 /// Renders the HTML report in headless Chromium (Debian's package, installed by .ci/run) and checks
-/// the rendered page; the screenshot and PDF are kept under TestResults/ as artifacts.
+/// the rendered page; the screenshot and PDF are attached to the test result (never written into the repository).
 /// </summary>
 public sealed class ReportBrowserTests : IDisposable
 {
@@ -14,18 +13,14 @@ public sealed class ReportBrowserTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static async Task<(int Exit, string Out)> ChromiumAsync(params string[] args)
+    // Flags for a closed network and a root user, as Debian's Chromium needs here.
+    private static readonly string[] Headless =
+        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions"];
+
+    private async Task<(int Exit, string Out)> ChromiumAsync(params string[] args)
     {
-        var info = new ProcessStartInfo(Chromium) { RedirectStandardOutput = true, RedirectStandardError = true };
-        // Flags for a closed network and a root user, as Debian's Chromium needs here.
-        foreach (var flag in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions" })
-            info.ArgumentList.Add(flag);
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        _ = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await output);
+        var result = await ExternalProcess.RunAsync(Chromium, _temp.Path, null, [.. Headless, .. args]);
+        return (result.ExitCode, result.Out);
     }
 
     [Fact]
@@ -36,12 +31,8 @@ public sealed class ReportBrowserTests : IDisposable
         var run = await CliRunner.RunAsync("run", "--mapping", RepoPaths.VendorAMapping, "--source", Path.Combine(RepoPaths.Root, "mappings", "vendors", "vendor-a", "sample"), "--out", work, "--quiet");
         run.ExitCode.ShouldBe(0, run.Error);
         var html = "file://" + Path.Combine(work, "report", "report.html");
-        var artifacts = Path.Combine(RepoPaths.Root, "TestResults");
-        Directory.CreateDirectory(artifacts);
-        var screenshot = Path.Combine(artifacts, "report-screenshot.png");
-        var pdf = Path.Combine(artifacts, "report.pdf");
-        File.Delete(screenshot);
-        File.Delete(pdf);
+        var screenshot = _temp.Combine("report-screenshot.png");
+        var pdf = _temp.Combine("report.pdf");
 
         var dom = await ChromiumAsync("--dump-dom", html);
         var shot = await ChromiumAsync("--screenshot=" + screenshot, "--window-size=1000,2000", html);
@@ -55,10 +46,12 @@ public sealed class ReportBrowserTests : IDisposable
         dom.Out.ShouldNotContain("<script");
         shot.Exit.ShouldBe(0);
         var png = await File.ReadAllBytesAsync(screenshot, TestContext.Current.CancellationToken);
+        TestContext.Current.AddAttachment("report-screenshot.png", png, "image/png");
         png.Take(8).ShouldBe(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
         png.Length.ShouldBeGreaterThan(20_000);
         print.Exit.ShouldBe(0);
         var pdfText = await File.ReadAllBytesAsync(pdf, TestContext.Current.CancellationToken);
+        TestContext.Current.AddAttachment("report.pdf", pdfText, "application/pdf");
         // Printed on A4 (595 x 842 points) over several pages.
         var pdfLatin1 = System.Text.Encoding.Latin1.GetString(pdfText);
         System.Text.RegularExpressions.Regex.IsMatch(pdfLatin1, @"/MediaBox \[0 0 59[45](\.\d+)? 84[12](\.\d+)?\]").ShouldBeTrue();

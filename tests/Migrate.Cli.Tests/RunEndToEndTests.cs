@@ -7,21 +7,17 @@ namespace Migrate.Cli.Tests;
 /// <summary>From a CP932 export through extract, map, load and report into a real SQLite file.</summary>
 public sealed class RunEndToEndTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly CliWorkspace _w = new();
 
-    public void Dispose() => _temp.Dispose();
-
-    private string Source => _temp.Combine("src");
-    private string Work => _temp.Combine("work");
+    public void Dispose() => _w.Dispose();
 
     /// <summary>The handmade export is mostly deliberate defects: the per-table reject threshold (tested in CriticalIntegrityTests) is off.</summary>
-    private async Task<CliResult> RunAsync(params string[] extra) =>
-        await CliRunner.RunAsync(["run", "--mapping", RepoPaths.VendorAMapping, "--source", Source, "--out", Work, "--quiet", "--max-rejects", "100%", .. extra]);
+    private Task<CliResult> RunAsync(params string[] extra) => _w.RunAsync(RepoPaths.VendorAMapping, [.. CliWorkspace.NoRejectThreshold, .. extra]);
 
     private void WriteHandmadeExport()
     {
-        Directory.CreateDirectory(Source);
-        VendorAFiles.WriteJumin(Source,
+        Directory.CreateDirectory(_w.Source);
+        VendorAFiles.WriteJumin(_w.Source,
         [
             VendorAFiles.Person("0000000019"),
             VendorAFiles.Person("0000000019", 2, ("IDO_JIYU", "C1"), ("IDO_YMD", "4100401"), ("TODOKEDE_YMD", "4100401")),
@@ -31,7 +27,7 @@ public sealed class RunEndToEndTests : IDisposable
             VendorAFiles.Person("0000000043", 1, ("ZOKUGARA", "77"), ("KOJIN_NO", "123456789017")),   // two reasons
             VendorAFiles.Person("9990000011", 1),                                                     // test record, filtered
         ]);
-        VendorAFiles.WriteShien(Source, "0000000019,1,4300401,,市民課");
+        VendorAFiles.WriteShien(_w.Source, "0000000019,1,4300401,,市民課");
     }
 
     [Fact]
@@ -42,7 +38,7 @@ public sealed class RunEndToEndTests : IDisposable
         var result = await RunAsync("--json");
 
         result.ExitCode.ShouldBe(0, result.Error);
-        await using var db = new SqliteConnection($"Data Source={Path.Combine(Work, "standard.db")};Pooling=False");
+        await using var db = new SqliteConnection($"Data Source={Path.Combine(_w.Work, "standard.db")};Pooling=False");
         await db.OpenAsync(TestContext.Current.CancellationToken);
         Scalar(db, "SELECT COUNT(*) FROM juki_person").ShouldBe(3L);
         Scalar(db, "SELECT COUNT(*) FROM juki_support").ShouldBe(1L);
@@ -75,7 +71,7 @@ public sealed class RunEndToEndTests : IDisposable
 
         (await RunAsync()).ExitCode.ShouldBe(0);
 
-        var rejects = File.ReadAllLines(Path.Combine(Work, "rejects", "person.map.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var rejects = File.ReadAllLines(Path.Combine(_w.Work, "rejects", "person.map.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         rejects.Count.ShouldBe(2);
         var era = rejects[0];
         era.GetProperty("line").GetInt64().ShouldBe(5);
@@ -96,7 +92,7 @@ public sealed class RunEndToEndTests : IDisposable
 
         (await RunAsync()).ExitCode.ShouldBe(0);
 
-        var json = await File.ReadAllTextAsync(Path.Combine(Work, "report", "report.json"), TestContext.Current.CancellationToken);
+        var json = await File.ReadAllTextAsync(Path.Combine(_w.Work, "report", "report.json"), TestContext.Current.CancellationToken);
         using var report = JsonDocument.Parse(json);
         var ids = report.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("id").GetString()).ToList();
         ids.ShouldNotContain("custom-column/jumin/MEMO");   // メモ is a standard item (1.1.15)
@@ -109,7 +105,7 @@ public sealed class RunEndToEndTests : IDisposable
         ids.ShouldContain("declared/form-a4-landscape");
         foreach (var file in new[] { "report.json", "report.md", "report.html" })
         {
-            var text = await File.ReadAllTextAsync(Path.Combine(Work, "report", file), TestContext.Current.CancellationToken);
+            var text = await File.ReadAllTextAsync(Path.Combine(_w.Work, "report", file), TestContext.Current.CancellationToken);
             text.ShouldNotContain("山田");
             text.ShouldNotContain("花子");
             text.ShouldNotContain("123456789018");
@@ -126,7 +122,7 @@ public sealed class RunEndToEndTests : IDisposable
         (await RunAsync()).ExitCode.ShouldBe(0);
 
         foreach (var path in new[] { "staging/jumin.csv", "mapped/person.csv", "rejects/person.map.jsonl", "standard.db" })
-            File.GetUnixFileMode(Path.Combine(Work, path)).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite, path);
+            File.GetUnixFileMode(Path.Combine(_w.Work, path)).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite, path);
     }
 
     [Fact]
@@ -135,13 +131,13 @@ public sealed class RunEndToEndTests : IDisposable
         WriteHandmadeExport();
         (await RunAsync()).ExitCode.ShouldBe(0);
 
-        var again = await CliRunner.RunAsync("load", "--out", Work, "--max-rejects", "100%", "--quiet");
+        var again = await CliRunner.RunAsync("load", "--out", _w.Work, "--max-rejects", "100%", "--quiet");
         again.ExitCode.ShouldBe(3);
         again.Error.ShouldContain("--replace");
 
-        var replaced = await CliRunner.RunAsync("load", "--out", Work, "--max-rejects", "100%", "--replace", "--quiet");
+        var replaced = await CliRunner.RunAsync("load", "--out", _w.Work, "--max-rejects", "100%", "--replace", "--quiet");
         replaced.ExitCode.ShouldBe(0, replaced.Error);
-        await using var db = new SqliteConnection($"Data Source={Path.Combine(Work, "standard.db")};Pooling=False");
+        await using var db = new SqliteConnection($"Data Source={Path.Combine(_w.Work, "standard.db")};Pooling=False");
         await db.OpenAsync(TestContext.Current.CancellationToken);
         Scalar(db, "SELECT COUNT(*) FROM juki_person").ShouldBe(3L);
     }
@@ -150,14 +146,14 @@ public sealed class RunEndToEndTests : IDisposable
     public async Task A_support_record_that_cannot_be_mapped_stops_the_run_before_loading()
     {
         WriteHandmadeExport();
-        VendorAFiles.WriteShien(Source, "0000000019,1,4300401,,市民課", "0000000027,7,4300401,,市民課");
+        VendorAFiles.WriteShien(_w.Source, "0000000019,1,4300401,,市民課", "0000000027,7,4300401,,市民課");
 
         var result = await RunAsync();
 
         result.ExitCode.ShouldBe(3);
         result.Error.ShouldContain("支援措置");
         result.Error.ShouldContain("atena_no=0000000027");
-        File.Exists(Path.Combine(Work, "standard.db")).ShouldBeFalse();
+        File.Exists(Path.Combine(_w.Work, "standard.db")).ShouldBeFalse();
     }
 
     [Fact]
@@ -168,7 +164,7 @@ public sealed class RunEndToEndTests : IDisposable
         var result = await RunAsync("--fail-on", "rejects");
 
         result.ExitCode.ShouldBe(1);
-        File.Exists(Path.Combine(Work, "report", "report.html")).ShouldBeTrue();
+        File.Exists(Path.Combine(_w.Work, "report", "report.html")).ShouldBeTrue();
     }
 
     private static object? Scalar(SqliteConnection db, string sql)
@@ -182,17 +178,17 @@ public sealed class RunEndToEndTests : IDisposable
     public async Task Map_again_after_removing_its_output_folders_writes_the_same_files()
     {
         WriteHandmadeExport();
-        (await CliRunner.RunAsync(["extract", "--mapping", RepoPaths.VendorAMapping, "--source", Source, "--out", Work, "--quiet"])).ExitCode.ShouldBe(0);
-        (await CliRunner.RunAsync(["map", "--out", Work, "--quiet"])).ExitCode.ShouldBe(0);
-        var mapped = File.ReadAllBytes(Path.Combine(Work, "mapped", "person.csv"));
-        var rejects = File.ReadAllBytes(Path.Combine(Work, "rejects", "person.map.jsonl"));
-        Directory.Delete(Path.Combine(Work, "mapped"), recursive: true);
-        Directory.Delete(Path.Combine(Work, "rejects"), recursive: true);
+        (await CliRunner.RunAsync(["extract", "--mapping", RepoPaths.VendorAMapping, "--source", _w.Source, "--out", _w.Work, "--quiet"])).ExitCode.ShouldBe(0);
+        (await CliRunner.RunAsync(["map", "--out", _w.Work, "--quiet"])).ExitCode.ShouldBe(0);
+        var mapped = File.ReadAllBytes(Path.Combine(_w.Work, "mapped", "person.csv"));
+        var rejects = File.ReadAllBytes(Path.Combine(_w.Work, "rejects", "person.map.jsonl"));
+        Directory.Delete(Path.Combine(_w.Work, "mapped"), recursive: true);
+        Directory.Delete(Path.Combine(_w.Work, "rejects"), recursive: true);
 
-        var again = await CliRunner.RunAsync(["map", "--out", Work, "--quiet"]);
+        var again = await CliRunner.RunAsync(["map", "--out", _w.Work, "--quiet"]);
 
         again.ExitCode.ShouldBe(0, again.Error);
-        File.ReadAllBytes(Path.Combine(Work, "mapped", "person.csv")).ShouldBe(mapped);
-        File.ReadAllBytes(Path.Combine(Work, "rejects", "person.map.jsonl")).ShouldBe(rejects);
+        File.ReadAllBytes(Path.Combine(_w.Work, "mapped", "person.csv")).ShouldBeSameBytes(mapped);
+        File.ReadAllBytes(Path.Combine(_w.Work, "rejects", "person.map.jsonl")).ShouldBeSameBytes(rejects);
     }
 }

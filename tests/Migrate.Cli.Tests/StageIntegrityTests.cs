@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
 using Migrate.Cli.Tests.Support;
 
 namespace Migrate.Cli.Tests;
@@ -14,27 +13,17 @@ namespace Migrate.Cli.Tests;
 /// </summary>
 public sealed class StageIntegrityTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly CliWorkspace _w = new();
 
-    public void Dispose() => _temp.Dispose();
-
-    private string Source => _temp.Combine("src");
-    private string Work => _temp.Combine("work");
-    private string ManifestPath => Path.Combine(Work, "manifest.json");
-    private string Database => Path.Combine(Work, "standard.db");
-    private string Staged(string source) => Path.Combine(Work, "staging", source + ".csv");
-    private string Mapped(string table) => Path.Combine(Work, "mapped", table + ".csv");
+    public void Dispose() => _w.Dispose();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task SampleAsync(string vendor = "vendor-a", int rows = 200) =>
-        (await CliRunner.RunAsync("sample", "--vendor", vendor, "--rows", rows.ToString(CultureInfo.InvariantCulture), "--seed", "5", "--out", Source, "--quiet")).ExitCode.ShouldBe(0);
+    private Task SampleAsync(string vendor = "vendor-a") => _w.SampleAsync(vendor);
 
-    private async Task RunAsync(string mapping, params string[] extra)
-    {
-        var run = await CliRunner.RunAsync(["run", "--mapping", mapping, "--source", Source, "--out", Work, "--quiet", .. extra]);
-        run.ExitCode.ShouldBe(0, run.Error);
-    }
+    private static void ShouldSucceed(CliResult run) => run.ExitCode.ShouldBe(0, run.Error);
+
+    private async Task RunAsync(string mapping, params string[] extra) => ShouldSucceed(await _w.RunAsync(mapping, extra));
 
     private Task RunVendorAAsync(params string[] extra) => RunAsync(RepoPaths.VendorAMapping, extra);
 
@@ -60,24 +49,6 @@ public sealed class StageIntegrityTests : IDisposable
         File.WriteAllText(path, string.Join("\n", lines) + "\n", new UTF8Encoding(false));
     }
 
-    private async Task<long> SqliteCountAsync(string sql)
-    {
-        await using var db = new SqliteConnection($"Data Source={Database};Pooling=False");
-        await db.OpenAsync(Ct);
-        await using var command = db.CreateCommand();
-        command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync(Ct))!;
-    }
-
-    private JsonObject Manifest() => JsonNode.Parse(File.ReadAllText(ManifestPath))!.AsObject();
-
-    private void EditManifest(Action<JsonObject> edit)
-    {
-        var manifest = Manifest();
-        edit(manifest);
-        File.WriteAllText(ManifestPath, manifest.ToJsonString());
-    }
-
     // --- map ---
 
     [Theory]
@@ -86,18 +57,18 @@ public sealed class StageIntegrityTests : IDisposable
     public async Task Map_refuses_a_staging_file_truncated_after_extract_naming_it_and_leaves_the_manifest_as_it_was(string how)
     {
         await SampleAsync();
-        (await CliRunner.RunAsync("extract", "--mapping", RepoPaths.VendorAMapping, "--source", Source, "--out", Work, "--quiet")).ExitCode.ShouldBe(0);
-        (await CliRunner.RunAsync("map", "--mapping", RepoPaths.VendorAMapping, "--out", Work, "--quiet")).ExitCode.ShouldBe(0);
-        var before = await File.ReadAllBytesAsync(ManifestPath, Ct);
-        if (how == "lines") KeepLines(Staged("jumin"), n => n / 2);
-        else Truncate(Staged("jumin"), 0.5);
+        (await CliRunner.RunAsync("extract", "--mapping", RepoPaths.VendorAMapping, "--source", _w.Source, "--out", _w.Work, "--quiet")).ExitCode.ShouldBe(0);
+        (await CliRunner.RunAsync("map", "--mapping", RepoPaths.VendorAMapping, "--out", _w.Work, "--quiet")).ExitCode.ShouldBe(0);
+        var before = await File.ReadAllBytesAsync(_w.ManifestPath, Ct);
+        if (how == "lines") KeepLines(_w.Staged("jumin"), n => n / 2);
+        else Truncate(_w.Staged("jumin"), 0.5);
 
-        var map = await CliRunner.RunAsync("map", "--mapping", RepoPaths.VendorAMapping, "--out", Work);
+        var map = await CliRunner.RunAsync("map", "--mapping", RepoPaths.VendorAMapping, "--out", _w.Work);
 
         map.ExitCode.ShouldBe(3);
-        map.Error.ShouldContain(Staged("jumin"));
+        map.Error.ShouldContain(_w.Staged("jumin"));
         map.Error.ShouldContain("run 'migrate extract' again");
-        (await File.ReadAllBytesAsync(ManifestPath, Ct)).ShouldBe(before);
+        (await File.ReadAllBytesAsync(_w.ManifestPath, Ct)).ShouldBeSameBytes(before);
     }
 
     [Fact]
@@ -105,33 +76,33 @@ public sealed class StageIntegrityTests : IDisposable
     {
         await SampleAsync();
         await RunVendorAAsync();
-        var before = await File.ReadAllBytesAsync(ManifestPath, Ct);
-        EditSecondLine(Staged("jumin"), "0000000019", "0000000020");
+        var before = await File.ReadAllBytesAsync(_w.ManifestPath, Ct);
+        EditSecondLine(_w.Staged("jumin"), "0000000019", "0000000020");
 
-        var map = await CliRunner.RunAsync("map", "--mapping", RepoPaths.VendorAMapping, "--out", Work);
+        var map = await CliRunner.RunAsync("map", "--mapping", RepoPaths.VendorAMapping, "--out", _w.Work);
 
         map.ExitCode.ShouldBe(3);
-        map.Error.ShouldContain($"{Staged("jumin")}: its SHA-256");
+        map.Error.ShouldContain($"{_w.Staged("jumin")}: its SHA-256");
         map.Error.ShouldContain("is not the one the manifest records from 'migrate extract'");
-        (await File.ReadAllBytesAsync(ManifestPath, Ct)).ShouldBe(before);
+        (await File.ReadAllBytesAsync(_w.ManifestPath, Ct)).ShouldBeSameBytes(before);
     }
 
     [Fact]
     public async Task Map_checks_a_joined_source_s_staging_file_too()
     {
-        var mapping = Path.Combine(RepoPaths.Root, "mappings", "vendors", "vendor-b", "juki.yaml");
+        var mapping = RepoPaths.VendorMapping("vendor-b");
         await SampleAsync("vendor-b");
         await RunAsync(mapping);
-        (await CliRunner.RunAsync("map", "--mapping", mapping, "--out", Work, "--quiet")).ExitCode.ShouldBe(0);
-        var before = await File.ReadAllBytesAsync(ManifestPath, Ct);
-        KeepLines(Staged("kojin"), n => n - 1);
+        (await CliRunner.RunAsync("map", "--mapping", mapping, "--out", _w.Work, "--quiet")).ExitCode.ShouldBe(0);
+        var before = await File.ReadAllBytesAsync(_w.ManifestPath, Ct);
+        KeepLines(_w.Staged("kojin"), n => n - 1);
 
-        var map = await CliRunner.RunAsync("map", "--mapping", mapping, "--out", Work);
+        var map = await CliRunner.RunAsync("map", "--mapping", mapping, "--out", _w.Work);
 
         map.ExitCode.ShouldBe(3);
-        map.Error.ShouldContain($"{Staged("kojin")}: the file holds");
-        (await File.ReadAllBytesAsync(ManifestPath, Ct)).ShouldBe(before);
-        var joins = Path.Combine(Work, "joins");
+        map.Error.ShouldContain($"{_w.Staged("kojin")}: the file holds");
+        (await File.ReadAllBytesAsync(_w.ManifestPath, Ct)).ShouldBeSameBytes(before);
+        var joins = Path.Combine(_w.Work, "joins");
         (Directory.Exists(joins) ? Directory.GetFiles(joins) : []).ShouldBeEmpty();
     }
 
@@ -144,32 +115,32 @@ public sealed class StageIntegrityTests : IDisposable
     {
         await SampleAsync();
         await RunVendorAAsync();
-        var persons = await SqliteCountAsync("SELECT COUNT(*) FROM juki_person");
-        if (how == "edited") EditSecondLine(Mapped("person"), "東京都", "大阪府");
-        else KeepLines(Mapped("person"), n => n - 10);
+        var persons = await _w.SqliteCountAsync("SELECT COUNT(*) FROM juki_person");
+        if (how == "edited") EditSecondLine(_w.Mapped("person"), "東京都", "大阪府");
+        else KeepLines(_w.Mapped("person"), n => n - 10);
 
-        var load = await CliRunner.RunAsync("load", "--out", Work, "--replace");
+        var load = await CliRunner.RunAsync("load", "--out", _w.Work, "--replace");
 
         load.ExitCode.ShouldBe(3);
-        load.Error.ShouldContain(Mapped("person"));
+        load.Error.ShouldContain(_w.Mapped("person"));
         load.Error.ShouldContain(how == "edited" ? "its SHA-256" : $"records where the manifest records {persons.ToString("N0", CultureInfo.InvariantCulture)} from 'migrate map'");
-        (await SqliteCountAsync("SELECT COUNT(*) FROM juki_person")).ShouldBe(persons);
-        (await SqliteCountAsync("SELECT COUNT(*) FROM juki_person WHERE jusho LIKE '大阪府%'")).ShouldBe(0);
+        (await _w.SqliteCountAsync("SELECT COUNT(*) FROM juki_person")).ShouldBe(persons);
+        (await _w.SqliteCountAsync("SELECT COUNT(*) FROM juki_person WHERE jusho LIKE '大阪府%'")).ShouldBe(0);
     }
 
     [Fact]
     public async Task Load_into_a_new_target_refuses_an_edited_mapped_file_and_creates_nothing()
     {
         await SampleAsync();
-        (await CliRunner.RunAsync("extract", "--mapping", RepoPaths.VendorAMapping, "--source", Source, "--out", Work, "--quiet")).ExitCode.ShouldBe(0);
-        (await CliRunner.RunAsync("map", "--mapping", RepoPaths.VendorAMapping, "--out", Work, "--quiet")).ExitCode.ShouldBe(0);
-        EditSecondLine(Mapped("support"), ",1,", ",2,");
+        (await CliRunner.RunAsync("extract", "--mapping", RepoPaths.VendorAMapping, "--source", _w.Source, "--out", _w.Work, "--quiet")).ExitCode.ShouldBe(0);
+        (await CliRunner.RunAsync("map", "--mapping", RepoPaths.VendorAMapping, "--out", _w.Work, "--quiet")).ExitCode.ShouldBe(0);
+        EditSecondLine(_w.Mapped("support"), ",1,", ",2,");
 
-        var load = await CliRunner.RunAsync("load", "--out", Work);
+        var load = await CliRunner.RunAsync("load", "--out", _w.Work);
 
         load.ExitCode.ShouldBe(3);
-        load.Error.ShouldContain($"{Mapped("support")}: its SHA-256");
-        File.Exists(Database).ShouldBeFalse();
+        load.Error.ShouldContain($"{_w.Mapped("support")}: its SHA-256");
+        File.Exists(_w.Database).ShouldBeFalse();
     }
 
     [Fact]
@@ -177,14 +148,14 @@ public sealed class StageIntegrityTests : IDisposable
     {
         await using var pg = await PostgresSchema.CreateAsync();
         await SampleAsync();
-        await RunVendorAAsync("--target", pg.Target);
+        ShouldSucceed(await _w.RunAsync(pg.Environment, RepoPaths.VendorAMapping, "--target", pg.Target));
         var persons = Convert.ToInt64(await pg.ScalarAsync("SELECT COUNT(*) FROM juki_person"), CultureInfo.InvariantCulture);
-        EditSecondLine(Mapped("person"), "東京都", "大阪府");
+        EditSecondLine(_w.Mapped("person"), "東京都", "大阪府");
 
-        var load = await CliRunner.RunAsync("load", "--out", Work, "--target", pg.Target, "--replace");
+        var load = await CliRunner.RunAsync(pg.Environment, "load", "--out", _w.Work, "--target", pg.Target, "--replace");
 
         load.ExitCode.ShouldBe(3);
-        load.Error.ShouldContain($"{Mapped("person")}: its SHA-256");
+        load.Error.ShouldContain($"{_w.Mapped("person")}: its SHA-256");
         Convert.ToInt64(await pg.ScalarAsync("SELECT COUNT(*) FROM juki_person"), CultureInfo.InvariantCulture).ShouldBe(persons);
         Convert.ToInt64(await pg.ScalarAsync("SELECT COUNT(*) FROM juki_person WHERE jusho LIKE '大阪府%'"), CultureInfo.InvariantCulture).ShouldBe(0);
     }
@@ -197,12 +168,12 @@ public sealed class StageIntegrityTests : IDisposable
         await SampleAsync();
         await RunVendorAAsync();
 
-        var sources = Manifest()["extract"]!["sources"]!.AsArray();
-        var tables = Manifest()["map"]!["tables"]!.AsArray();
+        var sources = _w.Manifest()["extract"]!["sources"]!.AsArray();
+        var tables = _w.Manifest()["map"]!["tables"]!.AsArray();
         foreach (var entry in sources.Concat(tables))
         {
             var rejects = entry!["rejects"]!;
-            var path = Path.Combine(Work, rejects["file"]!.GetValue<string>());
+            var path = Path.Combine(_w.Work, rejects["file"]!.GetValue<string>());
             rejects["records"]!.GetValue<long>().ShouldBe(entry["rejected"]!.GetValue<long>());
             rejects["records"]!.GetValue<long>().ShouldBe(File.ReadAllLines(path).Length);
             rejects["sha256"]!.GetValue<string>().ShouldBe(Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(path, Ct))));
@@ -210,7 +181,7 @@ public sealed class StageIntegrityTests : IDisposable
         tables[0]!["rejects"]!["file"]!.GetValue<string>().ShouldBe("rejects/person.map.jsonl");
         tables[0]!["rejects"]!["records"]!.GetValue<long>().ShouldBeGreaterThan(0);
 
-        var verify = await CliRunner.RunAsync("verify", "--out", Work);
+        var verify = await CliRunner.RunAsync("verify", "--out", _w.Work);
         verify.ExitCode.ShouldBe(0, verify.Error);
         verify.Error.ShouldContain("ok rejects/person.map.jsonl");
     }
@@ -220,11 +191,11 @@ public sealed class StageIntegrityTests : IDisposable
     {
         await SampleAsync();
         await RunVendorAAsync();
-        var rejects = Path.Combine(Work, "rejects", "person.map.jsonl");
+        var rejects = Path.Combine(_w.Work, "rejects", "person.map.jsonl");
         var recorded = File.ReadAllLines(rejects).Length;
         KeepLines(rejects, n => n - 1);
 
-        var verify = await CliRunner.RunAsync("verify", "--out", Work);
+        var verify = await CliRunner.RunAsync("verify", "--out", _w.Work);
 
         verify.ExitCode.ShouldBe(3);
         verify.Error.ShouldContain($"rejects/person.map.jsonl: the rejects file holds {recorded - 1} records, the manifest records {recorded}");
@@ -235,12 +206,12 @@ public sealed class StageIntegrityTests : IDisposable
     {
         await SampleAsync();
         await RunVendorAAsync();
-        var rejects = Path.Combine(Work, "rejects", "person.map.jsonl");
+        var rejects = Path.Combine(_w.Work, "rejects", "person.map.jsonl");
         EditSecondLine(rejects, "\"stage\":\"map\"", "\"stage\":\"MAP\"");
 
-        var edited = await CliRunner.RunAsync("verify", "--out", Work);
+        var edited = await CliRunner.RunAsync("verify", "--out", _w.Work);
         File.Delete(rejects);
-        var removed = await CliRunner.RunAsync("verify", "--out", Work);
+        var removed = await CliRunner.RunAsync("verify", "--out", _w.Work);
 
         edited.ExitCode.ShouldBe(3);
         edited.Error.ShouldContain("rejects/person.map.jsonl: the rejects file's SHA-256 differs");
@@ -260,8 +231,8 @@ public sealed class StageIntegrityTests : IDisposable
     {
         await SampleAsync();
         await RunVendorAAsync();
-        (await CliRunner.RunAsync("verify", "--out", Work, "--quiet")).ExitCode.ShouldBe(0);
-        EditManifest(m =>
+        (await CliRunner.RunAsync("verify", "--out", _w.Work, "--quiet")).ExitCode.ShouldBe(0);
+        _w.EditManifest(m =>
         {
             var path = count.Split('.');
             JsonNode node = m;
@@ -269,7 +240,7 @@ public sealed class StageIntegrityTests : IDisposable
             node[path[^1]] = node[path[^1]]!.GetValue<long>() + 1;
         });
 
-        var verify = await CliRunner.RunAsync("verify", "--out", Work);
+        var verify = await CliRunner.RunAsync("verify", "--out", _w.Work);
 
         verify.ExitCode.ShouldBe(3);
         verify.Error.ShouldContain("manifest.json: the counts do not add up");
@@ -281,13 +252,13 @@ public sealed class StageIntegrityTests : IDisposable
     {
         await SampleAsync();
         await RunVendorAAsync();
-        EditManifest(m =>
+        _w.EditManifest(m =>
         {
             foreach (var entry in m["extract"]!["sources"]!.AsArray().Concat(m["map"]!["tables"]!.AsArray())) entry!.AsObject().Remove("rejects");
         });
 
-        var verify = await CliRunner.RunAsync("verify", "--out", Work);
-        var load = await CliRunner.RunAsync("load", "--out", Work, "--replace", "--quiet");
+        var verify = await CliRunner.RunAsync("verify", "--out", _w.Work);
+        var load = await CliRunner.RunAsync("load", "--out", _w.Work, "--replace", "--quiet");
 
         verify.ExitCode.ShouldBe(0, verify.Error);
         verify.Error.ShouldNotContain("rejects/");

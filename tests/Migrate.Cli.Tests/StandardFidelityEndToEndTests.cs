@@ -11,12 +11,9 @@ namespace Migrate.Cli.Tests;
 /// </summary>
 public sealed class StandardFidelityEndToEndTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly CliWorkspace _w = new();
 
-    public void Dispose() => _temp.Dispose();
-
-    private string Source => _temp.Combine("src");
-    private string Work => _temp.Combine("work");
+    public void Dispose() => _w.Dispose();
 
     private static Dictionary<string, string> Foreign(string atena, params (string Column, string Value)[] overrides) =>
         VendorAFiles.Person(atena, 1, [("JUMIN_SHUBETSU", "G"), ("ALPHA_NAME", "SMITH JOHN"), ("KOKUSEKI", "USA"), ("ZAIRYU_SHIKAKU", "留学"),
@@ -24,8 +21,8 @@ public sealed class StandardFidelityEndToEndTests : IDisposable
 
     private async Task<(CliResult Result, SqliteConnection Db, List<JsonElement> Rejects)> RunAsync()
     {
-        Directory.CreateDirectory(Source);
-        VendorAFiles.WriteJumin(Source,
+        Directory.CreateDirectory(_w.Source);
+        VendorAFiles.WriteJumin(_w.Source,
         [
             VendorAFiles.Person("0000000019", 1, ("MEMO", "要介護認定あり")),
             VendorAFiles.Person("0000000027", 1, ("SEINENGAPPI", "4050229")),                        // 平成5年2月29日: 暦上日以外
@@ -43,11 +40,11 @@ public sealed class StandardFidelityEndToEndTests : IDisposable
             Foreign("0000000140", ("KOKUSEKI", "")),                                                 // 外国人住民 without 国籍・地域
             VendorAFiles.Person("0000000159", 1, ("KOKUSEKI", "USA")),                               // 日本人住民 with 国籍・地域
         ]);
-        VendorAFiles.WriteShien(Source, "0000000019,1,4300401,,市民課");
-        var result = await CliRunner.RunAsync(["run", "--mapping", RepoPaths.VendorAMapping, "--source", Source, "--out", Work, "--quiet", "--max-rejects", "100%"]);
-        var db = new SqliteConnection($"Data Source={Path.Combine(Work, "standard.db")};Pooling=False");
+        VendorAFiles.WriteShien(_w.Source, "0000000019,1,4300401,,市民課");
+        var result = await _w.RunAsync(RepoPaths.VendorAMapping, CliWorkspace.NoRejectThreshold);
+        var db = new SqliteConnection($"Data Source={Path.Combine(_w.Work, "standard.db")};Pooling=False");
         await db.OpenAsync(TestContext.Current.CancellationToken);
-        var rejects = File.ReadAllLines(Path.Combine(Work, "rejects", "person.map.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var rejects = File.ReadAllLines(Path.Combine(_w.Work, "rejects", "person.map.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         return (result, db, rejects);
     }
 
@@ -103,7 +100,7 @@ public sealed class StandardFidelityEndToEndTests : IDisposable
         await db.DisposeAsync();
 
         result.ExitCode.ShouldBe(0, result.Error);
-        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Work, "report", "report.json"), TestContext.Current.CancellationToken));
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_w.Work, "report", "report.json"), TestContext.Current.CancellationToken));
         var findings = report.RootElement.GetProperty("findings").EnumerateArray().ToDictionary(f => f.GetProperty("id").GetString()!);
         findings["lossy/zokugara/chain-depth"].GetProperty("count").GetInt64().ShouldBe(1);
         findings.ShouldNotContainKey("custom-column/jumin/MEMO");
@@ -113,8 +110,8 @@ public sealed class StandardFidelityEndToEndTests : IDisposable
     [Fact]
     public async Task Characters_outside_JIS_load_and_are_listed_by_code_point_and_nationality_codes_follow_the_list()
     {
-        Directory.CreateDirectory(Source);
-        VendorAFiles.WriteJumin(Source,
+        Directory.CreateDirectory(_w.Source);
+        VendorAFiles.WriteJumin(_w.Source,
         [
             VendorAFiles.Person("0000000019", 1, ("SHIMEI", "髙橋　一郎"), ("HITTOSHA", "髙橋　一郎")),  // 髙: CP932, MJ, not JIS X 0213
             VendorAFiles.Person("0000000027", 1, ("SHIMEI", "山﨑　花子")),                          // 﨑: in JIS X 0213
@@ -122,41 +119,41 @@ public sealed class StandardFidelityEndToEndTests : IDisposable
             Foreign("0000000043", ("KOKUSEKI", "ZZZ")),                                           // no such code
             Foreign("0000000051", ("KOKUSEKI", "JPN")),                                           // a 外国人住民 is not Japanese
         ]);
-        VendorAFiles.WriteShien(Source);
+        VendorAFiles.WriteShien(_w.Source);
 
-        var result = await CliRunner.RunAsync(["run", "--mapping", RepoPaths.VendorAMapping, "--source", Source, "--out", Work, "--quiet", "--max-rejects", "100%"]);
+        var result = await CliRunner.RunAsync(["run", "--mapping", RepoPaths.VendorAMapping, "--source", _w.Source, "--out", _w.Work, "--quiet", "--max-rejects", "100%"]);
 
         result.ExitCode.ShouldBe(0, result.Error);
-        await using var db = new SqliteConnection($"Data Source={Path.Combine(Work, "standard.db")};Pooling=False");
+        await using var db = new SqliteConnection($"Data Source={Path.Combine(_w.Work, "standard.db")};Pooling=False");
         await db.OpenAsync(TestContext.Current.CancellationToken);
         Scalar(db, "SELECT shimei FROM juki_person WHERE atena_no = '0000000019'").ShouldBe("\u9AD9橋　一郎");
         Scalar(db, "SELECT kokuseki FROM juki_person WHERE atena_no = '0000000035'").ShouldBe("XXA");
-        var rejects = File.ReadAllLines(Path.Combine(Work, "rejects", "person.map.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var rejects = File.ReadAllLines(Path.Combine(_w.Work, "rejects", "person.map.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         ReasonsOf(rejects, "0000000043").ShouldBe([("code.not-in-standard-list", "kokuseki")]);
         ReasonsOf(rejects, "0000000051").ShouldBe([("code.not-in-standard-list", "kokuseki")]);
         rejects.Count.ShouldBe(2);
 
-        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Work, "report", "report.json"), TestContext.Current.CancellationToken));
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_w.Work, "report", "report.json"), TestContext.Current.CancellationToken));
         var outside = report.RootElement.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("category").GetString() == "outside-jis").ToList();
         outside.Select(f => f.GetProperty("id").GetString()).ShouldBe(["outside-jis/U+9AD9"], "﨑 is JIS X 0213; only 髙 is outside");
         outside[0].GetProperty("count").GetInt64().ShouldBe(2, "氏名 and 筆頭者 of the one record");
         outside[0].GetProperty("title").GetString()!.ShouldContain("「髙」（U+9AD9）");
         outside[0].GetProperty("item").GetString()!.ShouldContain("氏名（shimei）");
         // The report names the character, never the value it was found in.
-        (await File.ReadAllTextAsync(Path.Combine(Work, "report", "report.html"), TestContext.Current.CancellationToken)).ShouldNotContain("髙橋");
+        (await File.ReadAllTextAsync(Path.Combine(_w.Work, "report", "report.html"), TestContext.Current.CancellationToken)).ShouldNotContain("髙橋");
     }
 
     [Fact]
     public async Task An_unknown_support_end_date_is_a_reject_that_stops_the_run_not_a_null()
     {
-        Directory.CreateDirectory(Source);
-        VendorAFiles.WriteJumin(Source, [VendorAFiles.Person("0000000019", 1, ("SHIEN_FLG", "1"))]);
-        VendorAFiles.WriteShien(Source, "0000000019,1,4300401,4310000,市民課");            // 平成31年月日不詳
+        Directory.CreateDirectory(_w.Source);
+        VendorAFiles.WriteJumin(_w.Source, [VendorAFiles.Person("0000000019", 1, ("SHIEN_FLG", "1"))]);
+        VendorAFiles.WriteShien(_w.Source, "0000000019,1,4300401,4310000,市民課");            // 平成31年月日不詳
 
-        var result = await CliRunner.RunAsync(["run", "--mapping", RepoPaths.VendorAMapping, "--source", Source, "--out", Work, "--quiet"]);
+        var result = await CliRunner.RunAsync(["run", "--mapping", RepoPaths.VendorAMapping, "--source", _w.Source, "--out", _w.Work, "--quiet"]);
 
         result.ExitCode.ShouldBe(3);
-        var reject = JsonDocument.Parse(File.ReadAllLines(Path.Combine(Work, "rejects", "support.map.jsonl")).Single()).RootElement;
+        var reject = JsonDocument.Parse(File.ReadAllLines(Path.Combine(_w.Work, "rejects", "support.map.jsonl")).Single()).RootElement;
         var reason = reject.GetProperty("reasons")[0];
         reason.GetProperty("code").GetString().ShouldBe("date.unknown-not-allowed");
         reason.GetProperty("item").GetString().ShouldBe("shuryo_ymd");

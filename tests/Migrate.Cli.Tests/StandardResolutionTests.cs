@@ -40,7 +40,7 @@ public sealed class StandardResolutionTests : IDisposable
         var standards = _temp.Combine("std");
         var copy = Path.Combine(standards, "juki", "standard.yaml");
         Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-        await File.WriteAllTextAsync(copy, (await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "mappings", "standard", "juki", "standard.yaml"), TestContext.Current.CancellationToken))
+        await File.WriteAllTextAsync(copy, (await File.ReadAllTextAsync(RepoPaths.Standard(), TestContext.Current.CancellationToken))
             .Replace("version: \"1.0\"", "version: \"7.0\"", StringComparison.Ordinal), TestContext.Current.CancellationToken);
         var mapping = _temp.Combine("m", "juki.yaml");
         Directory.CreateDirectory(Path.GetDirectoryName(mapping)!);

@@ -15,7 +15,7 @@ public sealed class VendorBEndToEndTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static string Mapping => Path.Combine(RepoPaths.Root, "mappings", "vendors", "vendor-b", "juki.yaml");
+    private static string Mapping => RepoPaths.VendorMapping("vendor-b");
 
     [Fact]
     public async Task Vendor_b_sample_runs_end_to_end_exits_0_and_reconciles_with_the_seeded_defects()

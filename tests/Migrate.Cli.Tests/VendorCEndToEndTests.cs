@@ -19,7 +19,7 @@ public sealed class VendorCEndToEndTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static string Mapping => Path.Combine(RepoPaths.Root, "mappings", "vendors", "vendor-c", "juki.yaml");
+    private static string Mapping => RepoPaths.VendorMapping("vendor-c");
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -88,7 +88,7 @@ public sealed class VendorCEndToEndTests : IDisposable
         var sqlite = await CliRunner.RunAsync("run", "--mapping", Mapping, "--source-connection", "sqlite:" + database, "--out", sqliteWork, "--quiet");
         sqlite.ExitCode.ShouldBe(0, sqlite.Error);
         // schema.Variable holds postgres:CONNECTION-STRING with a password that must never be shown.
-        var postgres = await CliRunner.RunAsync("run", "--mapping", Mapping, "--source-connection", "env:" + schema.Variable, "--out", postgresWork, "--json");
+        var postgres = await CliRunner.RunAsync(schema.Environment, "run", "--mapping", Mapping, "--source-connection", "env:" + schema.Variable, "--out", postgresWork, "--json");
         postgres.ExitCode.ShouldBe(0, postgres.Error);
 
         await AssertSameMappedFilesAsync(sqliteWork, postgresWork, "postgres");
@@ -113,17 +113,16 @@ public sealed class VendorCEndToEndTests : IDisposable
                 await connection.OpenAsync(Ct);
                 await VendorCCopy.CopyAsync(database, connection, "sqlserver", Ct);
             }
-            Environment.SetEnvironmentVariable(variable, "sqlserver:" + connectionString);
+            var environment = new Dictionary<string, string> { [variable] = "sqlserver:" + connectionString };
             var sqliteWork = _temp.Combine("sqlite-work");
             var serverWork = _temp.Combine("sqlserver-work");
             (await CliRunner.RunAsync("run", "--mapping", Mapping, "--source-connection", "sqlite:" + database, "--out", sqliteWork, "--quiet")).ExitCode.ShouldBe(0);
-            var result = await CliRunner.RunAsync("run", "--mapping", Mapping, "--source-connection", "env:" + variable, "--out", serverWork, "--quiet");
+            var result = await CliRunner.RunAsync(environment, "run", "--mapping", Mapping, "--source-connection", "env:" + variable, "--out", serverWork, "--quiet");
             result.ExitCode.ShouldBe(0, result.Error);
             await AssertSameMappedFilesAsync(sqliteWork, serverWork, "sqlserver");
         }
         finally
         {
-            Environment.SetEnvironmentVariable(variable, null);
             SqlConnection.ClearAllPools();
             await ExecuteOnSqlServerAsync(server!, $"ALTER DATABASE [{name}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{name}]");
         }

@@ -74,7 +74,7 @@ public sealed class ByteIdentityTests
     public void The_bundled_vendor_a_sample_is_what_the_generator_writes()
     {
         // Same hashes as the (vendor-a, 2500, 49) case above, which regenerates these files.
-        Hashes(Path.Combine(SampleFiles.RepositoryRoot(), "mappings", "vendors", "vendor-a", "sample")).ShouldBe(
+        Hashes(Path.Combine(RepoPaths.Root, "mappings", "vendors", "vendor-a", "sample")).ShouldBe(
         [
             "JUMIN.CSV 655a617d30f7c1425f5b0f342b63516ed1ff94bbe4c7a59223a532297e8be8a9",
             "SHIEN.CSV 52af5966a904a194d9bec29403e91e54404e4b8a661a7a5ccb8fcef74c3a82c6",

@@ -63,7 +63,7 @@ public sealed partial class ColumnTableTests
     }
 
     private static string Mapping(string vendor, string file) =>
-        File.ReadAllText(Path.Combine(SampleFiles.RepositoryRoot(), "mappings", "vendors", vendor, file));
+        File.ReadAllText(Path.Combine(RepoPaths.Root, "mappings", "vendors", vendor, file));
 
     private static string[] FlowList(string yaml, string key)
     {

@@ -131,25 +131,12 @@ internal static class SampleFiles
     /// <summary>The `columns:` list of one source in mappings/vendors/vendor-a/juki.yaml (flow sequence, possibly wrapped).</summary>
     public static IReadOnlyList<string> MappingColumns(string source)
     {
-        string yaml = File.ReadAllText(Path.Combine(RepositoryRoot(), "mappings", "vendors", "vendor-a", "juki.yaml"));
+        string yaml = File.ReadAllText(RepoPaths.VendorAMapping);
         int at = yaml.IndexOf($"\n  {source}:", StringComparison.Ordinal);
         at.ShouldBeGreaterThan(0, $"source '{source}' not found in the mapping");
         int open = yaml.IndexOf("columns: [", at, StringComparison.Ordinal) + "columns: [".Length;
         int close = yaml.IndexOf(']', open);
         return yaml[open..close].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-    }
-
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Migrate.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Migrate.sln not found above " + AppContext.BaseDirectory);
     }
 
     public static bool ValidMyNumber(string value)

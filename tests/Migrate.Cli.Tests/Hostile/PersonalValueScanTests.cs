@@ -18,8 +18,7 @@ public sealed class PersonalValueScanTests : IDisposable
     private static HashSet<string> SampleNames()
     {
         // The sample holds a deliberately broken byte: decode leniently here (VendorAFiles registers code page 932).
-        _ = VendorAFiles.Cp932;
-        var lines = File.ReadAllLines(Path.Combine(SampleSource, "JUMIN.CSV"), System.Text.Encoding.GetEncoding(932));
+        var lines = File.ReadAllLines(Path.Combine(SampleSource, "JUMIN.CSV"), Cp932.Lenient);
         var header = lines[0].Split(',');
         var columns = new[] { Array.IndexOf(header, "SHIMEI"), Array.IndexOf(header, "KANA_SHIMEI") };
         var names = new HashSet<string>(StringComparer.Ordinal);

@@ -71,7 +71,7 @@ public sealed class SignalTests : IDisposable
         await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext('migrate:' || current_schema()))", holder))
             await take.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
 
-        using var load = CliProcess.Start("022", "load", "--out", _w.Work, "--target", schema.Target, "--replace", "--quiet");
+        using var load = CliProcess.Start("022", schema.Environment, "load", "--out", _w.Work, "--target", schema.Target, "--replace", "--quiet");
         while (Convert.ToInt64(await schema.ScalarAsync("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%pg_advisory_xact_lock%'"), System.Globalization.CultureInfo.InvariantCulture) == 0)
             await Task.Delay(50, TestContext.Current.CancellationToken);
         Send(load.Id, "INT");

@@ -18,7 +18,10 @@ public sealed class CliProcess : IDisposable
 
     public int Id => _process.Id;
 
-    public static CliProcess Start(string umask, params string[] args)
+    public static CliProcess Start(string umask, params string[] args) => Start(umask, null, args);
+
+    /// <param name="environment">Variables the command sees beyond the test process's own (MIGRATE_* removed), e.g. env:NAME targets.</param>
+    public static CliProcess Start(string umask, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "migrate.dll");
         var info = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -26,6 +29,7 @@ public sealed class CliProcess : IDisposable
         info.ArgumentList.Add($"umask {umask}; exec dotnet \"$0\" \"$@\"");
         info.ArgumentList.Add(dll);
         foreach (var arg in args) info.ArgumentList.Add(arg);
+        ChildEnvironment.Apply(info, environment);
         return new CliProcess(Process.Start(info)!);
     }
 

@@ -19,7 +19,7 @@ public static class ExternalProcess
             WorkingDirectory = workingDirectory,
         };
         foreach (var arg in args) info.ArgumentList.Add(arg);
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
+        ChildEnvironment.Apply(info, environment);
         using var process = Process.Start(info)!;
         var ct = TestContext.Current.CancellationToken;
         var output = process.StandardOutput.ReadToEndAsync(ct);

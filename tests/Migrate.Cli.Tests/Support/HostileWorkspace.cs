@@ -28,14 +28,8 @@ public sealed class HostileWorkspace : IDisposable
     public string Combine(params string[] parts) => _temp.Combine(parts);
 
     /// <summary>Writes a variant of the vendor-a mapping beside it (so the standard is found) with one text replaced; returns its path.</summary>
-    public string MappingWith(string name, string find, string replace)
-    {
-        var text = File.ReadAllText(Mapping);
-        text.ShouldContain(find);
-        var path = Path.Combine(Path.GetDirectoryName(Mapping)!, name + ".yaml");
-        File.WriteAllText(path, text.Replace(find, replace, StringComparison.Ordinal));
-        return path;
-    }
+    public string MappingWith(string name, string find, string replace) =>
+        MappingVariant.Write(Path.Combine(Path.GetDirectoryName(Mapping)!, name + ".yaml"), Mapping, (find, replace));
 
     /// <summary>Writes a variant of the vendor-a mapping with text appended at the end.</summary>
     public string MappingPlus(string name, string tail)

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Migrate.Cli.Tests.Support;
 
 /// <summary>Writes small vendor-a exports as real CP932 bytes, row by row, so tests know every value.</summary>
@@ -15,14 +13,6 @@ public static class VendorAFiles
     ];
 
     public static readonly string[] ShienColumns = ["ATENA_NO", "SHIEN_KBN", "KAISHI_YMD", "SHURYO_YMD", "TANTO_KA"];
-
-    public static Encoding Cp932 { get; } = CreateCp932();
-
-    private static Encoding CreateCp932()
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding(932, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
-    }
 
     /// <summary>A valid person row; override columns by name.</summary>
     public static Dictionary<string, string> Person(string atena, int rireki = 1, params (string Column, string Value)[] overrides)
@@ -54,9 +44,9 @@ public static class VendorAFiles
     public static void Write(string path, IReadOnlyList<string> columns, IEnumerable<string> lines)
     {
         using var stream = File.Create(path);
-        var header = Cp932.GetBytes(string.Join(",", columns) + "\r\n");
+        var header = Cp932.Strict.GetBytes(string.Join(",", columns) + "\r\n");
         stream.Write(header);
-        foreach (var line in lines) stream.Write(Cp932.GetBytes(line + "\r\n"));
+        foreach (var line in lines) stream.Write(Cp932.Strict.GetBytes(line + "\r\n"));
     }
 
     /// <summary>Appends raw bytes as one more record (for invalid-byte tests).</summary>

@@ -11,15 +11,8 @@ namespace Migrate.Core.Tests.Load;
 /// <summary>DDL per dialect, generated from the bundled standard: types, NOT NULL, keys, and the length rules each database counts in.</summary>
 public sealed class DialectTests
 {
-    private static readonly StandardDefinition Juki = StandardLoader.Load(Path.Combine(Root(), "mappings", "standard", "juki", "standard.yaml"));
+    private static readonly StandardDefinition Juki = StandardLoader.Load(RepoPaths.Standard());
     private static StandardTable Person => Juki.FindTable("person")!;
-
-    private static string Root()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "Migrate.sln"))) dir = dir.Parent;
-        return dir.FullName;
-    }
 
     private static string Line(string ddl, string column) =>
         ddl.Split('\n').Single(l => l.TrimStart().StartsWith(column + " ", StringComparison.Ordinal));

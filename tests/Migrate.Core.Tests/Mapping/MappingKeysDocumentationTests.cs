@@ -6,12 +6,10 @@ namespace Migrate.Core.Tests.Mapping;
 /// <summary>The table of docs/mapping-keys.md documents every key of mappings/mapping.schema.json exactly once, and nothing else.</summary>
 public sealed partial class MappingKeysDocumentationTests
 {
-    private static readonly string Root = FindRoot();
-
     [Fact]
     public void Every_key_of_the_schema_is_documented_once_in_the_mapping_keys_page()
     {
-        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "mappings", "mapping.schema.json")));
+        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "mappings", "mapping.schema.json")));
         var keys = new List<string>();
         Walk(schema.RootElement, schema.RootElement.GetProperty("$defs"), "", keys);
 
@@ -24,7 +22,7 @@ public sealed partial class MappingKeysDocumentationTests
 
     private static List<string> Documented()
     {
-        var page = File.ReadAllText(Path.Combine(Root, "docs", "mapping-keys.md"));
+        var page = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "mapping-keys.md"));
         page.ShouldContain("| key | meaning |");
         return KeyRow().Matches(page).Select(m => m.Groups[1].Value).ToList();
     }
@@ -56,11 +54,4 @@ public sealed partial class MappingKeysDocumentationTests
 
     [GeneratedRegex(@"^\| `([^`]+)` \|", RegexOptions.Multiline)]
     private static partial Regex KeyRow();
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Migrate.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Migrate.sln not found");
-    }
 }

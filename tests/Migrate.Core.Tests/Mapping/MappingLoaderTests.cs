@@ -7,13 +7,12 @@ namespace Migrate.Core.Tests.Mapping;
 /// <summary>Mapping mistakes are reported with the mapping file, line and column, and a suggestion.</summary>
 public sealed class MappingLoaderTests : IDisposable
 {
-    private static readonly string Root = FindRoot();
-    private static readonly string VendorA = Path.Combine(Root, "mappings", "vendors", "vendor-a", "juki.yaml");
+    private static readonly string VendorA = RepoPaths.VendorAMapping;
     private readonly string _dir = Directory.CreateTempSubdirectory("migrate-mapping-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static StandardDefinition Standard => StandardLoader.Load(Path.Combine(Root, "mappings", "standard", "juki", "standard.yaml"));
+    private static StandardDefinition Standard => StandardLoader.Load(RepoPaths.Standard());
 
     private string Broken(string find, string replace)
     {
@@ -135,12 +134,5 @@ public sealed class MappingLoaderTests : IDisposable
 
         Should.Throw<MigrateException>(() => MappingLoader.Load(path, Standard))
             .Message.ShouldContain("unknown key 'vendr' (did you mean 'vendor'?)");
-    }
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Migrate.sln"))) dir = dir.Parent;
-        return dir!.FullName;
     }
 }

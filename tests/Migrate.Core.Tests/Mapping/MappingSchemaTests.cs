@@ -10,26 +10,24 @@ namespace Migrate.Core.Tests.Mapping;
 /// <summary>The published JSON Schema (mappings/mapping.schema.json) accepts every bundled mapping and rejects a wrong one.</summary>
 public sealed class MappingSchemaTests
 {
-    private static readonly string Root = FindRoot();
-
     public static TheoryData<string> BundledMappings()
     {
         var data = new TheoryData<string>();
         foreach (var dir in new[] { "vendors", "municipalities" })
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(Root, "mappings", dir), "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "mappings", dir), "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                 if (!Path.GetFileName(file).Contains("gaiji", StringComparison.Ordinal) && !file.EndsWith(".decisions.yaml", StringComparison.Ordinal))
-                    data.Add(Path.GetRelativePath(Root, file));
+                    data.Add(Path.GetRelativePath(RepoPaths.Root, file));
         return data;
     }
 
     // Loaded once: the library registers a schema by its $id and refuses a second registration.
-    private static readonly JsonSchema Schema = JsonSchema.FromFile(Path.Combine(Root, "mappings", "mapping.schema.json"));
+    private static readonly JsonSchema Schema = JsonSchema.FromFile(Path.Combine(RepoPaths.Root, "mappings", "mapping.schema.json"));
 
     [Theory]
     [MemberData(nameof(BundledMappings))]
     public void Bundled_mapping_conforms_to_the_published_schema(string relativePath)
     {
-        var json = YamlToJson(File.ReadAllText(Path.Combine(Root, relativePath)));
+        var json = YamlToJson(File.ReadAllText(Path.Combine(RepoPaths.Root, relativePath)));
 
         var result = Schema.Evaluate(json, new EvaluationOptions { OutputFormat = OutputFormat.List });
 
@@ -40,7 +38,7 @@ public sealed class MappingSchemaTests
     [Fact]
     public void A_misspelt_key_is_rejected_by_the_schema()
     {
-        var text = File.ReadAllText(Path.Combine(Root, "mappings", "vendors", "vendor-a", "juki.yaml")).Replace("code_tables:", "code_tabels:", StringComparison.Ordinal);
+        var text = File.ReadAllText(RepoPaths.VendorAMapping).Replace("code_tables:", "code_tabels:", StringComparison.Ordinal);
 
         Schema.Evaluate(YamlToJson(text)).IsValid.ShouldBeFalse();
     }
@@ -51,7 +49,7 @@ public sealed class MappingSchemaTests
     [InlineData("max_record_bytes: 9000000", false)]
     public void Record_bounds_of_a_csv_source_are_in_the_schema(string bounds, bool valid)
     {
-        var text = File.ReadAllText(Path.Combine(Root, "mappings", "vendors", "vendor-a", "juki.yaml"))
+        var text = File.ReadAllText(RepoPaths.VendorAMapping)
             .Replace("    format: csv\n", $"    format: csv\n    {bounds}\n", StringComparison.Ordinal);
         text.ShouldContain(bounds);
 
@@ -96,11 +94,4 @@ public sealed class MappingSchemaTests
         YamlScalarNode s => JsonValue.Create(s.Value),
         _ => throw new InvalidOperationException(node.NodeType.ToString()),
     };
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Migrate.sln"))) dir = dir.Parent;
-        return dir!.FullName;
-    }
 }

@@ -7,14 +7,13 @@ namespace Migrate.Core.Tests.Mapping;
 /// <summary>Municipality overlays: deep merge over the vendor mapping, chains, cycles and error positions.</summary>
 public sealed class OverlayTests : IDisposable
 {
-    private static readonly string Root = FindRoot();
-    private static readonly string VendorA = Path.Combine(Root, "mappings", "vendors", "vendor-a", "juki.yaml");
-    private static readonly string Chiyoda = Path.Combine(Root, "mappings", "municipalities", "131016-chiyoda", "juki.yaml");
+    private static readonly string VendorA = RepoPaths.VendorAMapping;
+    private static readonly string Chiyoda = Path.Combine(RepoPaths.Root, "mappings", "municipalities", "131016-chiyoda", "juki.yaml");
     private readonly string _dir = Directory.CreateTempSubdirectory("migrate-overlay-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static StandardDefinition Standard => StandardLoader.Load(Path.Combine(Root, "mappings", "standard", "juki", "standard.yaml"));
+    private static StandardDefinition Standard => StandardLoader.Load(RepoPaths.Standard());
 
     private string Write(string relative, string text)
     {
@@ -141,12 +140,5 @@ public sealed class OverlayTests : IDisposable
 
         mapping.CodeTables["ido_jiyu"].Values["C3"].ShouldBe("44");
         mapping.Municipality.ShouldBe("131016");
-    }
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Migrate.sln"))) dir = dir.Parent;
-        return dir!.FullName;
     }
 }

@@ -7,20 +7,12 @@ namespace Migrate.Core.Tests.Mapping;
 /// <summary>vendor-b's fixed-width layouts, joins and 外字 table file; their mistakes name file:line:column.</summary>
 public sealed class SourceLayoutTests : IDisposable
 {
-    private static readonly string Root = FindRoot();
-    private static readonly string VendorB = Path.Combine(Root, "mappings", "vendors", "vendor-b", "juki.yaml");
+    private static readonly string VendorB = RepoPaths.VendorMapping("vendor-b");
     private readonly string _dir = Directory.CreateTempSubdirectory("migrate-layout-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static StandardDefinition Standard => StandardLoader.Load(Path.Combine(Root, "mappings", "standard", "juki", "standard.yaml"));
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Migrate.sln"))) dir = dir.Parent;
-        return dir!.FullName;
-    }
+    private static StandardDefinition Standard => StandardLoader.Load(RepoPaths.Standard());
 
     private string Broken(string find, string replace)
     {

@@ -28,7 +28,7 @@ public sealed class BackgroundWriteStreamTests
         }
 
         inner.Disposed.ShouldBeTrue();
-        inner.ToArray().ShouldBe(expected.ToArray());
+        inner.ToArray().ShouldBeSameBytes(expected.ToArray());
     }
 
     [Fact]

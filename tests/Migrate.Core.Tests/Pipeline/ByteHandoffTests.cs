@@ -31,8 +31,8 @@ public sealed class ByteHandoffTests : IDisposable
         await using (var reader = handoff.OpenRead()) await reader.CopyToAsync(received, 4096, TestContext.Current.CancellationToken);
         await writer;
 
-        received.ToArray().ShouldBe(data);
-        (await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken)).ShouldBe(data);
+        received.ToArray().ShouldBeSameBytes(data);
+        (await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken)).ShouldBeSameBytes(data);
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public sealed class ReportCsvTests : IDisposable
         var again = Path.Combine(_directory, "again");
         var second = ReportFiles.WriteAll(report, again);
         for (var i = 0; i < paths.Count; i++)
-            File.ReadAllBytes(second[i]).ShouldBe(File.ReadAllBytes(paths[i]), Path.GetFileName(paths[i]));
+            File.ReadAllBytes(second[i]).ShouldBeSameBytes(File.ReadAllBytes(paths[i]), Path.GetFileName(paths[i]));
     }
 
     [Fact]

@@ -10,7 +10,6 @@ namespace Migrate.Core.Tests.Standard;
 /// </summary>
 public sealed class StandardResolverTests : IDisposable
 {
-    private static readonly string Root = FindRoot();
     private readonly string _dir = Directory.CreateTempSubdirectory("migrate-standard-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -27,7 +26,7 @@ public sealed class StandardResolverTests : IDisposable
     {
         var path = Path.Combine(directory, "juki", "standard.yaml");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, File.ReadAllText(Path.Combine(Root, "mappings", "standard", "juki", "standard.yaml"))
+        File.WriteAllText(path, File.ReadAllText(RepoPaths.Standard())
             .Replace("version: \"1.0\"", $"version: \"{version}\"", StringComparison.Ordinal));
         return path;
     }
@@ -39,13 +38,13 @@ public sealed class StandardResolverTests : IDisposable
 
         standard.Id.ShouldBe("juki");
         standard.SourcePath.ShouldBe("<bundled>/juki/standard.yaml");
-        standard.Sha256.ShouldBe(FileHash.Sha256(Path.Combine(Root, "mappings", "standard", "juki", "standard.yaml")));
+        standard.Sha256.ShouldBe(FileHash.Sha256(RepoPaths.Standard()));
     }
 
     [Fact]
     public void Every_standard_under_mappings_standard_is_bundled()
     {
-        var folders = Directory.EnumerateDirectories(Path.Combine(Root, "mappings", "standard")).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        var folders = Directory.EnumerateDirectories(Path.Combine(RepoPaths.Root, "mappings", "standard")).Select(Path.GetFileName).Order(StringComparer.Ordinal);
 
         BundledStandards.Ids.ShouldBe(folders);
     }
@@ -99,12 +98,5 @@ public sealed class StandardResolverTests : IDisposable
         var all = StandardResolver.All(new StandardSource(Directory: Path.Combine(_dir, "override")));
 
         all.Select(s => $"{s.Id} {s.Version}").ShouldBe(["juki 2.0", "kojin-juminzei 1.0"]);
-    }
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Migrate.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Migrate.sln not found");
     }
 }

@@ -10,7 +10,7 @@ namespace Migrate.Core.Tests.Validation;
 /// </summary>
 public sealed class StandardRulesTests
 {
-    private static readonly StandardDefinition Juki = StandardLoader.Load(Path.Combine(FindRoot(), "mappings", "standard", "juki", "standard.yaml"));
+    private static readonly StandardDefinition Juki = StandardLoader.Load(RepoPaths.Standard());
 
     private static List<string> Problems(string itemId, string value, string table = "person")
     {
@@ -61,12 +61,5 @@ public sealed class StandardRulesTests
         list.IsTooDeep("20202020", 4).ShouldBeFalse();
         list.IsTooDeep("0220202020", 4).ShouldBeFalse();
         list.ChainOverflow.ShouldBe("96");
-    }
-
-    internal static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Migrate.sln"))) dir = dir.Parent;
-        return dir!.FullName;
     }
 }

@@ -1,5 +1,6 @@
-namespace Migrate.Cli.Tests.Support;
+namespace Migrate.TestSupport;
 
+/// <summary>A folder of the test's own under the system's temporary folder, deleted on dispose: tests never write into the repository.</summary>
 public sealed class TempDirectory : IDisposable
 {
     public TempDirectory()

@@ -1,10 +1,13 @@
 using Npgsql;
 
-namespace Migrate.Data.Tests.Support;
+namespace Migrate.TestSupport;
 
 /// <summary>
-/// A schema of its own on the test server (MIGRATE_TEST_POSTGRES) so tests run in parallel; the
-/// target's connection string puts it first on the search path. Skips the test when no server is set.
+/// A schema of its own on the test server (MIGRATE_TEST_POSTGRES), first on the search path of
+/// <see cref="ConnectionString"/>, so tests run in parallel. The CLI gets it as an environment
+/// variable of its own (<see cref="Target"/> = env:NAME, set in <see cref="Environment"/> for the
+/// command or child process only) so the connection string never appears on a command line. Skips
+/// the test when no server is set.
 /// </summary>
 public sealed class PostgresSchema : IAsyncDisposable
 {
@@ -14,15 +17,26 @@ public sealed class PostgresSchema : IAsyncDisposable
     {
         _admin = admin;
         Name = name;
-        ConnectionString = new NpgsqlConnectionStringBuilder(admin) { SearchPath = name, Pooling = false }.ConnectionString;
+        // A password that must never show up in output or the manifest (trust auth ignores it).
+        ConnectionString = new NpgsqlConnectionStringBuilder(admin) { SearchPath = name, Pooling = false, Password = "s3cret-" + name }.ConnectionString;
+        Variable = "MIGRATE_TEST_PG_" + name.ToUpperInvariant();
+        Environment = new Dictionary<string, string>(StringComparer.Ordinal) { [Variable] = "postgres:" + ConnectionString };
     }
 
     public string Name { get; }
     public string ConnectionString { get; }
 
+    /// <summary>The environment variable that names this schema as a target: postgres:CONNECTION-STRING.</summary>
+    public string Variable { get; }
+
+    /// <summary>The environment to give the CLI: <see cref="Variable"/> and nothing else.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; }
+
+    public string Target => "env:" + Variable;
+
     public static async Task<PostgresSchema> CreateAsync()
     {
-        var admin = Environment.GetEnvironmentVariable("MIGRATE_TEST_POSTGRES");
+        var admin = System.Environment.GetEnvironmentVariable("MIGRATE_TEST_POSTGRES");
         Assert.SkipWhen(string.IsNullOrWhiteSpace(admin), "MIGRATE_TEST_POSTGRES is not set (.ci/run starts a PostgreSQL cluster and sets it)");
         var schema = new PostgresSchema(admin!, "t_" + Guid.NewGuid().ToString("N")[..16]);
         await schema.ExecuteAsync($"CREATE SCHEMA {schema.Name}");
