@@ -47,7 +47,7 @@ public static class StagedSourceProfiler
 
         var definition = FixedLayoutReader.Read(yaml, sourceId, block, chosen, fileName);
         var profile = await StageAndProfileAsync(definition,
-            work => new FixedWidthExtractor(definition, path, work) { MaxRecords = sample },
+            new FileLocation(path), sample,
             $"check the layout in {layoutPath} (record_length, separator, field lengths) and the encoding", cancellationToken);
         return profile with { Encoding = chosen, Format = SourceFormat.Fixed, Layout = definition.Layout };
     }
@@ -102,7 +102,7 @@ public static class StagedSourceProfiler
             Database = spec,
         };
         var profile = await StageAndProfileAsync(definition,
-            work => new DatabaseExtractor(definition, connection, databases, work) { MaxRecords = sample },
+            new DatabaseLocation(connection, databases), sample,
             "leave binary columns out of the table (a view), or convert them", cancellationToken);
         return profile with { Format = SourceFormat.Database, Database = spec };
     }
@@ -120,7 +120,7 @@ public static class StagedSourceProfiler
                 $"{LayoutOption}: no fixed-width source of this mapping reads {fileName}{(candidates.Count == 0 ? "" : $" (it has: {string.Join(", ", candidates.Select(s => yaml.String(s, "file")))})")}; give a file that holds the layout's fields, record_length and separator");
     }
 
-    private static async Task<SourceProfile> StageAndProfileAsync(SourceDefinition source, Func<WorkDirectory, ISourceExtractor> extractor, string hint, CancellationToken cancellationToken)
+    private static async Task<SourceProfile> StageAndProfileAsync(SourceDefinition source, SourceLocation location, long? sample, string hint, CancellationToken cancellationToken)
     {
         // Staging holds personal data: a private folder (0700 on Unix), deleted whatever happens.
         var temp = Directory.CreateTempSubdirectory("migrate-init-");
@@ -128,7 +128,7 @@ public static class StagedSourceProfiler
         {
             var work = new WorkDirectory(temp.FullName);
             work.Create();
-            var result = await extractor(work).ExtractAsync(null, cancellationToken);
+            var result = await new SourceExtractor(source, location, work) { MaxRecords = sample }.ExtractAsync(null, cancellationToken);
             if (result.Rejected * 2 > result.Records)
             {
                 // Most records unreadable means the layout is wrong, not the data: a profile of the rest would mislead.

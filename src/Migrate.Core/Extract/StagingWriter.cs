@@ -11,6 +11,9 @@ namespace Migrate.Core.Extract;
 /// </summary>
 public sealed class StagingWriter : IDisposable
 {
+    public const string LineColumn = "_line";
+    public const string OffsetColumn = "_offset";
+
     private readonly HashingStream _hashing;
     private readonly Utf8CsvWriter _csv;
     private readonly RecordHandoff? _handoff;
@@ -34,8 +37,8 @@ public sealed class StagingWriter : IDisposable
         _csv = new Utf8CsvWriter(new BackgroundWriteStream(_hashing));
         _quoting = new QuotingMemo(source.Columns.Count);
         _mayHoldLoneSurrogates = mayHoldLoneSurrogates;
-        _csv.WriteField(DelimitedExtractor.LineColumn);
-        _csv.WriteField(DelimitedExtractor.OffsetColumn);
+        _csv.WriteField(LineColumn);
+        _csv.WriteField(OffsetColumn);
         foreach (var column in source.Columns) _csv.WriteField(column);
         _csv.NextRecord();
     }

@@ -53,7 +53,7 @@ public sealed class FixedWidthExtractorTests : IDisposable
         await File.WriteAllBytesAsync(path, file, TestContext.Current.CancellationToken);
         var work = new WorkDirectory(Path.Combine(_dir, "work"));
         work.Create();
-        var result = await SourceExtractors.Create(source, path, work).ExtractAsync(null, TestContext.Current.CancellationToken);
+        var result = await new SourceExtractor(source, new FileLocation(path), work).ExtractAsync(null, TestContext.Current.CancellationToken);
         var staged = (await File.ReadAllLinesAsync(work.StagingFile(source.Id), TestContext.Current.CancellationToken)).Select(l => l.Split(',')).ToArray();
         var rejects = File.ReadAllLines(work.ExtractRejects(source.Id)).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         return (result, staged, rejects);
