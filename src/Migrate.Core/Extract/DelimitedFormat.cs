@@ -42,6 +42,19 @@ public sealed class DelimitedFormat : ISourceFormat
         }
     }
 
+    /// <summary>
+    /// The fields of a delimited file's first record, decoded as extraction decodes them (for
+    /// <c>migrate init</c>, which takes them for the header or counts the columns); null for a file
+    /// without records.
+    /// </summary>
+    public static async Task<FirstRecord?> ReadFirstRecordAsync(string path, string encoding, char delimiter, WorkDirectory work, CancellationToken cancellationToken)
+    {
+        // One provisional column: the reader is only asked for the first row's fields.
+        var probe = new SourceDefinition("first-record", Path.GetFileName(path), SourceFormat.Delimited, encoding, delimiter, false, [""], new SourcePosition(path, 1, 1));
+        await using var reader = (Reader)await new DelimitedFormat().OpenAsync(probe, new FileLocation(path), work, cancellationToken);
+        return reader.FirstRecord();
+    }
+
     /// <summary>The column's field of the rejected line, split at delimiters outside quotes as the reader splits them.</summary>
     public string? Recover(RejectRecord reject, SourceDefinition source, string column)
     {
@@ -235,6 +248,30 @@ public sealed class DelimitedFormat : ISourceFormat
                 throw MigrateException.DataError($"{Name}: the file is empty, but the mapping ({_source.Position}) says it starts with a header line; is it the right file?");
             if (_sample.Open) _sample.Judge();
             Position = _bytes;
+        }
+
+        /// <summary>The first record's fields, whatever their number; quoting is judged as the record loop judges it.</summary>
+        public FirstRecord? FirstRecord()
+        {
+            while (_rows.MoveNext())
+            {
+                var row = _rows.Current;
+                if (row.Span.IsEmpty) continue;
+                var line = row.RowIndex == 0 ? 1L : row.LineNumberFrom;
+                if (BoundedRecordReader.IsMarker(row.Span))
+                    throw MigrateException.DataError($"{Name}:{line}: the first line cannot be read: {_lines.TakeDiverted().Detail}");
+                var fields = new string?[row.ColCount];
+                var decodes = true;
+                for (var i = 0; i < fields.Length; i++)
+                {
+                    if (QuotedField.Unquote(row[i].Span, ref _scratch, out var raw) is { } quoting)
+                        throw MigrateException.DataError($"{Name}:{line}: the first line has broken quoting in column {i + 1}: {quoting}");
+                    if (_decoder.TryDecode(raw, out var value, out _)) fields[i] = value;
+                    else decodes = false;
+                }
+                return new FirstRecord(fields, decodes);
+            }
+            return null;
         }
 
         private void Start(SourceRecord record, long line, long offset)

@@ -82,7 +82,7 @@ public sealed class StagingWriter : IDisposable
     /// The value as the file holds it: UTF-8 cannot hold a lone surrogate (a database text column can),
     /// the file gets U+FFFD in its place, and so does the mapper.
     /// </summary>
-    private static string AsWritten(string value) =>
+    public static string AsWritten(string value) =>
         value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0 ? value : Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(value));
 
     public void Dispose()

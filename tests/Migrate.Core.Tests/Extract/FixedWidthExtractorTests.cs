@@ -153,7 +153,8 @@ public sealed class FixedWidthExtractorTests : IDisposable
     [Fact]
     public async Task EUC_JP_fixed_width_records_are_cut_at_EUC_JP_byte_offsets()
     {
-        var euc = Encoding.GetEncoding(51932);
+        // From the provider itself: registration happens in whichever test runs first, and the order is not fixed.
+        var euc = CodePagesEncodingProvider.Instance.GetEncoding(51932)!;
         var (_, staged, rejects) = await ExtractAsync(Layout(RecordSeparator.CrLf, "euc-jp"), Join("\r\n"u8.ToArray(), Record("00019", "渡邊　一", "1", euc)));
         rejects.ShouldBeEmpty();
         staged[1].ShouldBe(["1", "0", "00019", "渡邊　一", "1"]);
