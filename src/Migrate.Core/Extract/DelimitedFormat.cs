@@ -221,9 +221,9 @@ public sealed class DelimitedFormat : ISourceFormat
                         _repeated.Set(i, raw, value);
                         continue;
                     }
-                    if (_first) throw WrongEncoding(row.Span, line, i, problem!);
-                    undecodable ??= $"line {line}, column {i + 1}: {problem!.Message}";
-                    reasons.Add(new RejectReason(problem!.Code, $"line {line}, column {i + 1} ({columns[i]}): {problem.Message}", null, columns[i]));
+                    if (_first) throw WrongEncoding(row.Span, line, i, problem);
+                    undecodable ??= $"line {line}, column {i + 1}: {problem.Message}";
+                    reasons.Add(new RejectReason(problem.Code, $"line {line}, column {i + 1} ({columns[i]}): {problem.Message}", null, columns[i]));
                 }
                 _first = false;
                 if (badQuote is not null)
@@ -327,7 +327,7 @@ public sealed class DelimitedFormat : ISourceFormat
                 if (QuotedField.Unquote(row[i].Span, ref scratch, out var raw) is { } quoting)
                     throw MigrateException.DataError($"{Name}:{line}: the header has broken quoting in column {i + 1}: {quoting}");
                 if (!_decoder.TryDecode(raw, out var name, out var problem))
-                    throw WrongEncoding(row.Span, line, i, problem!);
+                    throw WrongEncoding(row.Span, line, i, problem);
                 if (i >= columns.Count)
                     throw MigrateException.DataError($"{Name}:{line}: the header has {row.ColCount} columns, but the mapping ({_source.Position}) lists {columns.Count}; extra column {i + 1} is {HeaderText.Shown(name)}");
                 if (name.Trim() != columns[i])

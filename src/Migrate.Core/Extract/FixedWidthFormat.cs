@@ -131,7 +131,7 @@ public sealed class FixedWidthFormat : ISourceFormat
                         }
                         if (!_decoder.TryDecode(bytes, out value, out problem))
                         {
-                            if (number == 1) throw WrongEncoding(record, field, problem!);
+                            if (number == 1) throw WrongEncoding(record, field, problem);
                             break;
                         }
                         // Trailing half-width spaces are the layout's padding, not data.
