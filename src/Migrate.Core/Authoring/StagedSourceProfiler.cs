@@ -12,10 +12,9 @@ namespace Migrate.Core.Authoring;
 
 /// <summary>
 /// Profiles a fixed-width file (with the record layout the user gives) or a database table through
-/// the same extractors <c>run</c> uses: the records are staged into a private temporary folder
-/// (owner-only, deleted afterwards), so the profile sees exactly the values the map stage will see,
-/// and records the extractor rejects (wrong length, split character, binary value …) are counted as
-/// unreadable.
+/// the same readers <c>run</c> extracts with (<see cref="RecordProfiler"/>), so the profile sees exactly
+/// the values the map stage will see, and records extraction would reject (wrong length, split
+/// character, binary value …) are counted as unreadable.
 /// </summary>
 public static class StagedSourceProfiler
 {
@@ -46,8 +45,7 @@ public static class StagedSourceProfiler
             throw MigrateException.Usage($"encoding {chosen}: unknown encoding{DidYouMean.Hint(chosen, LegacyEncodings.Names)}; use one of {string.Join(", ", LegacyEncodings.Names)}");
 
         var definition = FixedLayoutReader.Read(yaml, sourceId, block, chosen, fileName);
-        var profile = await StageAndProfileAsync(definition,
-            work => new FixedWidthExtractor(definition, path, work) { MaxRecords = sample },
+        var profile = await ProfileAsync(definition, new FileLocation(path), sample,
             $"check the layout in {layoutPath} (record_length, separator, field lengths) and the encoding", cancellationToken);
         return profile with { Encoding = chosen, Format = SourceFormat.Fixed, Layout = definition.Layout };
     }
@@ -101,8 +99,7 @@ public static class StagedSourceProfiler
         {
             Database = spec,
         };
-        var profile = await StageAndProfileAsync(definition,
-            work => new DatabaseExtractor(definition, connection, databases, work) { MaxRecords = sample },
+        var profile = await ProfileAsync(definition, new DatabaseLocation(connection, databases), sample,
             "leave binary columns out of the table (a view), or convert them", cancellationToken);
         return profile with { Format = SourceFormat.Database, Database = spec };
     }
@@ -120,30 +117,17 @@ public static class StagedSourceProfiler
                 $"{LayoutOption}: no fixed-width source of this mapping reads {fileName}{(candidates.Count == 0 ? "" : $" (it has: {string.Join(", ", candidates.Select(s => yaml.String(s, "file")))})")}; give a file that holds the layout's fields, record_length and separator");
     }
 
-    private static async Task<SourceProfile> StageAndProfileAsync(SourceDefinition source, Func<WorkDirectory, ISourceExtractor> extractor, string hint, CancellationToken cancellationToken)
-    {
-        // Staging holds personal data: a private folder (0700 on Unix), deleted whatever happens.
-        var temp = Directory.CreateTempSubdirectory("migrate-init-");
-        try
+    private static Task<SourceProfile> ProfileAsync(SourceDefinition source, SourceLocation location, long? sample, string hint, CancellationToken cancellationToken) =>
+        RecordProfiler.WithScratchAsync(async work =>
         {
-            var work = new WorkDirectory(temp.FullName);
-            work.Create();
-            var result = await extractor(work).ExtractAsync(null, cancellationToken);
-            if (result.Rejected * 2 > result.Records)
+            var result = await RecordProfiler.ProfileAsync(source, location, source.Columns, work, sample, cancellationToken);
+            if (result.Unreadable * 2 > result.Records)
             {
                 // Most records unreadable means the layout is wrong, not the data: a profile of the rest would mislead.
-                var reasons = string.Join(", ", result.RejectsByReason.Select(r => r.Key + " " + r.Value.ToString("N0", CultureInfo.InvariantCulture)));
+                var reasons = string.Join(", ", result.UnreadableByReason.Select(r => r.Key + " " + r.Value.ToString("N0", CultureInfo.InvariantCulture)));
                 throw MigrateException.DataError(string.Create(CultureInfo.InvariantCulture,
-                    $"{source.File}: {result.Rejected:N0} of {result.Records:N0} records cannot be read ({reasons}); {hint}"));
+                    $"{source.File}: {result.Unreadable:N0} of {result.Records:N0} records cannot be read ({reasons}); {hint}"));
             }
-            var staged = await SourceProfiler.ProfileAsync(work.StagingFile(source.Id), "utf-8", ',', true, null, cancellationToken);
-            // The staging file starts with _line and _offset; the source's own columns follow.
-            var columns = staged.Columns.Skip(2).ToList();
-            return new SourceProfile(source.File, source.Encoding, '\0', false, result.Records, result.Rejected, columns);
-        }
-        finally
-        {
-            temp.Delete(recursive: true);
-        }
-    }
+            return new SourceProfile(source.File, source.Encoding, '\0', false, result.Records, result.Unreadable, result.Columns);
+        });
 }

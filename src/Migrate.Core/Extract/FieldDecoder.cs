@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using Migrate.Core.Diagnostics;
@@ -19,7 +20,7 @@ public sealed class FieldDecoder(Encoding strict, string encodingName)
 
     private byte[] _bytes = new byte[256];
 
-    public bool TryDecode(ReadOnlySpan<char> latin1Field, out string value, out Problem? problem)
+    public bool TryDecode(ReadOnlySpan<char> latin1Field, out string value, [NotNullWhen(false)] out Problem? problem)
     {
         problem = null;
         if (Ascii.IsValid(latin1Field))
@@ -33,7 +34,7 @@ public sealed class FieldDecoder(Encoding strict, string encodingName)
     }
 
     /// <summary>Decodes raw bytes strictly; the problem names the offending bytes and their position in the field (1-based).</summary>
-    public bool TryDecode(ReadOnlySpan<byte> bytes, out string value, out Problem? problem)
+    public bool TryDecode(ReadOnlySpan<byte> bytes, out string value, [NotNullWhen(false)] out Problem? problem)
     {
         problem = null;
         try
@@ -59,7 +60,7 @@ public sealed class FieldDecoder(Encoding strict, string encodingName)
     /// .NET's CP932 table maps the unassigned single bytes 0x80, 0xA0 and 0xFD–0xFF to U+0080 and
     /// U+F8F0–U+F8F3 instead of failing; none of them is a character, so they are invalid bytes too.
     /// </summary>
-    private bool HasUnassignedCp932(string value, ReadOnlySpan<byte> bytes, out Problem? problem)
+    private bool HasUnassignedCp932(string value, ReadOnlySpan<byte> bytes, [NotNullWhen(true)] out Problem? problem)
     {
         problem = null;
         if (strict.CodePage != 932) return false;

@@ -11,6 +11,9 @@ namespace Migrate.Core.Extract;
 /// </summary>
 public sealed class StagingWriter : IDisposable
 {
+    public const string LineColumn = "_line";
+    public const string OffsetColumn = "_offset";
+
     private readonly HashingStream _hashing;
     private readonly Utf8CsvWriter _csv;
     private readonly RecordHandoff? _handoff;
@@ -36,8 +39,8 @@ public sealed class StagingWriter : IDisposable
         _csv = new Utf8CsvWriter(new BackgroundWriteStream(_hashing));
         _quoting = new RepeatedFields<char, bool>(source.Columns.Count);
         _mayHoldLoneSurrogates = mayHoldLoneSurrogates;
-        _csv.WriteField(DelimitedExtractor.LineColumn);
-        _csv.WriteField(DelimitedExtractor.OffsetColumn);
+        _csv.WriteField(LineColumn);
+        _csv.WriteField(OffsetColumn);
         foreach (var column in source.Columns) _csv.WriteField(column);
         _csv.NextRecord();
     }
@@ -89,7 +92,7 @@ public sealed class StagingWriter : IDisposable
     /// The value as the file holds it: UTF-8 cannot hold a lone surrogate (a database text column can),
     /// the file gets U+FFFD in its place, and so does the mapper.
     /// </summary>
-    private static string AsWritten(string value) =>
+    public static string AsWritten(string value) =>
         value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0 ? value : Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(value));
 
     public void Dispose()

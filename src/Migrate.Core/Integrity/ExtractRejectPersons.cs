@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using Migrate.Core.Extract;
 using Migrate.Core.Mapping;
 using Migrate.Core.Rejects;
 using Migrate.Core.Standard;
@@ -96,56 +96,7 @@ public static class ExtractRejectPersons
         return roles;
     }
 
-    /// <summary>A column's value from a reject: its values when it has them, else its raw bytes when the field is plain ASCII.</summary>
-    internal static string? Recover(RejectRecord reject, SourceDefinition source, string column)
-    {
-        if (reject.Record is { } record) return record.GetValueOrDefault(column);
-        if (reject.RawHex is null) return null;
-        var raw = Convert.FromHexString(reject.RawHex);
-        ReadOnlySpan<byte> field;
-        if (source.Layout is { } layout)
-        {
-            var f = layout.Fields.FirstOrDefault(x => x.Name == column);
-            if (f is null || f.Offset + f.Length > raw.Length) return null;
-            field = raw.AsSpan(f.Offset, f.Length);
-        }
-        else
-        {
-            var index = -1;
-            for (var i = 0; i < source.Columns.Count; i++)
-                if (source.Columns[i] == column) index = i;
-            if (index < 0 || !TryField(raw, (byte)source.Delimiter, index, out field)) return null;
-        }
-        field = field.Trim((byte)' ');
-        if (field.Length >= 2 && field[0] == '"' && field[^1] == '"') field = field[1..^1];
-        foreach (var b in field)
-            if (b is < 0x20 or > 0x7E or (byte)'"') return null;
-        return Encoding.ASCII.GetString(field);
-    }
-
-    /// <summary>The index-th field of a delimited record, split at delimiters outside quotes as the reader splits them.</summary>
-    private static bool TryField(byte[] raw, byte delimiter, int index, out ReadOnlySpan<byte> field)
-    {
-        int current = 0, start = 0;
-        var quoted = false;
-        for (var i = 0; i <= raw.Length; i++)
-        {
-            var end = i == raw.Length || (!quoted && (raw[i] == delimiter || raw[i] == '\r' || raw[i] == '\n'));
-            if (!end)
-            {
-                if (raw[i] == '"') quoted = !quoted;
-                continue;
-            }
-            if (current == index)
-            {
-                field = raw.AsSpan(start, i - start);
-                return true;
-            }
-            if (i == raw.Length || raw[i] != delimiter) break;
-            current++;
-            start = i + 1;
-        }
-        field = default;
-        return false;
-    }
+    /// <summary>A column's value from a reject, as the source's format recovers it (its values, or its raw bytes when the field is plain ASCII).</summary>
+    internal static string? Recover(RejectRecord reject, SourceDefinition source, string column) =>
+        SourceFormats.Default.For(source).Recover(reject, source, column);
 }

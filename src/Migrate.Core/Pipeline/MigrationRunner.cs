@@ -30,8 +30,8 @@ public sealed class MigrationRunner(MigrationSession session, IStageProgress pro
     {
         CheckSources(sources);
         var sourceDirectory = sources.Directory;
-        var fileSources = session.Mapping.Sources.Values.Where(s => s.Format != SourceFormat.Database).ToList();
-        var databaseSources = session.Mapping.Sources.Values.Where(s => s.Format == SourceFormat.Database).ToList();
+        var fileSources = session.Mapping.Sources.Values.Where(ReadsFile).ToList();
+        var databaseSources = session.Mapping.Sources.Values.Where(s => !ReadsFile(s)).ToList();
         Work.Create();
         var results = new Dictionary<string, ExtractResult>(StringComparer.Ordinal);
         foreach (var source in order)
@@ -66,8 +66,8 @@ public sealed class MigrationRunner(MigrationSession session, IStageProgress pro
     internal void CheckSources(LegacySources sources)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        var fileSources = session.Mapping.Sources.Values.Where(s => s.Format != SourceFormat.Database).ToList();
-        var databaseSources = session.Mapping.Sources.Values.Where(s => s.Format == SourceFormat.Database).ToList();
+        var fileSources = session.Mapping.Sources.Values.Where(ReadsFile).ToList();
+        var databaseSources = session.Mapping.Sources.Values.Where(s => !ReadsFile(s)).ToList();
         if (sources.Directory is null && fileSources.Count > 0)
             throw MigrateException.Usage($"give --source DIR: the mapping reads files ({string.Join(", ", fileSources.Select(s => s.File))})");
         if (sources.Directory is not null && !Directory.Exists(sources.Directory))
@@ -79,17 +79,20 @@ public sealed class MigrationRunner(MigrationSession session, IStageProgress pro
             throw MigrateException.Usage($"{databaseSources[0].Position}: source '{databaseSources[0].Id}' reads a database, which this command cannot open");
     }
 
+    private static bool ReadsFile(SourceDefinition source) => SourceFormats.Default.For(source).ReadsFile;
+
     private async Task<ExtractResult> ExtractSourceAsync(SourceDefinition source, LegacySources sources, CancellationToken cancellationToken)
     {
-        if (source.Format == SourceFormat.Database)
+        if (!ReadsFile(source))
         {
             var rows = progress.Start($"extract {source.File}", 0);
-            return await new DatabaseExtractor(source, sources.Connections.For(source), sources.Databases!, Work).ExtractAsync(rows, cancellationToken);
+            var database = new DatabaseLocation(sources.Connections.For(source), sources.Databases!);
+            return await new SourceExtractor(source, database, Work).ExtractAsync(rows, cancellationToken);
         }
         var path = ConfinedPath.Resolve(sources.Directory!, source.File, source.AllowOutside, $"{source.Position}: source '{source.Id}': file");
         var size = File.Exists(path) ? new FileInfo(path).Length : 0;
         var bar = progress.Start($"extract {source.File}", size, ProgressUnit.Bytes);
-        var result = await SourceExtractors.Create(source, path, Work).ExtractAsync(bar, cancellationToken);
+        var result = await new SourceExtractor(source, new FileLocation(path), Work).ExtractAsync(bar, cancellationToken);
         // A file outside --source (allowed by the mapping) is recorded by its real path, not its bare name.
         return source.AllowOutside && Path.GetRelativePath(Path.GetFullPath(sources.Directory!), path) != source.File ? result with { File = path } : result;
     }

@@ -115,7 +115,7 @@ public sealed class Cp932DecodingTests : IDisposable
         var work = new WorkDirectory(Path.Combine(_dir, "work"));
         work.Create();
 
-        var result = await new DelimitedExtractor(source, path, work).ExtractAsync(null, TestContext.Current.CancellationToken);
+        var result = await new SourceExtractor(source, new FileLocation(path), work).ExtractAsync(null, TestContext.Current.CancellationToken);
 
         result.Rejected.ShouldBe(0);
         var staged = await File.ReadAllLinesAsync(work.StagingFile("jumin"), Encoding.UTF8, TestContext.Current.CancellationToken);

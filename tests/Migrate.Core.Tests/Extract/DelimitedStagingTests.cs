@@ -28,7 +28,7 @@ public sealed class DelimitedStagingTests : IDisposable
         var source = new SourceDefinition("src", "SRC.CSV", SourceFormat.Delimited, "cp932", delimiter, true, ["A", "B", "C"], new SourcePosition("test.yaml", 1, 1));
         var work = new WorkDirectory(Path.Combine(_dir, "work"));
         work.Create();
-        var result = await new DelimitedExtractor(source, path, work).ExtractAsync(null, TestContext.Current.CancellationToken);
+        var result = await new SourceExtractor(source, new FileLocation(path), work).ExtractAsync(null, TestContext.Current.CancellationToken);
         result.Rejected.ShouldBe(0);
         return await File.ReadAllTextAsync(work.StagingFile("src"), TestContext.Current.CancellationToken);
     }
@@ -38,7 +38,7 @@ public sealed class DelimitedStagingTests : IDisposable
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
         {
-            foreach (var field in new[] { DelimitedExtractor.LineColumn, DelimitedExtractor.OffsetColumn, "A", "B", "C" }) csv.WriteField(field);
+            foreach (var field in new[] { StagingWriter.LineColumn, StagingWriter.OffsetColumn, "A", "B", "C" }) csv.WriteField(field);
             csv.NextRecord();
             foreach (var record in records)
             {

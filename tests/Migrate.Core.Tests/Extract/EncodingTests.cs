@@ -26,7 +26,7 @@ public sealed class EncodingTests : IDisposable
         await File.WriteAllBytesAsync(path, file, TestContext.Current.CancellationToken);
         var work = new WorkDirectory(Path.Combine(_dir, "work"));
         work.Create();
-        var result = await SourceExtractors.Create(Csv(encoding), path, work).ExtractAsync(null, TestContext.Current.CancellationToken);
+        var result = await new SourceExtractor(Csv(encoding), new FileLocation(path), work).ExtractAsync(null, TestContext.Current.CancellationToken);
         result.Rejected.ShouldBe(0);
         result.File.ShouldBe("JUMIN.CSV");
         return await File.ReadAllLinesAsync(work.StagingFile("jumin"), TestContext.Current.CancellationToken);

@@ -53,7 +53,7 @@ public sealed class FixedWidthExtractorTests : IDisposable
         await File.WriteAllBytesAsync(path, file, TestContext.Current.CancellationToken);
         var work = new WorkDirectory(Path.Combine(_dir, "work"));
         work.Create();
-        var result = await SourceExtractors.Create(source, path, work).ExtractAsync(null, TestContext.Current.CancellationToken);
+        var result = await new SourceExtractor(source, new FileLocation(path), work).ExtractAsync(null, TestContext.Current.CancellationToken);
         var staged = (await File.ReadAllLinesAsync(work.StagingFile(source.Id), TestContext.Current.CancellationToken)).Select(l => l.Split(',')).ToArray();
         var rejects = File.ReadAllLines(work.ExtractRejects(source.Id)).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         return (result, staged, rejects);
@@ -153,7 +153,8 @@ public sealed class FixedWidthExtractorTests : IDisposable
     [Fact]
     public async Task EUC_JP_fixed_width_records_are_cut_at_EUC_JP_byte_offsets()
     {
-        var euc = Encoding.GetEncoding(51932);
+        // From the provider itself: registration happens in whichever test runs first, and the order is not fixed.
+        var euc = CodePagesEncodingProvider.Instance.GetEncoding(51932)!;
         var (_, staged, rejects) = await ExtractAsync(Layout(RecordSeparator.CrLf, "euc-jp"), Join("\r\n"u8.ToArray(), Record("00019", "渡邊　一", "1", euc)));
         rejects.ShouldBeEmpty();
         staged[1].ShouldBe(["1", "0", "00019", "渡邊　一", "1"]);

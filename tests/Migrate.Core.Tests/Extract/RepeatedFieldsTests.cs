@@ -51,7 +51,7 @@ public sealed class RepeatedFieldsTests : IDisposable
         var work = new WorkDirectory(Path.Combine(_dir, "work"));
         work.Create();
 
-        var result = await SourceExtractors.Create(source, path, work).ExtractAsync(null, TestContext.Current.CancellationToken);
+        var result = await new SourceExtractor(source, new FileLocation(path), work).ExtractAsync(null, TestContext.Current.CancellationToken);
 
         result.Staged.ShouldBe(8);
         result.Rejected.ShouldBe(1);

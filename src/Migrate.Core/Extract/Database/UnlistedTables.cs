@@ -18,14 +18,14 @@ public static partial class UnlistedTables
         ArgumentNullException.ThrowIfNull(connectionFor);
         ArgumentNullException.ThrowIfNull(databases);
         var unlisted = new SortedSet<string>(StringComparer.Ordinal);
-        var groups = sources.Where(s => s.Database is not null)
-            .GroupBy(s => (Connection: connectionFor(s), s.Database!.Schema));
-        foreach (var group in groups)
+        var read = new List<(DatabaseSourceSpec Spec, SourceConnection Connection)>();
+        foreach (var source in sources)
+            if (source.Database is { } spec) read.Add((spec, connectionFor(source)));
+        foreach (var group in read.GroupBy(r => (r.Connection, r.Spec.Schema)))
         {
-            var onConnection = sources.Where(s => s.Database is not null && connectionFor(s) == group.Key.Connection).ToList();
-            var named = group.Where(s => s.Database!.Table is not null).Select(s => s.Database!.Table!).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var queryWords = onConnection.Where(s => s.Database!.Query is not null)
-                .SelectMany(s => Word().Matches(s.Database!.Query!).Select(m => m.Value))
+            var named = group.Select(r => r.Spec.Table).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var queryWords = read.Where(r => r.Connection == group.Key.Connection).Select(r => r.Spec.Query).OfType<string>()
+                .SelectMany(q => Word().Matches(q).Select(m => m.Value))
                 .ToHashSet(StringComparer.OrdinalIgnoreCase);
             IReadOnlyList<string> tables;
             try

@@ -1,0 +1,194 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using Migrate.Core.Diagnostics;
+using Migrate.Core.Mapping;
+using Migrate.Core.Rejects;
+using Migrate.Core.Text;
+using Migrate.Core.Work;
+
+namespace Migrate.Core.Extract.Database;
+
+/// <summary>
+/// <c>format: database</c>: a table of a legacy database, read in its <c>order_by</c> order, or a
+/// query. A row is a record (<c>_line</c> = row number, <c>_offset</c> = 0), so map and load do not
+/// know the difference from a file. Rows are streamed through the driver's data reader, never loaded
+/// whole. The reader's columns must be exactly the mapping's <c>columns</c> (by name,
+/// case-insensitive, in any order).
+/// </summary>
+public sealed class DatabaseFormat : ISourceFormat
+{
+    public SourceFormat Format => SourceFormat.Database;
+
+    public bool ReadsFile => false;
+
+    public async Task<ISourceReader> OpenAsync(SourceDefinition source, SourceLocation location, WorkDirectory work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var spec = source.Database ?? throw new ArgumentException($"source '{source.Id}' is not a database source", nameof(source));
+        var (connection, databases) = location is DatabaseLocation database
+            ? (database.Connection, database.Databases)
+            : throw new ArgumentException($"source '{source.Id}' is read from a database", nameof(location));
+        ILegacyDatabase? opened = null;
+        DbDataReader? rows = null;
+        try
+        {
+            opened = await databases.OpenAsync(connection, cancellationToken);
+            var sql = spec.Query ?? await TableQueryAsync(source, spec, connection, opened, cancellationToken);
+            rows = await opened.ReadAsync(sql, cancellationToken);
+            var ordinals = MatchColumns(source, spec, rows);
+            return new Reader(source, spec, connection, opened, rows, ordinals, Sha256(sql));
+        }
+        catch (Exception e)
+        {
+            if (rows is not null) await rows.DisposeAsync();
+            if (opened is not null) await opened.DisposeAsync();
+            if (e is DbException db) throw Failed(source, connection, db);
+            throw;
+        }
+    }
+
+    /// <summary>A rejected row keeps its values: the column's, as it was read.</summary>
+    public string? Recover(RejectRecord reject, SourceDefinition source, string column)
+    {
+        ArgumentNullException.ThrowIfNull(reject);
+        return reject.Record?.GetValueOrDefault(column);
+    }
+
+    /// <summary>Driver messages name tables, columns and SQL errors, never the connection string.</summary>
+    private static MigrateException Failed(SourceDefinition source, SourceConnection connection, DbException e) =>
+        MigrateException.Environment($"source '{source.Id}' ({source.File}, {connection.Driver}): {e.Message}", e);
+
+    /// <summary><c>SELECT * FROM schema.table ORDER BY …</c> with the names as the database spells them.</summary>
+    private static async Task<string> TableQueryAsync(SourceDefinition source, DatabaseSourceSpec spec, SourceConnection connection, ILegacyDatabase database, CancellationToken cancellationToken)
+    {
+        var tables = await database.ListTablesAsync(spec.Schema, cancellationToken);
+        var wanted = spec.Table ?? throw new ArgumentException($"source '{source.Id}' names neither a table nor a query", nameof(spec));
+        var table = tables.FirstOrDefault(t => t == wanted)
+            ?? tables.FirstOrDefault(t => string.Equals(t, wanted, StringComparison.OrdinalIgnoreCase))
+            ?? throw MigrateException.UsageAt(source.Position,
+                $"source '{source.Id}': the {connection.Driver} database has no table '{wanted}'{(spec.Schema is null ? "" : $" in schema '{spec.Schema}'")}{DidYouMean.Hint(wanted, tables)}");
+        var from = (spec.Schema is null ? "" : database.Quote(spec.Schema) + ".") + database.Quote(table);
+        if (spec.OrderBy.Count == 0) return $"SELECT * FROM {from}";
+
+        // The ORDER BY names are quoted as the table spells them (PostgreSQL folds unquoted names).
+        IReadOnlyList<string> names;
+        await using (var probe = await database.ReadAsync($"SELECT * FROM {from} WHERE 1 = 0", cancellationToken))
+            names = Enumerable.Range(0, probe.FieldCount).Select(probe.GetName).ToList();
+        var order = spec.OrderBy.Select(c =>
+        {
+            var actual = names.FirstOrDefault(n => string.Equals(n, c, StringComparison.OrdinalIgnoreCase))
+                ?? throw MissingColumn(source, spec, c, names);
+            return database.Quote(actual);
+        });
+        return $"SELECT * FROM {from} ORDER BY {string.Join(", ", order)}";
+    }
+
+    /// <summary>For each mapping column, the reader's ordinal; a missing or extra column is a mapping error at its line.</summary>
+    private static int[] MatchColumns(SourceDefinition source, DatabaseSourceSpec spec, DbDataReader reader)
+    {
+        var names = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+        var duplicate = names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw MigrateException.UsageAt(source.Position, $"source '{source.Id}': the rows have column '{duplicate.Key}' twice; give each column of the query its own name");
+        var ordinals = new int[source.Columns.Count];
+        for (var i = 0; i < source.Columns.Count; i++)
+        {
+            var ordinal = names.FindIndex(n => string.Equals(n, source.Columns[i], StringComparison.OrdinalIgnoreCase));
+            if (ordinal < 0) throw MissingColumn(source, spec, source.Columns[i], names);
+            ordinals[i] = ordinal;
+        }
+        var extra = names.FirstOrDefault(n => !source.Columns.Contains(n, StringComparer.OrdinalIgnoreCase));
+        if (extra is not null)
+            throw MigrateException.UsageAt(spec.ColumnsPosition,
+                $"source '{source.Id}': {Rows(source, spec)} have column '{extra}', which is not listed under 'columns'; list it (a column no item uses is reported as a custom column) or read a query without it");
+        return ordinals;
+    }
+
+    private static MigrateException MissingColumn(SourceDefinition source, DatabaseSourceSpec spec, string column, IReadOnlyList<string> names)
+    {
+        var index = source.Columns.ToList().FindIndex(c => string.Equals(c, column, StringComparison.OrdinalIgnoreCase));
+        var position = index >= 0 ? spec.ColumnPositions[index] : source.Position;
+        return MigrateException.UsageAt(position,
+            $"source '{source.Id}': {Rows(source, spec)} have no column '{column}'{DidYouMean.Hint(column, names)} (they have: {string.Join(", ", names)})");
+    }
+
+    private static string Rows(SourceDefinition source, DatabaseSourceSpec spec) =>
+        spec.Table is null ? "the rows of the query" : $"the rows of table '{source.File}'";
+
+    private static string Sha256(string sql) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sql)));
+
+    private sealed class Reader(SourceDefinition source, DatabaseSourceSpec spec, SourceConnection connection, ILegacyDatabase database, DbDataReader rows, int[] ordinals, string querySha256) : ISourceReader
+    {
+        private readonly object[] _raw = new object[rows.FieldCount];
+
+        public string Name => source.File;
+
+        public long Position { get; private set; }
+
+        /// <summary>A text column can hold a lone surrogate, which the UTF-8 staging file cannot.</summary>
+        public bool MayHoldLoneSurrogates => true;
+
+        public async ValueTask<bool> ReadAsync(SourceRecord record, CancellationToken cancellationToken)
+        {
+            try
+            {
+                if (!await rows.ReadAsync(cancellationToken)) return false;
+            }
+            catch (DbException e)
+            {
+                throw Failed(source, connection, e);
+            }
+            var number = ++Position;
+            record.Clear();
+            record.Line = number;
+            record.Offset = 0;
+            var values = record.Values;
+            // Ascending ordinals: a reader opened for sequential access allows nothing else.
+            for (var o = 0; o < _raw.Length; o++) _raw[o] = rows.GetValue(o);
+            for (var i = 0; i < ordinals.Length; i++)
+            {
+                if (DatabaseValueFormatter.TryFormat(_raw[ordinals[i]], out var text))
+                {
+                    values[i] = text;
+                    continue;
+                }
+                values[i] = "";
+                record.Reasons.Add(new RejectReason(ErrorCodes.DatabaseBinary,
+                    $"row {number}, column {source.Columns[i]}: a binary value ({((byte[])_raw[ordinals[i]]).Length} bytes) is not text; leave the column out or convert it in a query",
+                    null, source.Columns[i]));
+            }
+            if (record.IsRejected)
+            {
+                var kept = new Dictionary<string, string?>(StringComparer.Ordinal);
+                for (var i = 0; i < values.Length; i++)
+                    kept[source.Columns[i]] = _raw[ordinals[i]] is byte[] bytes ? Convert.ToHexString(bytes) : values[i];
+                record.RawValues = kept;
+            }
+            return true;
+        }
+
+        public void Finish()
+        {
+            // A database reports no problem only its end reveals.
+        }
+
+        public SourceOrigin Origin() => new(source.File, querySha256, 0, "database")
+        {
+            Database = new DatabaseSourceInfo(connection.Driver, spec.Table is null ? null : source.File, querySha256),
+        };
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await rows.DisposeAsync();
+                await database.DisposeAsync();
+            }
+            catch (DbException e)
+            {
+                throw Failed(source, connection, e);
+            }
+        }
+    }
+}
