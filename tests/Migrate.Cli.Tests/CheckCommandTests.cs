@@ -35,6 +35,22 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Code_standard_is_refused_where_the_item_has_no_code_list_and_no_code_table_may_take_its_name()
+    {
+        var path = Broken(
+            ("      shimei: { from: SHIMEI, do: [trim, gaiji] }", "      shimei: { from: SHIMEI, do: [trim, { code: standard }] }"),
+            ("code_tables:\n", "code_tables:\n  standard: { values: { \"1\": \"1\" } }\n"));
+
+        var result = await Check("--mapping", path);
+
+        result.ExitCode.ShouldBe(2, result.Out + result.Error);
+        result.Out.ShouldContain("'code: standard' says the column holds the codes of the item's standard list, but 氏名 (shimei) has no code list");
+        var (line, column) = Find(path, "standard: { values");
+        result.Out.ShouldContain($"{path}:{line}:{column}: error: a code table cannot be called 'standard'");
+        result.Out.ShouldNotContain("kokuseki", Case.Sensitive, "vendor-a's 国籍・地域 says its codes are the standard's: no warning");
+    }
+
+    [Fact]
     public async Task Reports_every_mistake_with_line_column_and_fix()
     {
         var path = Broken(

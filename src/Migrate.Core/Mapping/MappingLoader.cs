@@ -184,12 +184,14 @@ public static class MappingLoader
     {
         var result = new Dictionary<string, CodeTableDefinition>(StringComparer.Ordinal);
         if (node is null) return result;
-        foreach (var (id, _, value) in yaml.Entries(yaml.Mapping(node, "code_tables")))
+        foreach (var (id, key, value) in yaml.Entries(yaml.Mapping(node, "code_tables")))
         {
             bag.Try(() =>
             {
                 var t = yaml.Mapping(value, $"code table '{id}'");
                 yaml.AllowOnly(t, "values", "custom", "lossy", "unknown");
+                if (id == Transforms.TransformFactory.StandardCodes)
+                    throw yaml.Error(key, $"a code table cannot be called '{id}': 'code: {id}' means the column already holds the standard list's codes");
                 var values = yaml.Entries(yaml.Mapping(yaml.Require(t, "values"), "values"))
                     .ToDictionary(e => e.Key, e => yaml.Scalar(e.Value), StringComparer.Ordinal);
                 var custom = yaml.StringList(t, "custom").ToHashSet(StringComparer.Ordinal);

@@ -98,9 +98,18 @@ public static class TransformFactory
         return new SplitTransform(c.Yaml.RequireString(map, "separator"), index, c.Yaml.Bool(map, "required", false));
     }
 
+    /// <summary>The argument of <c>code:</c> that means "already the standard list's codes" (so no code table may be named so).</summary>
+    public const string StandardCodes = "standard";
+
     private static ITransform BuildCode(TransformContext c)
     {
         var name = c.RequireScalarArgument("the code table name");
+        if (name == StandardCodes)
+        {
+            if (c.Standard.FindCodeList(c.Item.CodeListId) is null)
+                throw c.Error($"'code: {StandardCodes}' says the column holds the codes of the item's standard list, but {c.Item.Label} has no code list");
+            return new StandardCodesTransform();
+        }
         if (!c.Mapping.CodeTables.TryGetValue(name, out var table))
             throw c.Error($"no code table '{name}' under code_tables{DidYouMean.Hint(name, c.Mapping.CodeTables.Keys)}");
         var list = c.Standard.FindCodeList(c.Item.CodeListId);
