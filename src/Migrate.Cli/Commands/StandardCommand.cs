@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Migrate.Core.Load;
+using Migrate.Core.Mapping;
 using Migrate.Core.Standard;
 using Migrate.Data.Engines;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Migrate.Core.Standard;
 using Migrate.Core.Validation;
 
 namespace Migrate.Core.Authoring;

@@ -1,3 +1,5 @@
+using Migrate.Core.Text;
+
 namespace Migrate.Core.Mapping;
 
 /// <summary>A vendor's (or municipality's) declarative mapping from its legacy layout to a standard.</summary>

@@ -1,6 +1,4 @@
 using Migrate.Core.Diagnostics;
-using Migrate.Core.Validation;
-using Migrate.Core.Work;
 using Migrate.Core.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -9,8 +7,14 @@ namespace Migrate.Core.Standard;
 /// <summary>Reads a standard definition file and checks it is self-consistent.</summary>
 public static class StandardLoader
 {
-    public static StandardDefinition Load(string path) =>
-        Read(YamlFile.Load(path), Path.GetFullPath(path), FileHash.Sha256(path));
+    public static StandardDefinition Load(string path)
+    {
+        if (!File.Exists(path)) throw MigrateException.Usage($"{path}: file not found");
+        // Hashed from the very bytes parsed: the manifest's checksum is of the standard that was used.
+        var bytes = File.ReadAllBytes(path);
+        using var reader = new StreamReader(new MemoryStream(bytes));
+        return Read(YamlFile.Parse(path, reader), Path.GetFullPath(path), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+    }
 
     /// <summary>A standard from its text (a standard bundled in the assembly); <paramref name="sourcePath"/> names it in errors and the manifest.</summary>
     public static StandardDefinition Load(string sourcePath, TextReader reader, string sha256) =>

@@ -1,3 +1,4 @@
+using Migrate.Core.Standard;
 using Migrate.Core.Validation;
 
 namespace Migrate.Core.Tests.Validation;

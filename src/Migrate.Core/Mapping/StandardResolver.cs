@@ -1,6 +1,7 @@
 using Migrate.Core.Diagnostics;
+using Migrate.Core.Standard;
 
-namespace Migrate.Core.Standard;
+namespace Migrate.Core.Mapping;
 
 /// <summary>
 /// Finds a standard by ID the same way for every command. In order, the first that has it wins:

@@ -1,4 +1,4 @@
-namespace Migrate.Core.Mapping;
+namespace Migrate.Core.Text;
 
 /// <summary>
 /// One era of a vendor's era table. <see cref="End"/> is inclusive and may overlap the next era's

@@ -1,4 +1,4 @@
-namespace Migrate.Core.Validation;
+namespace Migrate.Core.Standard;
 
 /// <summary>
 /// Check-digit rules a standard item may name. Sources: 個人番号 — 行政手続における特定の個人を識別する

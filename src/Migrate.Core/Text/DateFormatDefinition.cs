@@ -1,4 +1,4 @@
-namespace Migrate.Core.Mapping;
+namespace Migrate.Core.Text;
 
 /// <summary>
 /// A named set of legacy date spellings (GYYMMDD, GYY.MM.DD, G年M月D日 …) tried in order. With
