@@ -26,8 +26,16 @@ public static class InitOutputWriter
                     s.Unreadable,
                     Columns = s.Columns.Select(c => new
                     {
-                        c.Name, Type = c.InferredType, NullRate = Math.Round(c.NullRate, 4), c.Distinct, c.DistinctOverflow, c.MinLength, c.MaxLength,
-                        c.WarekiLike, c.HalfWidthKana, c.PrivateUse,
+                        c.Name,
+                        Type = c.InferredType,
+                        NullRate = Math.Round(c.NullRate, 4),
+                        c.Distinct,
+                        c.DistinctOverflow,
+                        c.MinLength,
+                        c.MaxLength,
+                        c.WarekiLike,
+                        c.HalfWidthKana,
+                        c.PrivateUse,
                     }),
                 }),
                 Matches = result.Matches,

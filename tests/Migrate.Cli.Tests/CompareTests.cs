@@ -108,9 +108,18 @@ public sealed class CompareTests : IDisposable
     {
         Migrate.Core.Report.MigrationReport Report(string vendor, string work, params Migrate.Core.Report.Finding[] findings) => new()
         {
-            RunId = "r", ToolVersion = "t", Vendor = vendor, StandardId = "juki", StandardName = "住民記録", StandardVersion = "1.0", MappingSha256 = new string('0', 64),
+            RunId = "r",
+            ToolVersion = "t",
+            Vendor = vendor,
+            StandardId = "juki",
+            StandardName = "住民記録",
+            StandardVersion = "1.0",
+            MappingSha256 = new string('0', 64),
             Summary = new(findings.Length, new Dictionary<string, int>(), new Dictionary<string, int>(), 0, 0, 0, 0, 0, 0, 0, true),
-            Findings = findings, Rejects = [], Tables = [], NotChecked = [],
+            Findings = findings,
+            Rejects = [],
+            Tables = [],
+            NotChecked = [],
         };
         var gaijiA = new Migrate.Core.Report.Finding("gaiji/F042", Migrate.Core.Report.FindingCategory.Gaiji, "外字 F042", "", 3, Resolution: "unresolved");
         var gaijiB = gaijiA with { Count = 5 };

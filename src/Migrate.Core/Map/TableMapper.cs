@@ -185,7 +185,8 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
             new SortedDictionary<string, long>(rejects.ByReason, StringComparer.Ordinal),
             new SortedDictionary<string, long>(rejects.ByReasonAndItem, StringComparer.Ordinal),
             critical.Count > MaxCriticalListed ? [.. critical.Take(MaxCriticalListed), $"… and {critical.Count - MaxCriticalListed} more"] : critical,
-            work.Relative(mappedPath), hashing.Sha256, clock.Elapsed.TotalSeconds) { Rejects = rejects.Complete(work) };
+            work.Relative(mappedPath), hashing.Sha256, clock.Elapsed.TotalSeconds)
+        { Rejects = rejects.Complete(work) };
     }
 
     private string? MatchingFilter(string?[] values)

@@ -293,46 +293,46 @@ public sealed class WarekiParser
                 }
                 return false;
             case WarekiUnknownForm.Kind.EraName:
-            {
-                var era = FindEraNamed(input.AsSpan(pos));
-                if (era is null) return false;
-                parts.Era = era;
-                return MatchForm(tokens, t + 1, input, pos + era.Name.Length, ref parts);
-            }
-            case WarekiUnknownForm.Kind.EraChar or WarekiUnknownForm.Kind.EraCode2:
-            {
-                var width = token.Kind == WarekiUnknownForm.Kind.EraChar ? 1 : 2;
-                if (pos + width > input.Length || FindEra(input.AsSpan(pos, width)) is not { } era) return false;
-                parts.Era = era;
-                return MatchForm(tokens, t + 1, input, pos + width, ref parts);
-            }
-            default:
-            {
-                if (token.Kind == WarekiUnknownForm.Kind.Year && pos < input.Length && input[pos] == '元')
                 {
-                    parts.Year = 1;
-                    if (MatchForm(tokens, t + 1, input, pos + 1, ref parts)) return true;
-                    parts = saved;
+                    var era = FindEraNamed(input.AsSpan(pos));
+                    if (era is null) return false;
+                    parts.Era = era;
+                    return MatchForm(tokens, t + 1, input, pos + era.Name.Length, ref parts);
+                }
+            case WarekiUnknownForm.Kind.EraChar or WarekiUnknownForm.Kind.EraCode2:
+                {
+                    var width = token.Kind == WarekiUnknownForm.Kind.EraChar ? 1 : 2;
+                    if (pos + width > input.Length || FindEra(input.AsSpan(pos, width)) is not { } era) return false;
+                    parts.Era = era;
+                    return MatchForm(tokens, t + 1, input, pos + width, ref parts);
+                }
+            default:
+                {
+                    if (token.Kind == WarekiUnknownForm.Kind.Year && pos < input.Length && input[pos] == '元')
+                    {
+                        parts.Year = 1;
+                        if (MatchForm(tokens, t + 1, input, pos + 1, ref parts)) return true;
+                        parts = saved;
+                        return false;
+                    }
+                    var value = 0;
+                    for (var width = 1; width <= 2 && pos + width <= input.Length; width++)
+                    {
+                        var digit = DigitValue(input[pos + width - 1]);
+                        if (digit < 0) break;
+                        value = value * 10 + digit;
+                        if (width < token.MinDigits) continue;
+                        switch (token.Kind)
+                        {
+                            case WarekiUnknownForm.Kind.Year: parts.Year = value; break;
+                            case WarekiUnknownForm.Kind.Month: parts.Month = value; break;
+                            default: parts.Day = value; break;
+                        }
+                        if (MatchForm(tokens, t + 1, input, pos + width, ref parts)) return true;
+                        parts = saved;
+                    }
                     return false;
                 }
-                var value = 0;
-                for (var width = 1; width <= 2 && pos + width <= input.Length; width++)
-                {
-                    var digit = DigitValue(input[pos + width - 1]);
-                    if (digit < 0) break;
-                    value = value * 10 + digit;
-                    if (width < token.MinDigits) continue;
-                    switch (token.Kind)
-                    {
-                        case WarekiUnknownForm.Kind.Year: parts.Year = value; break;
-                        case WarekiUnknownForm.Kind.Month: parts.Month = value; break;
-                        default: parts.Day = value; break;
-                    }
-                    if (MatchForm(tokens, t + 1, input, pos + width, ref parts)) return true;
-                    parts = saved;
-                }
-                return false;
-            }
         }
     }
 

@@ -2,8 +2,8 @@ using Migrate.Core.Diagnostics;
 using Migrate.Core.Engines;
 using Migrate.Core.Load;
 using Migrate.Data.Engines.Postgres;
-using Migrate.Data.Engines.SqlServer;
 using Migrate.Data.Engines.Sqlite;
+using Migrate.Data.Engines.SqlServer;
 
 namespace Migrate.Data.Engines;
 

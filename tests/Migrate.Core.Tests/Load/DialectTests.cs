@@ -3,8 +3,8 @@ using Migrate.Core.Load;
 using Migrate.Core.Standard;
 using Migrate.Data.Engines;
 using Migrate.Data.Engines.Postgres;
-using Migrate.Data.Engines.SqlServer;
 using Migrate.Data.Engines.Sqlite;
+using Migrate.Data.Engines.SqlServer;
 
 namespace Migrate.Core.Tests.Load;
 

@@ -109,7 +109,8 @@ public static class DecisionsWorkbook
                 ErrorTitle = DispositionHeader,
                 Error = $"{string.Join(" / ", DispositionKeywords.Choices)} から選んでください",
                 SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{DispositionColumn}2:{DispositionColumn}{dropDownRows}" },
-            }) { Count = 1 });
+            })
+            { Count = 1 });
         }
         part.Worksheet = worksheet;
         workbook.Workbook.Sheets!.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id, Name = name });
