@@ -73,8 +73,11 @@ public static class DraftResolver
 
     private static YamlMappingNode Map(YamlMappingNode node, string key) => (YamlMappingNode)node.Children[new YamlScalarNode(key)];
 
+    // 'code: standard' names no code table: the column already holds the standard list's codes.
     private static string? CodeTableOf(YamlNode item) =>
         item is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("do"), out var steps) && steps is YamlSequenceNode list
-            ? list.Children.OfType<YamlMappingNode>().SelectMany(s => s.Children).Where(kv => ((YamlScalarNode)kv.Key).Value == "code").Select(kv => ((YamlScalarNode)kv.Value).Value).FirstOrDefault()
+            ? list.Children.OfType<YamlMappingNode>().SelectMany(s => s.Children)
+                .Where(kv => ((YamlScalarNode)kv.Key).Value == "code").Select(kv => ((YamlScalarNode)kv.Value).Value)
+                .FirstOrDefault(name => name != Migrate.Core.Transforms.TransformFactory.StandardCodes)
             : null;
 }
