@@ -1,6 +1,7 @@
 using System.Globalization;
 using Humanizer;
 using Migrate.Cli.Console;
+using Migrate.Core.Manifests;
 using Migrate.Core.Pipeline;
 using Migrate.Core.Work;
 

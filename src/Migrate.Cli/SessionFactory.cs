@@ -1,4 +1,5 @@
 using Migrate.Core.Diagnostics;
+using Migrate.Core.Manifests;
 using Migrate.Core.Pipeline;
 using Migrate.Core.Work;
 

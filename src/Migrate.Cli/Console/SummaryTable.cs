@@ -1,4 +1,5 @@
 using System.Globalization;
+using Migrate.Core.Manifests;
 using Migrate.Core.Work;
 using Spectre.Console;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Migrate.Core.Extract;
+using Migrate.Core.Text;
 
 namespace Migrate.Core.Authoring;
 

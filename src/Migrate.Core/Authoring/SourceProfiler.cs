@@ -2,6 +2,7 @@ using System.Globalization;
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Extract;
 using Migrate.Core.Mapping;
+using Migrate.Core.Text;
 
 namespace Migrate.Core.Authoring;
 

@@ -4,6 +4,7 @@ using Migrate.Core.Diagnostics;
 using Migrate.Core.Extract;
 using Migrate.Core.Extract.Database;
 using Migrate.Core.Mapping;
+using Migrate.Core.Mapping.Loading;
 using Migrate.Core.Text;
 using Migrate.Core.Work;
 using Migrate.Core.Yaml;

@@ -1,10 +1,12 @@
 using System.Globalization;
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Load;
+using Migrate.Core.Manifests;
 using Migrate.Core.Map;
 using Migrate.Core.Mapping;
 using Migrate.Core.Pipeline;
 using Migrate.Core.Standard;
+using Migrate.Core.Transforms;
 using Migrate.Core.Work;
 
 namespace Migrate.Core.Check;

@@ -1,5 +1,6 @@
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Mapping;
+using Migrate.Core.Mapping.Loading;
 using Migrate.Core.Pipeline;
 using Migrate.Core.Standard;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Load;
+using Migrate.Core.Manifests;
 using Migrate.Core.Map;
 using Migrate.Core.Mapping;
 using Migrate.Core.Standard;

@@ -1,4 +1,5 @@
 using System.Text;
+using Migrate.Core.Text;
 
 namespace Migrate.Core.Extract;
 

@@ -1,4 +1,5 @@
 using Migrate.Core.Diagnostics;
+using Migrate.Core.Text;
 
 namespace Migrate.Core.Extract;
 

@@ -16,7 +16,7 @@ public sealed record ExtractResult(
     double Seconds)
 {
     /// <summary>For a database source: driver, table and query hash (File is then the table or query:SOURCE, FileSha256 the query hash).</summary>
-    public Database.DatabaseSourceInfo? Database { get; init; }
+    public DatabaseSourceInfo? Database { get; init; }
 
     /// <summary>The source's extract rejects file as written (null in manifests of an older migrate).</summary>
     public Work.StageFile? Rejects { get; init; }

@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using Migrate.Core.Diagnostics;
+using Migrate.Core.Text;
 
 namespace Migrate.Core.Extract;
 

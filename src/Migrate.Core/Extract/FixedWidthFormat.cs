@@ -2,6 +2,7 @@ using System.Text;
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Mapping;
 using Migrate.Core.Rejects;
+using Migrate.Core.Text;
 using Migrate.Core.Work;
 
 namespace Migrate.Core.Extract;

@@ -1,5 +1,6 @@
 using System.Text;
 using Migrate.Core.Diagnostics;
+using Migrate.Core.Text;
 using Migrate.Core.Work;
 
 namespace Migrate.Core.Extract;

@@ -1,4 +1,5 @@
 using System.Text;
+using Migrate.Core.Manifests;
 using Migrate.Core.Standard;
 using Migrate.Core.Work;
 

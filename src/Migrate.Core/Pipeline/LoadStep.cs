@@ -1,5 +1,6 @@
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Load;
+using Migrate.Core.Manifests;
 using Migrate.Core.Work;
 
 namespace Migrate.Core.Pipeline;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Migrate.Core.Manifests;
 using Migrate.Core.Work;
 
 namespace Migrate.Core.Pipeline;

@@ -2,6 +2,7 @@ using Migrate.Core.Diagnostics;
 using Migrate.Core.Extract;
 using Migrate.Core.Extract.Database;
 using Migrate.Core.Load;
+using Migrate.Core.Manifests;
 using Migrate.Core.Map;
 using Migrate.Core.Mapping;
 using Migrate.Core.Report;

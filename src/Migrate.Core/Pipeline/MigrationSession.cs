@@ -1,4 +1,5 @@
 using Migrate.Core.Mapping;
+using Migrate.Core.Mapping.Loading;
 using Migrate.Core.Standard;
 using Migrate.Core.Work;
 

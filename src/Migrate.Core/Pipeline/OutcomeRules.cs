@@ -1,6 +1,7 @@
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Integrity;
 using Migrate.Core.Load;
+using Migrate.Core.Manifests;
 using Migrate.Core.Standard;
 using Migrate.Core.Work;
 

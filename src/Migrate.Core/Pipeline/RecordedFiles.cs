@@ -1,3 +1,4 @@
+using Migrate.Core.Manifests;
 using Migrate.Core.Work;
 
 namespace Migrate.Core.Pipeline;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Load;
+using Migrate.Core.Manifests;
 using Migrate.Core.Work;
 
 namespace Migrate.Core.Pipeline;

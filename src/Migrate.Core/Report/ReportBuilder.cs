@@ -1,7 +1,9 @@
 using System.Globalization;
+using Migrate.Core.Manifests;
 using Migrate.Core.Map;
 using Migrate.Core.Mapping;
 using Migrate.Core.Standard;
+using Migrate.Core.Transforms;
 using Migrate.Core.Work;
 
 namespace Migrate.Core.Report;

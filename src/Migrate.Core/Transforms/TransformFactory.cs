@@ -86,7 +86,7 @@ public static class TransformFactory
         var columnsNode = c.Yaml.Require(map, "columns");
         var columns = c.Yaml.StringList(map, "columns");
         if (columns.Count == 0) throw c.Error("list at least one column under 'columns'");
-        foreach (var column in columns) MappingLoader.CheckColumn(c.Yaml, columnsNode, column, c.Source);
+        foreach (var column in columns) SourceColumns.Check(c.Yaml, columnsNode, column, c.Source);
         return new ConcatTransform(columns, c.Yaml.String(map, "separator") ?? "");
     }
 

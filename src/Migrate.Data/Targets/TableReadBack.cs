@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Migrate.Core.Load;
+using Migrate.Core.Manifests;
 using Migrate.Core.Standard;
 using Migrate.Core.Work;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Dapper;
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Load;
+using Migrate.Core.Manifests;
 using Migrate.Core.Standard;
 using Migrate.Core.Work;
 

@@ -3,6 +3,7 @@ using System.Text;
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Extract;
 using Migrate.Core.Mapping;
+using Migrate.Core.Text;
 using Migrate.Core.Work;
 
 namespace Migrate.Core.Tests.Extract;

@@ -2,6 +2,7 @@ using Migrate.Core.Diagnostics;
 using Migrate.Core.Load;
 using Migrate.Core.Map;
 using Migrate.Core.Report.Rendering;
+using Migrate.Core.Transforms;
 using Migrate.Core.Yaml;
 
 namespace Migrate.Core.Tests.Hostile;

@@ -1,5 +1,6 @@
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Load;
+using Migrate.Core.Manifests;
 using Migrate.Core.Standard;
 using Migrate.Data.Engines.Postgres;
 
@@ -100,9 +101,9 @@ public sealed class LoadValuesTests
     [Fact]
     public void Table_comparison_names_each_table_that_differs()
     {
-        var expected = new[] { new Work.TableLoad("person", 3, "aaaa"), new Work.TableLoad("support", 1, "bbbb") };
+        var expected = new[] { new Migrate.Core.Manifests.TableLoad("person", 3, "aaaa"), new Migrate.Core.Manifests.TableLoad("support", 1, "bbbb") };
 
-        var differences = TableComparison.Differences(expected, [new Work.TableLoad("person", 3, "cccc"), new Work.TableLoad("support", 2, "bbbb")]);
+        var differences = TableComparison.Differences(expected, [new Migrate.Core.Manifests.TableLoad("person", 3, "cccc"), new Migrate.Core.Manifests.TableLoad("support", 2, "bbbb")]);
 
         differences.Count.ShouldBe(2);
         differences[0].ShouldStartWith("person: same row count (3) but the rows differ");

@@ -2,7 +2,9 @@ using System.Text;
 using System.Text.Json;
 using Migrate.Core.Map;
 using Migrate.Core.Mapping;
+using Migrate.Core.Mapping.Loading;
 using Migrate.Core.Standard;
+using Migrate.Core.Transforms;
 using Migrate.Core.Work;
 
 namespace Migrate.Core.Tests.Map;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Migrate.Core.Manifests;
 using Migrate.Core.Report;
 using Migrate.Core.Report.Rendering;
 
@@ -128,7 +129,7 @@ public sealed class HtmlReportWriterTests
     {
         var report = SampleReports.Build() with
         {
-            Reconciliation = new Migrate.Core.Work.Reconciliation(true, [new Migrate.Core.Work.TableBalance("juki_person", 10, 5, 1, 1, true)]),
+            Reconciliation = new Migrate.Core.Manifests.Reconciliation(true, [new Migrate.Core.Manifests.TableBalance("juki_person", 10, 5, 1, 1, true)]),
             Summary = SampleReports.Build().Summary with { Balanced = true },
         };
 

@@ -1,3 +1,4 @@
+using Migrate.Core.Manifests;
 using Migrate.Core.Report;
 using Migrate.Core.Work;
 

@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using Dapper;
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Load;
+using Migrate.Core.Manifests;
 using Migrate.Core.Standard;
 using Migrate.Core.Text;
 using Migrate.Core.Work;

@@ -4,6 +4,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Load;
+using Migrate.Core.Manifests;
 using Migrate.Core.Standard;
 using Migrate.Core.Work;
 using Migrate.Data.Targets;

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Migrate.Core.Extract;
+namespace Migrate.Core.Text;
 
 /// <summary>
 /// The encodings legacy exports come in, always with exception fallbacks: .NET's default replacement

@@ -2,7 +2,7 @@ using Migrate.Core.Text;
 using Migrate.Core.Yaml;
 using YamlDotNet.RepresentationModel;
 
-namespace Migrate.Core.Mapping;
+namespace Migrate.Core.Mapping.Loading;
 
 /// <summary>
 /// Reads a <c>format: fixed</c> source: its record layout (<c>fields</c>, each with a byte

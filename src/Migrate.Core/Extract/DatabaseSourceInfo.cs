@@ -1,4 +1,4 @@
-namespace Migrate.Core.Extract.Database;
+namespace Migrate.Core.Extract;
 
 /// <summary>
 /// What the manifest records about a database source: the driver kind, the table (or null for a

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Migrate.Core.Extract;
+namespace Migrate.Core.Text;
 
 /// <summary>
 /// The decoder fallback of the strict CP932 encoding: .NET's table calls it only for the bytes it

@@ -1,7 +1,8 @@
 using Migrate.Core.Extract;
 using Migrate.Core.Map;
+using Migrate.Core.Transforms;
 
-namespace Migrate.Core.Work;
+namespace Migrate.Core.Manifests;
 
 /// <summary>
 /// DIR/manifest.json: what ran with which inputs, and the counts every stage produced. It holds

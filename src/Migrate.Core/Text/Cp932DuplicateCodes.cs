@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Text;
 
-namespace Migrate.Core.Extract;
+namespace Migrate.Core.Text;
 
 /// <summary>
 /// The 398 Windows-31J (CP932) codes that .NET's code page 932 table does not decode: the codes

@@ -1,8 +1,11 @@
+using Migrate.Core.Manifests;
+using Migrate.Core.Map;
 using Migrate.Core.Mapping;
 using Migrate.Core.Standard;
+using Migrate.Core.Transforms;
 using Migrate.Core.Work;
 
-namespace Migrate.Core.Map;
+namespace Migrate.Core.Pipeline;
 
 /// <summary>Maps every table of the mapping and gathers what the report needs (column usage, code values, 外字, lossy steps).</summary>
 public static class MapStageRunner

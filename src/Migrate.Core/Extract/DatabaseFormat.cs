@@ -2,12 +2,13 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using Migrate.Core.Diagnostics;
+using Migrate.Core.Extract.Database;
 using Migrate.Core.Mapping;
 using Migrate.Core.Rejects;
 using Migrate.Core.Text;
 using Migrate.Core.Work;
 
-namespace Migrate.Core.Extract.Database;
+namespace Migrate.Core.Extract;
 
 /// <summary>
 /// <c>format: database</c>: a table of a legacy database, read in its <c>order_by</c> order, or a

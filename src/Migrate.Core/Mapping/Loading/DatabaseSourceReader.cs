@@ -2,7 +2,7 @@ using Migrate.Core.Text;
 using Migrate.Core.Yaml;
 using YamlDotNet.RepresentationModel;
 
-namespace Migrate.Core.Mapping;
+namespace Migrate.Core.Mapping.Loading;
 
 /// <summary>
 /// Reads a <c>format: database</c> source: <c>table</c> (with optional <c>schema</c> and

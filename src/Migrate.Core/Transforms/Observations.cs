@@ -1,6 +1,6 @@
 using Migrate.Core.Mapping;
 
-namespace Migrate.Core.Map;
+namespace Migrate.Core.Transforms;
 
 /// <summary>How a legacy code value was converted, as seen while mapping.</summary>
 public enum CodeConversion

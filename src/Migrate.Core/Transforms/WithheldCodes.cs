@@ -1,4 +1,4 @@
-namespace Migrate.Core.Map;
+namespace Migrate.Core.Transforms;
 
 /// <summary>
 /// Legacy values not in a code table are shown in the report and by <c>check</c> so the contractor can

@@ -6,7 +6,7 @@ using Migrate.Core.Work;
 using Migrate.Core.Yaml;
 using YamlDotNet.RepresentationModel;
 
-namespace Migrate.Core.Mapping;
+namespace Migrate.Core.Mapping.Loading;
 
 /// <summary>
 /// Reads a mapping file and checks it against its standard. Every error names the mapping file,
@@ -99,8 +99,8 @@ public static class MappingLoader
             }
             var encodingNode = yaml.Require(s, "encoding");
             var encoding = yaml.Scalar(encodingNode);
-            if (!Extract.LegacyEncodings.IsKnown(encoding))
-                throw yaml.Error(encodingNode, $"source '{id}': unknown encoding '{encoding}'{DidYouMean.Hint(encoding, Extract.LegacyEncodings.Names)}; use one of {string.Join(", ", Extract.LegacyEncodings.Names)}");
+            if (!LegacyEncodings.IsKnown(encoding))
+                throw yaml.Error(encodingNode, $"source '{id}': unknown encoding '{encoding}'{DidYouMean.Hint(encoding, LegacyEncodings.Names)}; use one of {string.Join(", ", LegacyEncodings.Names)}");
             if (format == "fixed")
             {
                 sources[id] = Confined(yaml, s, FixedLayoutReader.Read(yaml, id, s, encoding));
@@ -406,7 +406,7 @@ public static class MappingLoader
         if (node is YamlScalarNode)
         {
             var column = yaml.Scalar(node);
-            CheckColumn(yaml, node, column, source);
+            SourceColumns.Check(yaml, node, column, source);
             return new ItemDerivation(itemId, column, [], yaml.Position(node));
         }
         var map = yaml.Mapping(node, $"item '{itemId}'");
@@ -440,14 +440,8 @@ public static class MappingLoader
     {
         var node = yaml.Require(map, key);
         var column = yaml.Scalar(node);
-        CheckColumn(yaml, node, column, source);
+        SourceColumns.Check(yaml, node, column, source);
         return column;
-    }
-
-    internal static void CheckColumn(YamlFile yaml, YamlNode node, string column, SourceDefinition source)
-    {
-        if (!source.Columns.Contains(column, StringComparer.Ordinal))
-            throw yaml.Error(node, $"source '{source.Id}' has no column '{column}'{DidYouMean.Hint(column, source.Columns)}");
     }
 
     private static List<DeclaredCustomization> ReadDeclared(YamlFile yaml, YamlNode? node)
