@@ -29,18 +29,17 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
         [.. compiled.Items.Select(p => p.Steps.Select(s => s is IValueConversion c ? c.WithMemo() : s).ToArray())];
 
     /// <summary>Output indexes of the items whose text follows the standard's character rule: their loaded values are checked against JIS X 0208/0213.</summary>
-    private readonly int[] _jisChecked = [.. compiled.Table.Items.Select((item, i) => (item, i)).Where(x => x.item.Chars == Standard.CharRule.Standard && x.item.Type == Standard.ItemType.String).Select(x => x.i)];
+    private readonly int[] _jisChecked = [.. compiled.Table.Items.Select((item, i) => (item, i)).Where(x => ChecksJis(x.item)).Select(x => x.i)];
 
-    // The last value checked per item and where its first character outside JIS is: repeated values (a town, a family name) are checked once.
-    private readonly string?[] _jisLastValue = new string?[compiled.Table.Items.Count];
-    private readonly int[] _jisLastFirst = new int[compiled.Table.Items.Count];
-
-    // Per item, the value validated last without a problem, its canonical form and whether the CSV
-    // quotes it. Validation and quoting are functions of the value alone, and consecutive rows repeat
-    // most values (history rows of one person, codes): a repeated value is checked once, not per row.
+    // Per item, the value validated last without a problem, its canonical form, whether the CSV
+    // quotes it and where its first character outside JIS is (-1: none, or not checked). All are
+    // functions of the value alone, and consecutive rows repeat most values (history rows of one
+    // person, codes, a town): a repeated value is checked once, not per row.
     private readonly RepeatedFields<char, Validated> _validated = new(compiled.Items.Count);
 
-    private readonly record struct Validated(string? Value, bool Quote);
+    private readonly record struct Validated(string? Value, bool Quote, int OutsideJis);
+
+    private static bool ChecksJis(Standard.StandardItem item) => item.Chars == Standard.CharRule.Standard && item.Type == Standard.ItemType.String;
 
     /// <summary>Non-empty value counts per legacy column, for the customization report.</summary>
     public long[] ColumnNonEmpty { get; } = new long[compiled.Source.Columns.Count];
@@ -103,6 +102,8 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
         var values = new string?[compiled.View.Columns.Count];
         var output = new string?[table.Items.Count];
         var quote = new bool[output.Length];
+        var outsideJis = new int[output.Length];
+        Array.Fill(outsideJis, -1);
         var problems = new List<Problem>();
 
         using (var csv = new Utf8CsvWriter(new BackgroundWriteStream(hashing)))
@@ -152,14 +153,14 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
                 problems.Clear();
                 problems.AddRange(joinProblems);
                 // An orphan's reason is the missing record, not every item that would have come from it.
-                if (!joinProblems.Exists(p => p.Code == ErrorCodes.JoinOrphan)) MapRow(values, output, quote, scope, problems);
+                if (!joinProblems.Exists(p => p.Code == ErrorCodes.JoinOrphan)) MapRow(values, output, quote, outsideJis, scope, problems);
                 else Array.Clear(output);
                 if (problems.Count == 0)
                 {
                     for (var i = 0; i < output.Length; i++) csv.WriteField(output[i], quote[i]);
                     csv.NextRecord();
                     mapped++;
-                    if (_jisChecked.Length > 0) CountOutsideJis(output);
+                    if (_jisChecked.Length > 0) CountOutsideJis(output, outsideJis);
                     // Only a critical table's rows need their line (to name an orphan); it is parsed for them alone.
                     _persons?.Loaded(output, _persons.NamesPersons ? rows.Position : default);
                 }
@@ -200,7 +201,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
     /// Derives and validates one row into <paramref name="output"/>, and whether the CSV quotes each
     /// value into <paramref name="quote"/>.
     /// </summary>
-    private void MapRow(string?[] values, string?[] output, bool[] quote, RowScope scope, List<Problem> problems)
+    private void MapRow(string?[] values, string?[] output, bool[] quote, int[] outsideJis, RowScope scope, List<Problem> problems)
     {
         Array.Clear(output);
         var items = _items;
@@ -243,6 +244,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
             var value = output[pipeline.OutputIndex];
             var before = problems.Count;
             quote[pipeline.OutputIndex] = false;
+            outsideJis[pipeline.OutputIndex] = -1;
             // An item whose pipeline failed already has its reason; do not add "required" on top.
             if (value is null && pipeline.HasDerivation && HasProblemFor(problems, pipeline.Item.Id)) continue;
             if (value is null && pipeline.UnknownFlagIndex >= 0 && pipeline.Item.Type == Standard.ItemType.Date && output[pipeline.UnknownFlagIndex] == "1")
@@ -251,13 +253,16 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
             {
                 output[pipeline.OutputIndex] = known.Value;
                 quote[pipeline.OutputIndex] = known.Quote;
+                outsideJis[pipeline.OutputIndex] = known.OutsideJis;
                 continue;
             }
             var input = value;
             pipeline.Validator.Validate(ref value, problems);
             // A validator that accepts only values needing no quotes spares the look.
             var quoted = !pipeline.Validator.AcceptsOnlyUnquotedCsv && Utf8CsvWriter.NeedsQuotes(value);
-            if (problems.Count == before && input is not null) _validated.Set(p, input.AsMemory(), new Validated(value, quoted));
+            var outside = problems.Count == before && value is not null && ChecksJis(pipeline.Item) ? Text.JisCharacterSet.Instance.IndexOfOutside(value) : -1;
+            if (problems.Count == before && input is not null) _validated.Set(p, input.AsMemory(), new Validated(value, quoted, outside));
+            outsideJis[pipeline.OutputIndex] = outside;
             for (var i = before; i < problems.Count; i++) problems[i] = problems[i].WithItem(pipeline.Item.Id, pipeline.SourceColumn);
             output[pipeline.OutputIndex] = value;
             quote[pipeline.OutputIndex] = quoted;
@@ -269,25 +274,10 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
     /// Characters of a loaded record that JIS X 0208/0213 does not hold are counted per item and code
     /// point for the report (they may be valid MJ characters, as 髙 is, so they load; they are not loaded unnoticed).
     /// </summary>
-    private void CountOutsideJis(string?[] output)
+    private void CountOutsideJis(string?[] output, int[] outsideJis)
     {
         foreach (var i in _jisChecked)
-        {
-            var value = output[i];
-            if (value is null) continue;
-            int first;
-            if (ReferenceEquals(value, _jisLastValue[i]) || string.Equals(value, _jisLastValue[i], StringComparison.Ordinal))
-            {
-                first = _jisLastFirst[i];
-            }
-            else
-            {
-                first = Text.JisCharacterSet.Instance.IndexOfOutside(value);
-                _jisLastValue[i] = value;
-                _jisLastFirst[i] = first;
-            }
-            if (first >= 0) observations.OutsideJisSeen(compiled.Table.Items[i].Id, value, first);
-        }
+            if (outsideJis[i] >= 0) observations.OutsideJisSeen(compiled.Table.Items[i].Id, output[i]!, outsideJis[i]);
     }
 
     private static bool HasProblemFor(List<Problem> problems, string itemId)
