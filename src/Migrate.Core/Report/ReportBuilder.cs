@@ -168,9 +168,7 @@ public static class ReportBuilder
         {
             var first = group.First();
             var entry = mapping.Gaiji.Entries.GetValueOrDefault(first.CodePoint);
-            // Items by their Japanese name, the id after it (a CIO reads 氏名, not shimei).
-            var items = string.Join("、", group.Select(g => g.Item).Distinct().Order(StringComparer.Ordinal)
-                .Select(id => FindItem(standard, mapping, id) is { } item ? $"{item.Name}（{id}）" : id));
+            var items = ItemNames(standard, mapping, group.Select(g => g.Item));
             var replacement = entry?.Replacement;
             // The character beside its code point: the code point alone (U+20BB7) tells a reader nothing.
             var shown = replacement is null ? null : $"「{replacement}」（{CodePoints(replacement)}）";
@@ -197,8 +195,7 @@ public static class ReportBuilder
         foreach (var group in map.OutsideJis.GroupBy(c => c.CodePoint))
         {
             var codePoint = group.Key;
-            var items = string.Join("、", group.Select(g => g.Item).Distinct().Order(StringComparer.Ordinal)
-                .Select(id => FindItem(standard, mapping, id) is { } item ? $"{item.Name}（{id}）" : id));
+            var items = ItemNames(standard, mapping, group.Select(g => g.Item));
             var character = System.Text.Rune.IsValid(codePoint) ? char.ConvertFromUtf32(codePoint) : "\uFFFD";
             yield return new Finding($"outside-jis/U+{codePoint:X4}", FindingCategory.OutsideJis,
                 $"JIS外の文字「{character}」（U+{codePoint:X4}）",
@@ -206,6 +203,10 @@ public static class ReportBuilder
                 group.Sum(g => g.Count), Item: items, StandardValue: character);
         }
     }
+
+    /// <summary>Items by their Japanese name, the id after it (a CIO reads 氏名, not shimei): "氏名（shimei）、筆頭者（hittosha）".</summary>
+    private static string ItemNames(StandardDefinition standard, MappingDefinition mapping, IEnumerable<string> ids) =>
+        string.Join("、", ids.Distinct().Order(StringComparer.Ordinal).Select(id => FindItem(standard, mapping, id) is { } item ? $"{item.Name}（{id}）" : id));
 
     /// <summary>"U+20BB7", or "U+8FBB U+E0100" for a character with its variation selector.</summary>
     private static string CodePoints(string text)
