@@ -48,10 +48,9 @@ public sealed class JisCharacterSet
         if (rest < 0) return -1;
         for (var i = start + rest; i < text.Length;)
         {
-            var c = text[i];
-            if (!char.IsSurrogate(c))
+            if (!char.IsSurrogate(text[i]))
             {
-                if ((_bmp[c >> 6] & (1UL << (c & 63))) == 0) return i;
+                if (!Contains(text[i])) return i;
                 i++;
                 continue;
             }
