@@ -34,6 +34,23 @@ public sealed class SqliteTargetTests : TargetContractTests
     }
 
     [Fact]
+    public async Task A_first_load_prepared_and_not_committed_leaves_no_database_file()
+    {
+        var path = Temp.Combine("new", "standard.db");
+        Directory.CreateDirectory(Temp.Combine("new"));
+        await using var target = new SqliteTarget(path);
+        var person = MappedFiles.Write(Temp.Combine("new", "person.csv"), TestStandard.Person, Enumerable.Range(1, 5).Select(n => MappedFiles.Person(n, 1)));
+
+        await using (var prepared = await target.PrepareLoadAsync(TestStandard.Juki, [MappedFiles.WithExpected(person)], new LoadOptions(false, null), null, TestContext.Current.CancellationToken))
+        {
+            File.Exists(path).ShouldBeTrue();
+            prepared.Tables.Single().Loaded.ShouldBe(5);
+        }
+
+        File.Exists(path).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Without_a_precomputed_checksum_the_rows_sent_are_still_compared_with_the_rows_read_back()
     {
         var ct = TestContext.Current.CancellationToken;

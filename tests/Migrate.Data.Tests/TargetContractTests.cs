@@ -151,6 +151,24 @@ public abstract class TargetContractTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_prepared_load_is_verified_but_only_committed_when_asked()
+    {
+        await using var target = await CreateTargetAsync();
+        var before = Inputs("v1", 30);
+        await target.LoadAsync(TestStandard.Juki, before, Replace(false), null, Ct);
+        var after = Inputs("v2", 40, ("jusho", "大阪府大阪市北区"));
+
+        // What migrate run does when mapping ends refused: the tables were written and verified, then dropped.
+        await using (var refused = await target.PrepareLoadAsync(TestStandard.Juki, after, Replace(true), null, Ct))
+            refused.Tables.ShouldBe(after.Select(i => i.Expected!));
+        (await target.ReadBackAsync(TestStandard.Juki, Ct)).ShouldBe(before.Select(i => i.Expected!));
+
+        await using (var accepted = await target.PrepareLoadAsync(TestStandard.Juki, after, Replace(true), null, Ct))
+            await accepted.CommitAsync(Ct);
+        (await target.ReadBackAsync(TestStandard.Juki, Ct)).ShouldBe(after.Select(i => i.Expected!));
+    }
+
+    [Fact]
     public async Task A_first_load_cancelled_leaves_no_tables_behind()
     {
         await using var target = await CreateTargetAsync();

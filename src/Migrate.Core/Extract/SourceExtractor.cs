@@ -16,6 +16,9 @@ public sealed class SourceExtractor(SourceDefinition source, SourceLocation loca
     /// <summary>Stop after this many records (<c>migrate init --sample</c>); all when null.</summary>
     public long? MaxRecords { get; init; }
 
+    /// <summary>Where the staged records go besides the staging file (<c>migrate run</c>: to the mapper).</summary>
+    public RecordHandoff? Handoff { get; init; }
+
     public async Task<ExtractResult> ExtractAsync(IProgress<long>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -27,7 +30,7 @@ public sealed class SourceExtractor(SourceDefinition source, SourceLocation loca
         long records = 0, staged = 0;
         using var rejects = new RejectWriter(work.ExtractRejects(source.Id));
         var record = new SourceRecord(source.Columns.Count);
-        var staging = new StagingWriter(work, source, reader.MayHoldLoneSurrogates);
+        var staging = new StagingWriter(work, source, reader.MayHoldLoneSurrogates, Handoff);
         using (staging)
         {
             while ((MaxRecords is not { } max || records < max) && await reader.ReadAsync(record, cancellationToken))

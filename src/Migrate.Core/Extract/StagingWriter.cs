@@ -29,13 +29,14 @@ public sealed class StagingWriter : IDisposable
     /// decoded from a file with a strict decoder cannot (a CP932 or EUC-JP character is never a
     /// surrogate, and strict UTF-8 and UTF-16 decoding refuses a lone one), so they are not searched for one.
     /// </param>
-    public StagingWriter(WorkDirectory work, SourceDefinition source, bool mayHoldLoneSurrogates = false)
+    /// <param name="handoff">Where the records go besides the file (<c>migrate run</c>: to the mapper).</param>
+    public StagingWriter(WorkDirectory work, SourceDefinition source, bool mayHoldLoneSurrogates = false, RecordHandoff? handoff = null)
     {
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(source);
         Path = work.StagingFile(source.Id);
-        _handoff = work.HandedRecords(Path);
-        _hashing = new HashingStream(work.CreateIntermediate(Path));
+        _handoff = handoff;
+        _hashing = new HashingStream(PrivateFiles.Create(Path));
         _csv = new Utf8CsvWriter(new BackgroundWriteStream(_hashing));
         _quoting = new RepeatedFields<char, bool>(source.Columns.Count);
         _mayHoldLoneSurrogates = mayHoldLoneSurrogates;

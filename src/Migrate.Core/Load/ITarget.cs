@@ -7,34 +7,43 @@ namespace Migrate.Core.Load;
 /// <summary>
 /// One mapped table ready to load: its standard definition, its standard-layout file and, when
 /// known, the row count and checksum the target must hold after the load (checked before commit).
-/// <see cref="Open"/>, when set, gives the file's bytes as this process's mapper writes them
+/// <see cref="Handoff"/>, when set, gives the file's records as this process's mapper writes them
 /// (<c>migrate run</c> loads while it maps); the file is complete once they end.
 /// </summary>
 public sealed record LoadInput(StandardTable Table, string MappedFile, TableLoad? Expected = null)
 {
-    public Func<Stream>? Open { get; init; }
+    public MappedRecordHandoff? Handoff { get; init; }
 
     /// <summary>
     /// What the manifest records of the mapped file (record count, SHA-256): the file is checked
     /// against it as it is read, in the same pass, and a file changed since 'migrate map' fails the
-    /// load before the commit (exit 3 naming the file). Not set for handed-on bytes (<see cref="Open"/>).
+    /// load before the commit (exit 3 naming the file). Not set for handed-on records (<see cref="Handoff"/>).
     /// </summary>
     public RecordedFile? Recorded { get; init; }
 }
 
 /// <summary>
 /// How to load. <paramref name="MaxRejects"/> (the per-table reject threshold; <see cref="RejectThreshold.Default"/>
-/// when null) is checked by the runner before the target is touched.
-/// <see cref="BeforeCommit"/> runs after the tables were written and verified, before the commit:
-/// when it fails, nothing is committed (<c>migrate run</c> checks there what a separate load checks
-/// before it starts, because it loads while it maps).
+/// when null) is checked by the runner before the target is touched (<c>migrate run</c>, which loads
+/// while it maps, checks it before the commit: <see cref="ITarget.PrepareLoadAsync"/>).
 /// </summary>
 public sealed record LoadOptions(bool Replace, string? Municipality, RejectThreshold? MaxRejects = null)
 {
     /// <summary>FILE:LINE of 支援措置 integrity problems the operator checked by hand and accepts (<c>--accept-critical-reject</c>).</summary>
     public IReadOnlyList<string> AcceptCriticalRejects { get; init; } = [];
+}
 
-    public Func<CancellationToken, Task>? BeforeCommit { get; init; }
+/// <summary>
+/// A load written and verified inside its open transaction, not yet committed: the caller commits
+/// it, or disposes it uncommitted and the target is left as it was.
+/// </summary>
+public interface IPreparedLoad : IAsyncDisposable
+{
+    /// <summary>Per table, the row count and checksum read back from the tables, equal to what was sent.</summary>
+    IReadOnlyList<TableLoad> Tables { get; }
+
+    /// <summary>Commits; a cancellation before this call is the last that stops the load.</summary>
+    Task CommitAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -54,6 +63,14 @@ public interface ITarget : IAsyncDisposable
     /// and nothing is committed.
     /// </summary>
     Task<IReadOnlyList<TableLoad>> LoadAsync(StandardDefinition standard, IReadOnlyList<LoadInput> tables, LoadOptions options,
+        IProgress<long>? progress, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see cref="LoadAsync"/> up to the commit: every table written and verified in one open
+    /// transaction, which the caller commits when what it checks after the data (<c>migrate run</c>:
+    /// the outcome of mapping, which ends while the target reads) allows it.
+    /// </summary>
+    Task<IPreparedLoad> PrepareLoadAsync(StandardDefinition standard, IReadOnlyList<LoadInput> tables, LoadOptions options,
         IProgress<long>? progress, CancellationToken cancellationToken);
 
     /// <summary>

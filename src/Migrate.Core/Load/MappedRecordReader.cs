@@ -36,8 +36,12 @@ public sealed class MappedRecordReader : IDisposable
     private byte[] _scratch = new byte[256];
     private int _scratchLength;
     private long _nextLine = 1;
-    private readonly bool _checkUtf8;
     private readonly RecordedFileStream? _recorded;
+
+    // In migrate run: the mapper's records as it hands them on, with the batch being read and the next record in it.
+    private readonly MappedRecordHandoff? _handoff;
+    private MappedBatch? _batch;
+    private int _next;
 
     public MappedRecordReader(string path, StandardTable table, int bufferSize = 1 << 20)
         : this(OpenFile(path, table), path, table, bufferSize)
@@ -50,14 +54,9 @@ public sealed class MappedRecordReader : IDisposable
     {
     }
 
-    /// <summary>Reads the mapped rows of <paramref name="path"/> from <paramref name="stream"/> (the file, or its bytes handed on while <c>migrate run</c> writes it).</summary>
-    /// <param name="fromWriter">
-    /// The bytes come straight from this process's mapper (<c>migrate run</c>), whose UTF-8 encoder
-    /// cannot write invalid UTF-8: each record's UTF-8 is then not checked again. Field counts are.
-    /// </param>
-    public MappedRecordReader(Stream stream, string path, StandardTable table, int bufferSize = 1 << 20, bool fromWriter = false)
+    /// <summary>Reads the mapped rows of <paramref name="path"/> from <paramref name="stream"/>.</summary>
+    public MappedRecordReader(Stream stream, string path, StandardTable table, int bufferSize = 1 << 20)
     {
-        _checkUtf8 = !fromWriter;
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(table);
         _path = path;
@@ -85,16 +84,37 @@ public sealed class MappedRecordReader : IDisposable
         }
     }
 
-    /// <summary>The reader of a load input: its handed-on bytes when it has them, else its file (checked when the manifest records it).</summary>
+    /// <summary>
+    /// The records of <paramref name="path"/> as the mapper hands them on while it writes the file
+    /// (<c>migrate run</c>): the UTF-8 it encoded the file from, which is neither parsed nor checked
+    /// again. The header is the standard table's by construction.
+    /// </summary>
+    public MappedRecordReader(MappedRecordHandoff handoff, string path, StandardTable table)
+    {
+        ArgumentNullException.ThrowIfNull(handoff);
+        ArgumentNullException.ThrowIfNull(table);
+        _path = path;
+        _tableId = table.Id;
+        _stream = Stream.Null;
+        _handoff = handoff;
+        _buffer = [];
+        FieldCount = table.Items.Count;
+        if (handoff.FieldCount != FieldCount) throw new ArgumentException($"the handoff carries {handoff.FieldCount} fields, table '{table.Id}' has {FieldCount}", nameof(handoff));
+        _starts = new int[FieldCount];
+        _lengths = new int[FieldCount];
+        _inScratch = new bool[FieldCount];
+    }
+
+    /// <summary>The reader of a load input: the records handed on to it when it has them, else its file (checked when the manifest records it).</summary>
     public static MappedRecordReader Open(LoadInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return input.Open is { } open
-            ? new MappedRecordReader(open(), input.MappedFile, input.Table, fromWriter: true)
+        return input.Handoff is { } handoff
+            ? new MappedRecordReader(handoff, input.MappedFile, input.Table)
             : OpenFile(input);
     }
 
-    /// <summary>The reader of a load input's file (never its handed-on bytes), checked when the manifest records it.</summary>
+    /// <summary>The reader of a load input's file (never its handed-on records), checked when the manifest records it.</summary>
     public static MappedRecordReader OpenFile(LoadInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -132,12 +152,24 @@ public sealed class MappedRecordReader : IDisposable
     /// <summary>True when field <paramref name="index"/> is NULL (an empty field).</summary>
     public bool IsNull(int index) => _lengths[index] == 0;
 
+    /// <summary>The bytes of the current record's fields together (unquoted, without separators).</summary>
+    public int FieldBytes
+    {
+        get
+        {
+            var sum = 0;
+            foreach (var length in _lengths) sum += length;
+            return sum;
+        }
+    }
+
     /// <summary>The current record exactly as written in the file, with its line ending (if any).</summary>
-    public ReadOnlySpan<byte> RawRecord => _buffer.AsSpan(_recordStart, _recordEnd - _recordStart);
+    private ReadOnlySpan<byte> RawRecord => _buffer.AsSpan(_recordStart, _recordEnd - _recordStart);
 
     /// <summary>Advances to the next record; false at the end of the file, once the file is checked against the manifest when it records it.</summary>
     public bool Read()
     {
+        if (_handoff is not null) return ReadHanded(_handoff);
         if (!NextRecord(out var count))
         {
             _recorded?.Complete(Records);
@@ -146,8 +178,27 @@ public sealed class MappedRecordReader : IDisposable
         if (count != FieldCount)
             throw MigrateException.DataError($"{_path}:{Line.ToString(CultureInfo.InvariantCulture)}: the record has {count.ToString(CultureInfo.InvariantCulture)} fields, table '{_tableId}' has {FieldCount.ToString(CultureInfo.InvariantCulture)}; nothing was loaded. Run 'migrate map' again (do not edit mapped files by hand)");
         // Fields are split at ASCII bytes, so the record is valid UTF-8 exactly when every field is.
-        if (_checkUtf8 && !Utf8.IsValid(RawRecord))
+        if (!Utf8.IsValid(RawRecord))
             throw MigrateException.DataError($"{_path}:{Line.ToString(CultureInfo.InvariantCulture)}: the record is not valid UTF-8; nothing was loaded. Run 'migrate map' again (do not edit mapped files by hand)");
+        Records++;
+        return true;
+    }
+
+    private bool ReadHanded(MappedRecordHandoff handoff)
+    {
+        if (_batch is not null && _next == _batch.Count)
+        {
+            handoff.Return(_batch);
+            _batch = null;
+        }
+        if (_batch is null)
+        {
+            _batch = handoff.Take();
+            _next = 0;
+            if (_batch is null) return false;
+        }
+        _buffer = _batch.Locate(_next, _starts, _lengths);
+        Line = _batch.Line(_next++);
         Records++;
         return true;
     }

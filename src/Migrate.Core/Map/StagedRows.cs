@@ -7,22 +7,23 @@ using nietras.SeparatedValues;
 namespace Migrate.Core.Map;
 
 /// <summary>
-/// The records of one staging file for the mapper's row loop: read from the file (or its bytes),
-/// or taken as the extractor hands them on in <c>migrate run</c>. Either way the same values.
+/// The records of one staging file for the mapper's row loop: read from the file, or taken as the
+/// extractor hands them on in <c>migrate run</c>. Either way the same values.
 /// </summary>
 internal abstract class StagedRows : IDisposable
 {
     /// <summary>
-    /// The staging file's records, handed on when they are, else read from the file; a file the
-    /// manifest records is checked against it once read to the end (<see cref="WorkDirectory.RecordOf"/>).
+    /// The staging file's records read from the file; a file the manifest records is checked against
+    /// it once read to the end (<see cref="WorkDirectory.RecordOf"/>).
     /// </summary>
     public static StagedRows Open(WorkDirectory work, string stagingPath, int columnCount)
     {
         ArgumentNullException.ThrowIfNull(work);
-        return work.HandedRecords(stagingPath) is { } handed
-            ? new Handed(handed)
-            : new FromFile(work.OpenIntermediate(stagingPath), stagingPath, columnCount);
+        return new FromFile(work.OpenStaged(stagingPath), stagingPath, columnCount);
     }
+
+    /// <summary>The records the extractor hands on while it writes the staging file (<c>migrate run</c>).</summary>
+    public static StagedRows Take(RecordHandoff handed) => new Handed(handed);
 
     /// <summary>Advances to the next record and puts its values into the first columns of <paramref name="values"/>; false at the end.</summary>
     public abstract bool MoveNext(string?[] values);

@@ -12,7 +12,9 @@ namespace Migrate.Core.Map;
 /// a standard row, a reject (with every reason found, each naming its item) or a filtered record.
 /// Values are never normalized beyond what the mapping asks (no NFC/NFKC on names or addresses).
 /// </summary>
-public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Observations observations, Integrity.PersonLedger? ledger = null, Standard.PersonLink? persons = null)
+/// <param name="handoffs">In <c>migrate run</c>: the staged records the extractor hands on, and where the mapped rows go besides their file.</param>
+public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Observations observations, Integrity.PersonLedger? ledger = null,
+    Standard.PersonLink? persons = null, StageHandoffs? handoffs = null)
 {
     private readonly TablePersonTracking? _persons = TablePersonTracking.For(compiled, persons, ledger);
 
@@ -50,9 +52,10 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
         var table = compiled.Table;
         var source = compiled.Source;
         var stagingPath = work.StagingFile(source.Id);
-        if (!work.HasIntermediate(stagingPath))
+        var handed = handoffs?.Staged(source.Id);
+        if (handed is null && !File.Exists(stagingPath))
             throw MigrateException.Usage($"{stagingPath}: no staging file for source '{source.Id}'; run 'migrate extract' first");
-        using var rows = StagedRows.Open(work, stagingPath, source.Columns.Count);
+        using var rows = handed is null ? StagedRows.Open(work, stagingPath, source.Columns.Count) : StagedRows.Take(handed);
 
         var joins = new List<(CompiledJoin Join, JoinIndex Index)>();
         try
@@ -92,7 +95,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
         var duplicates = new long[joins.Count];
         var joinProblems = new List<Problem>();
         var mappedPath = work.MappedFile(table.Id);
-        var hashing = new HashingStream(work.CreateIntermediate(mappedPath));
+        var hashing = new HashingStream(PrivateFiles.Create(mappedPath));
         using var rejects = new RejectWriter(work.MapRejects(table.Id));
         var scope = new RowScope(compiled.ColumnIndex, observations);
         var filtered = new SortedDictionary<string, long>(StringComparer.Ordinal);
@@ -106,11 +109,8 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
         Array.Fill(outsideJis, -1);
         var problems = new List<Problem>();
 
-        using (var csv = new Utf8CsvWriter(new BackgroundWriteStream(hashing)))
+        using (var sink = new MappedRowWriter(new BackgroundWriteStream(hashing), table, handoffs?.Mapped(table.Id)))
         {
-            foreach (var item in table.Items) csv.WriteField(item.Id);
-            csv.NextRecord();
-
             while (rows.MoveNext(values))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -157,8 +157,7 @@ public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Obse
                 else Array.Clear(output);
                 if (problems.Count == 0)
                 {
-                    for (var i = 0; i < output.Length; i++) csv.WriteField(output[i], quote[i]);
-                    csv.NextRecord();
+                    sink.Write(output, quote);
                     mapped++;
                     if (_jisChecked.Length > 0) CountOutsideJis(output, outsideJis);
                     // Only a critical table's rows need their line (to name an orphan); it is parsed for them alone.

@@ -12,9 +12,10 @@ public static class MapStageRunner
 {
     /// <param name="beforeTable">Awaited before each table is mapped (<c>migrate run</c> waits there for the sources the table needs).</param>
     /// <param name="ledger">Told about every record's person, for the 支援措置 integrity rules.</param>
+    /// <param name="handoffs">In <c>migrate run</c>: the staged records to map and where the mapped ones go besides their files.</param>
     public static async Task<MapStage> RunAsync(MappingDefinition mapping, StandardDefinition standard, WorkDirectory work,
         Func<string, IProgress<long>?>? progressFor, CancellationToken cancellationToken, Func<TableMapping, CancellationToken, Task>? beforeTable = null,
-        Integrity.PersonLedger? ledger = null)
+        Integrity.PersonLedger? ledger = null, StageHandoffs? handoffs = null)
     {
         ArgumentNullException.ThrowIfNull(mapping);
         ArgumentNullException.ThrowIfNull(standard);
@@ -29,7 +30,7 @@ public static class MapStageRunner
         {
             if (beforeTable is not null) await beforeTable(tableMapping, cancellationToken);
             var compiled = CompiledTable.Compile(mapping, standard, tableMapping);
-            var mapper = new TableMapper(compiled, work, observations, ledger, standard.Persons);
+            var mapper = new TableMapper(compiled, work, observations, ledger, standard.Persons, handoffs);
             var result = await mapper.MapAsync(progressFor?.Invoke(tableMapping.TableId), cancellationToken);
             results.Add(mapper.JoinResults.Count > 0 ? result with { Joins = mapper.JoinResults } : result);
             if (!usage.TryGetValue(compiled.Source.Id, out var u))

@@ -19,6 +19,9 @@ public sealed class MigrationRunner(MigrationSession session, IStageProgress pro
 {
     private WorkDirectory Work => session.Work;
 
+    /// <summary>The record streams of a streamed run (<see cref="StreamedRun"/>): the stages hand their records on besides writing their files.</summary>
+    internal StageHandoffs? Handoffs { get; init; }
+
     public Task<Manifest> ExtractAsync(string sourceDirectory, CancellationToken cancellationToken) =>
         ExtractAsync(new LegacySources(sourceDirectory), cancellationToken);
 
@@ -88,12 +91,12 @@ public sealed class MigrationRunner(MigrationSession session, IStageProgress pro
         {
             var rows = progress.Start($"extract {source.File}", 0);
             var database = new DatabaseLocation(sources.Connections.For(source), sources.Databases!);
-            return await new SourceExtractor(source, database, Work).ExtractAsync(rows, cancellationToken);
+            return await new SourceExtractor(source, database, Work) { Handoff = Handoffs?.Staged(source.Id) }.ExtractAsync(rows, cancellationToken);
         }
         var path = ConfinedPath.Resolve(sources.Directory!, source.File, source.AllowOutside, $"{source.Position}: source '{source.Id}': file");
         var size = File.Exists(path) ? new FileInfo(path).Length : 0;
         var bar = progress.Start($"extract {source.File}", size, ProgressUnit.Bytes);
-        var result = await new SourceExtractor(source, new FileLocation(path), Work).ExtractAsync(bar, cancellationToken);
+        var result = await new SourceExtractor(source, new FileLocation(path), Work) { Handoff = Handoffs?.Staged(source.Id) }.ExtractAsync(bar, cancellationToken);
         // A file outside --source (allowed by the mapping) is recorded by its real path, not its bare name.
         return source.AllowOutside && Path.GetRelativePath(Path.GetFullPath(sources.Directory!), path) != source.File ? result with { File = path } : result;
     }
@@ -170,7 +173,7 @@ public sealed class MigrationRunner(MigrationSession session, IStageProgress pro
     {
         var ledger = new Integrity.PersonLedger();
         // Records to map are not known while extraction runs: the bar counts them and shows the rate.
-        var stage = await MapStageRunner.RunAsync(session.Mapping, session.Standard, Work, table => progress.Start($"map {table}", 0), cancellationToken, beforeTable, ledger);
+        var stage = await MapStageRunner.RunAsync(session.Mapping, session.Standard, Work, table => progress.Start($"map {table}", 0), cancellationToken, beforeTable, ledger, Handoffs);
         return SaveMapped(await extraction, stage, ledger);
     }
 

@@ -8,17 +8,17 @@ namespace Migrate.Core.Pipeline;
 
 /// <summary>
 /// <c>migrate run</c> with its stages at once: the extractor, the mapper and the target each run on
-/// their own thread, and the staging and mapped files are handed from one to the next while they are
-/// written (<see cref="StageHandoffs"/>: the staged records as the extractor's strings, the mapped
-/// files as bytes), so a run takes about as long as its slowest stage instead
-/// of the sum of all three. Every file is still written in full, byte for byte as the stages run
-/// one by one write it, and the manifest is the same.
+/// their own thread, joined by record streams (<see cref="StageHandoffs"/>: the staged records as
+/// the extractor's strings, the mapped records as the UTF-8 their file is written from), so a run
+/// takes about as long as its slowest stage instead of the sum of all three. The staging and mapped
+/// files are sinks beside the streams, written in full, byte for byte as the stages run one by one
+/// write them, and the manifest is the same.
 /// </summary>
 /// <remarks>
-/// What a separate load checks before it starts (<see cref="OutcomeRules"/>) is checked before
-/// the commit instead, once mapping is complete: the load is one transaction, so a refused run leaves
-/// the target exactly as it was. When any stage fails, the others are stopped and the first failure
-/// is reported.
+/// What a separate load checks before it starts (<see cref="OutcomeRules"/>) is checked here once
+/// mapping is complete and the target has written and verified every table, before this run commits
+/// it (<see cref="IPreparedLoad"/>): the load is one transaction, so a refused run leaves the target
+/// exactly as it was. When any stage fails, the others are stopped and the first failure is reported.
 /// </remarks>
 internal sealed class StreamedRun(MigrationSession session, IStageProgress progress)
 {
@@ -31,18 +31,16 @@ internal sealed class StreamedRun(MigrationSession session, IStageProgress progr
         var work = session.Work;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var handoffs = new StageHandoffs(stop.Token);
-        foreach (var id in plan.StreamedSources) handoffs.AddRecords(work.StagingFile(id));
-        foreach (var table in session.Mapping.Tables) handoffs.Add(work.MappedFile(table.TableId));
-        var runner = new MigrationRunner(session with { Work = new WorkDirectory(work.Root) { Handoffs = handoffs } }, progress);
+        foreach (var id in plan.StreamedSources) handoffs.AddStaged(id);
+        var runner = new MigrationRunner(session, progress) { Handoffs = handoffs };
         runner.CheckSources(sources);
         await TargetGuard.RefuseNonEmptyAsync(target, session.Standard, options.Replace, cancellationToken);
         // Everything that can be refused is refused before any stage starts.
         var inputs = order.Select(t =>
         {
-            var path = work.MappedFile(t.TableId);
             var table = session.Standard.FindTable(t.TableId)
                 ?? throw MigrateException.Usage($"{t.Position}: table '{t.TableId}' is not in standard {session.Standard.Id} {session.Standard.Version}");
-            return new LoadInput(table, path) { Open = handoffs.For(path)!.OpenRead };
+            return new LoadInput(table, work.MappedFile(t.TableId)) { Handoff = handoffs.AddMapped(t.TableId, table.Items.Count) };
         }).ToList();
         work.Create();
 
@@ -50,28 +48,10 @@ internal sealed class StreamedRun(MigrationSession session, IStageProgress progr
         var extract = OnOwnThread(() => runner.ExtractInOrderAsync(sources, plan, id => extracted[id].TrySetResult(), stop.Token), stop);
         var map = OnOwnThread(() => runner.MapStreamedAsync(extract,
             (table, token) => Task.WhenAll(plan.WaitsFor(table).Select(id => extracted[id].Task)).WaitAsync(token), stop.Token), stop);
-
-        Manifest? pending = null;
-        var beforeCommit = options with
-        {
-            BeforeCommit = async _ =>
-            {
-                var mapped = await map;
-                var accepted = OutcomeRules.ThrowIfRefused(mapped, session.Standard, options);
-                // Marked before the commit, as a separate load marks it before it starts: load --resume
-                // can then tell whether a load the process did not finish was committed.
-                pending = mapped with
-                {
-                    PendingLoad = new PendingLoad(target.Description, options.Replace, DateTimeOffset.UtcNow),
-                    AcceptedCriticalRejects = accepted,
-                };
-                runner.Save(pending);
-            },
-        };
         var clock = Stopwatch.StartNew();
         // The row total is not known until mapping ends.
         var bar = progress.Start($"load {target.Description}", 0);
-        var load = OnOwnThread(() => target.LoadAsync(session.Standard, inputs, beforeCommit, bar, stop.Token), stop);
+        var load = OnOwnThread(() => target.PrepareLoadAsync(session.Standard, inputs, options, bar, stop.Token), stop);
 
         try
         {
@@ -82,10 +62,34 @@ internal sealed class StreamedRun(MigrationSession session, IStageProgress progr
             // Examined below: the first stage's own failure, not the cancellations it caused.
         }
         if (FirstFailure(extract, map, load) is { } failure)
+        {
+            if (load.IsCompletedSuccessfully) await load.Result.DisposeAsync();
             return (map.IsCompletedSuccessfully ? map.Result : null, failure);
+        }
+
+        await using var prepared = load.Result;
+        var mapped = map.Result;
+        Manifest pending;
+        try
+        {
+            var accepted = OutcomeRules.ThrowIfRefused(mapped, session.Standard, options);
+            // Marked before the commit, as a separate load marks it before it starts: load --resume
+            // can then tell whether a load the process did not finish was committed.
+            pending = mapped with
+            {
+                PendingLoad = new PendingLoad(target.Description, options.Replace, DateTimeOffset.UtcNow),
+                AcceptedCriticalRejects = accepted,
+            };
+            runner.Save(pending);
+            await prepared.CommitAsync(cancellationToken);
+        }
+        catch (Exception refused)
+        {
+            return (mapped, refused);
+        }
         // Recorded in the mapping's order, as a separate load records them.
-        var loads = session.Mapping.Tables.Select(t => load.Result.First(l => l.TableId == t.TableId)).ToList();
-        var done = new LoadStep(session, progress).Complete(pending!, target, loads, clock.Elapsed.TotalSeconds);
+        var loads = session.Mapping.Tables.Select(t => prepared.Tables.First(l => l.TableId == t.TableId)).ToList();
+        var done = new LoadStep(session, progress).Complete(pending, target, loads, clock.Elapsed.TotalSeconds);
         return (done, null);
     }
 

@@ -1,26 +1,29 @@
 namespace Migrate.Core.Work;
 
 /// <summary>
-/// The intermediate files of one <c>migrate run</c> handed to the next stage while they are
-/// written, by path: staging files as records (<see cref="RecordHandoff"/>), mapped files as bytes
-/// (<see cref="ByteHandoff"/>). Files not listed are only written.
+/// The record streams of one <c>migrate run</c>: each source's staged records from the extractor to
+/// the mapper (<see cref="RecordHandoff"/>), each table's mapped records from the mapper to the
+/// target (<see cref="MappedRecordHandoff"/>). The staging and mapped files are written from the same
+/// records, as sinks beside them; running the stages one by one reads those files instead.
 /// </summary>
 public sealed class StageHandoffs(CancellationToken stop) : IDisposable
 {
-    private readonly Dictionary<string, ByteHandoff> _bytes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, RecordHandoff> _records = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RecordHandoff> _staged = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, MappedRecordHandoff> _mapped = new(StringComparer.Ordinal);
 
-    public void Add(string path) => _bytes[Path.GetFullPath(path)] = new ByteHandoff(stop);
+    /// <summary>Hands the staged records of source <paramref name="sourceId"/> on.</summary>
+    public RecordHandoff AddStaged(string sourceId) => _staged[sourceId] = new RecordHandoff(stop);
 
-    public void AddRecords(string path) => _records[Path.GetFullPath(path)] = new RecordHandoff(stop);
+    /// <summary>Hands the mapped records of table <paramref name="tableId"/> (<paramref name="fieldCount"/> items) on.</summary>
+    public MappedRecordHandoff AddMapped(string tableId, int fieldCount) => _mapped[tableId] = new MappedRecordHandoff(fieldCount, stop);
 
-    public ByteHandoff? For(string path) => _bytes.GetValueOrDefault(Path.GetFullPath(path));
+    public RecordHandoff? Staged(string sourceId) => _staged.GetValueOrDefault(sourceId);
 
-    public RecordHandoff? RecordsFor(string path) => _records.GetValueOrDefault(Path.GetFullPath(path));
+    public MappedRecordHandoff? Mapped(string tableId) => _mapped.GetValueOrDefault(tableId);
 
     public void Dispose()
     {
-        foreach (var handoff in _bytes.Values) handoff.Dispose();
-        foreach (var handoff in _records.Values) handoff.Dispose();
+        foreach (var handoff in _staged.Values) handoff.Dispose();
+        foreach (var handoff in _mapped.Values) handoff.Dispose();
     }
 }

@@ -83,6 +83,33 @@ public sealed class Utf8CsvWriter : IDisposable
         _length += Quoted(chars, _buffer.AsSpan(_length));
     }
 
+    /// <summary>
+    /// Writes a field already encoded as UTF-8 (<see cref="MappedBatch"/>), quoted when <paramref name="quote"/>
+    /// says so: the same bytes as <see cref="WriteField(string?, bool)"/> writes for the string it was encoded from.
+    /// </summary>
+    public void WriteField(ReadOnlySpan<byte> utf8, bool quote)
+    {
+        // One more byte for each doubled quote, the quotes and a comma.
+        var most = quote ? utf8.Length * 2L + 3 : utf8.Length + 1L;
+        if (most > BufferSize - _length)
+        {
+            Flush();
+            if (most > BufferSize)
+            {
+                WriteLong(utf8, quote);
+                return;
+            }
+        }
+        Separate();
+        if (!quote)
+        {
+            utf8.CopyTo(_buffer.AsSpan(_length));
+            _length += utf8.Length;
+            return;
+        }
+        _length += Quoted(utf8, _buffer.AsSpan(_length));
+    }
+
     /// <summary>Writes an integer field (its invariant digits: never quoted).</summary>
     public void WriteField(long number)
     {
@@ -153,11 +180,55 @@ public sealed class Utf8CsvWriter : IDisposable
         return at;
     }
 
+    /// <summary>The UTF-8 field between quotes, each quote in it doubled (a quote byte is never part of a longer character); returns the bytes written.</summary>
+    private static int Quoted(ReadOnlySpan<byte> utf8, Span<byte> destination)
+    {
+        destination[0] = (byte)'"';
+        var at = 1;
+        while (true)
+        {
+            var quote = utf8.IndexOf((byte)'"');
+            if (quote < 0)
+            {
+                utf8.CopyTo(destination[at..]);
+                at += utf8.Length;
+                break;
+            }
+            utf8[..(quote + 1)].CopyTo(destination[at..]);
+            at += quote + 1;
+            destination[at++] = (byte)'"';
+            utf8 = utf8[(quote + 1)..];
+        }
+        destination[at++] = (byte)'"';
+        return at;
+    }
+
     /// <summary>UTF-8 of <paramref name="chars"/>, a lone surrogate as U+FFFD (as UTF8Encoding gives it, without its per-call checks).</summary>
     private static int Encode(ReadOnlySpan<char> chars, Span<byte> destination)
     {
         Utf8.FromUtf16(chars, destination, out _, out var written);
         return written;
+    }
+
+    /// <summary>A UTF-8 field too long for the buffer (the buffer is empty): quoted into a buffer of its own, or written as it is.</summary>
+    private void WriteLong(ReadOnlySpan<byte> utf8, bool quote)
+    {
+        if (_inRecord) _stream.WriteByte((byte)',');
+        _inRecord = true;
+        if (!quote)
+        {
+            _stream.Write(utf8);
+            return;
+        }
+        var bytes = ArrayPool<byte>.Shared.Rent(utf8.Length * 2 + 2);
+        try
+        {
+            _stream.Write(bytes, 0, Quoted(utf8, bytes));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 
     /// <summary>A field too long for the buffer (the buffer is empty): encoded into a buffer of its own.</summary>

@@ -30,40 +30,20 @@ public sealed class WorkDirectory(string root)
     public string ExtractRejects(string sourceId) => Path.Combine(RejectsDirectory, sourceId + ".extract.jsonl");
     public string MapRejects(string tableId) => Path.Combine(RejectsDirectory, tableId + ".map.jsonl");
 
-    /// <summary>Intermediate files handed to the next stage as they are written (<c>migrate run</c>); none by default.</summary>
-    public StageHandoffs? Handoffs { get; init; }
-
     /// <summary>
     /// What the manifest records of the files an earlier stage wrote, by full path: a stage that reads
     /// one checks it against this as it reads it (<c>migrate map</c> its staging files). None by
-    /// default, and none in <c>migrate run</c>, whose stages hand their records on as they write them.
+    /// default, and none in <c>migrate run</c>, whose stages hand their records on (<see cref="StageHandoffs"/>).
     /// </summary>
     public IReadOnlyDictionary<string, RecordedFile>? Recorded { get; init; }
 
     /// <summary>What the manifest records of <paramref name="path"/>, when this work directory was opened to check it.</summary>
     public RecordedFile? RecordOf(string path) => Recorded?.GetValueOrDefault(Path.GetFullPath(path));
 
-    /// <summary>Creates a staging or mapped file (owner-only); when it is handed on, the stream also passes its bytes to the reader.</summary>
-    public Stream CreateIntermediate(string path)
-    {
-        var file = PrivateFiles.Create(path);
-        return Handoffs?.For(path) is { } handoff ? handoff.Tee(file) : file;
-    }
-
-    /// <summary>
-    /// Reads a staging or mapped file: its bytes as they are written when it is handed on, else the
-    /// file, checksummed as it is read when the manifest records it (see <see cref="RecordOf"/>).
-    /// </summary>
-    public Stream OpenIntermediate(string path) =>
-        Handoffs?.For(path) is { } handoff ? handoff.OpenRead()
-        : RecordOf(path) is { } recorded ? RecordedFileStream.Open(recorded)
+    /// <summary>Reads a staging file, checksummed as it is read when the manifest records it (see <see cref="RecordOf"/>).</summary>
+    public Stream OpenStaged(string path) =>
+        RecordOf(path) is { } recorded ? RecordedFileStream.Open(recorded)
         : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-
-    /// <summary>Whether the file exists, or will (it is being handed on from a stage still writing it).</summary>
-    public bool HasIntermediate(string path) => Handoffs?.For(path) is not null || Handoffs?.RecordsFor(path) is not null || File.Exists(path);
-
-    /// <summary>The records of a staging file as they are written, when they are handed on.</summary>
-    public RecordHandoff? HandedRecords(string stagingPath) => Handoffs?.RecordsFor(stagingPath);
 
     public void Create()
     {

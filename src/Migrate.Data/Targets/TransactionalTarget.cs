@@ -120,17 +120,29 @@ public abstract class TransactionalTarget : ITarget
     /// <summary>The user-facing failure for a driver error, or null for a plain database (environment) error.</summary>
     protected abstract MigrateException? Translate(DbException exception, string? tableName);
 
-    public virtual async Task<IReadOnlyList<TableLoad>> LoadAsync(StandardDefinition standard, IReadOnlyList<LoadInput> tables, LoadOptions options,
+    public async Task<IReadOnlyList<TableLoad>> LoadAsync(StandardDefinition standard, IReadOnlyList<LoadInput> tables, LoadOptions options,
+        IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        await using var prepared = await PrepareLoadAsync(standard, tables, options, progress, cancellationToken);
+        await prepared.CommitAsync(cancellationToken);
+        return prepared.Tables;
+    }
+
+    public async Task<IPreparedLoad> PrepareLoadAsync(StandardDefinition standard, IReadOnlyList<LoadInput> tables, LoadOptions options,
         IProgress<long>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(standard);
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(options);
+        LoadStarting();
+        var prepared = false;
         string? current = null;
+        DbConnection? connection = null;
+        DbTransaction? transaction = null;
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            connection = await OpenAsync(cancellationToken);
+            transaction = await connection.BeginTransactionAsync(cancellationToken);
             await LockAsync(connection, transaction, cancellationToken);
             await SchemaHistory.EnsureAsync(connection, transaction, Dialect, standard, Description, cancellationToken);
             long total = 0;
@@ -164,15 +176,73 @@ public abstract class TransactionalTarget : ITarget
             if (differences.Count > 0)
                 throw MigrateException.DataError($"{Description}: after loading, the tables do not hold the mapped rows, so nothing was committed: {string.Join("; ", differences)}");
 
-            if (options.BeforeCommit is { } beforeCommit) await beforeCommit(cancellationToken);
-            // The last moment a cancellation can stop the load; after this the commit is all or nothing.
-            cancellationToken.ThrowIfCancellationRequested();
-            await transaction.CommitAsync(CancellationToken.None);
-            return results;
+            prepared = true;
+            return new PreparedLoad(this, connection, transaction, results);
         }
         catch (DbException e) when (!cancellationToken.IsCancellationRequested)
         {
             throw Translate(e, current) ?? MigrateException.Environment($"{Description}: database error: {e.Message} (nothing was changed)", e);
+        }
+        finally
+        {
+            // A failure at any point, opening included (a new SQLite file exists by then), ends the load here.
+            if (!prepared) await EndAsync(connection, transaction, committed: false);
+        }
+    }
+
+    /// <summary>Called as a load starts, before the target is opened.</summary>
+    protected virtual void LoadStarting()
+    {
+    }
+
+    /// <summary>Called once a load is over, its transaction committed or rolled back and its connection closed.</summary>
+    protected virtual void LoadEnded(bool committed)
+    {
+    }
+
+    /// <summary>Rolls back what is not committed, closes the connection and tells <see cref="LoadEnded"/>.</summary>
+    private async Task EndAsync(DbConnection? connection, DbTransaction? transaction, bool committed)
+    {
+        try
+        {
+            if (transaction is not null) await transaction.DisposeAsync();
+            if (connection is not null) await connection.DisposeAsync();
+        }
+        finally
+        {
+            LoadEnded(committed);
+        }
+    }
+
+    /// <summary>A load between its verification and its commit: the connection and transaction it holds are the target's.</summary>
+    private sealed class PreparedLoad(TransactionalTarget target, DbConnection connection, DbTransaction transaction, IReadOnlyList<TableLoad> tables) : IPreparedLoad
+    {
+        private bool _committed;
+        private bool _ended;
+
+        public IReadOnlyList<TableLoad> Tables => tables;
+
+        public async Task CommitAsync(CancellationToken cancellationToken)
+        {
+            ObjectDisposedException.ThrowIf(_ended, this);
+            // The last moment a cancellation can stop the load; after this the commit is all or nothing.
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                await transaction.CommitAsync(CancellationToken.None);
+            }
+            catch (DbException e)
+            {
+                throw target.Translate(e, null) ?? MigrateException.Environment($"{target.Description}: database error: {e.Message} (nothing was changed)", e);
+            }
+            _committed = true;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_ended) return;
+            _ended = true;
+            await target.EndAsync(connection, transaction, _committed);
         }
     }
 

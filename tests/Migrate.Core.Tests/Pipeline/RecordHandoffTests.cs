@@ -24,9 +24,9 @@ public sealed class RecordHandoffTests : IDisposable
     public async Task Records_arrive_in_order_across_batches_as_the_staging_file_holds_them()
     {
         using var handoffs = new StageHandoffs(TestContext.Current.CancellationToken);
-        var work = new WorkDirectory(Path.Combine(_dir, "work")) { Handoffs = handoffs };
+        var work = new WorkDirectory(Path.Combine(_dir, "work"));
         work.Create();
-        handoffs.AddRecords(work.StagingFile("jumin"));
+        var records = handoffs.AddStaged("jumin");
         // More records than a few batches hold, quotes, line breaks, empty values and a lone surrogate
         // (a database column can hold one; UTF-8 cannot).
         var written = Enumerable.Range(1, 2_345).Select(n => new[] { n.ToString("D10", System.Globalization.CultureInfo.InvariantCulture),
@@ -34,7 +34,7 @@ public sealed class RecordHandoffTests : IDisposable
 
         var writer = Task.Run(() =>
         {
-            using var staging = new StagingWriter(work, Source, mayHoldLoneSurrogates: true);
+            using var staging = new StagingWriter(work, Source, mayHoldLoneSurrogates: true, records);
             var values = new string[3];
             foreach (var (record, n) in written.Select((r, i) => (r, i + 1)))
             {
@@ -43,7 +43,6 @@ public sealed class RecordHandoffTests : IDisposable
             }
         }, TestContext.Current.CancellationToken);
         var handed = new List<(long Line, long Offset, string?[] Values)>();
-        var records = work.HandedRecords(work.StagingFile("jumin"))!;
         // The reader's array is longer than the record (joined columns follow) and reused, as the mapper's is.
         var taken = new string?[5];
         while (records.TryTake(taken, out var line, out var offset)) handed.Add((line, offset, taken[..3]));

@@ -82,7 +82,7 @@ public sealed class PostgresBinaryCopy
     {
         ArgumentNullException.ThrowIfNull(reader);
         // Each field: its length word and at most 8 bytes or its text.
-        return 2 + _wires.Length * 12 + reader.RawRecord.Length;
+        return 2 + _wires.Length * 12 + reader.FieldBytes;
     }
 
     /// <summary>

@@ -4,8 +4,8 @@ using Migrate.Core.Standard;
 namespace Migrate.Data.Engines.Postgres;
 
 /// <summary>
-/// Gathers the records of one COPY into 64 KiB writes: in CSV the mapped record's own bytes (the
-/// mapped file and the connection are both UTF-8), ended by LF whatever the file had; in binary the
+/// Gathers the records of one COPY into 64 KiB writes: in CSV the mapped record's values (the
+/// mapped file and the connection are both UTF-8), each quoted, ended by LF; in binary the
 /// tuples of <see cref="PostgresBinaryCopy"/>, between its start and end marks. Each record added is
 /// first checked against its columns and added to the table's row checksum and server hash (in
 /// binary on the way to its wire form, each value parsed once). Appending is synchronous: the caller
@@ -46,19 +46,49 @@ internal sealed class PostgresCopyBuffer
     /// <summary>Checks and appends the reader's current record; false (nothing checked, nothing appended) when it must wait for <see cref="Clear"/>.</summary>
     public bool TryAdd(MappedRecordReader reader)
     {
-        var length = _binary is null ? WithoutLineEnding(reader.RawRecord) + 1 : _binary.MaxLength(reader);
+        var length = _binary is null ? CsvMaxLength(reader) : _binary.MaxLength(reader);
         if (!Fits(length)) return false;
         if (_binary is null)
         {
             _converter.Check(reader);
             MappedChecksum.AddRow(_checksum, reader, _types);
             _hash.Add(reader);
-            reader.RawRecord[..(length - 1)].CopyTo(_bytes.AsSpan(_used));
-            _used += length;
-            _bytes[_used - 1] = (byte)'\n';
+            _used += WriteCsv(reader, _bytes.AsSpan(_used));
         }
         else _used += _binary.Write(reader, _bytes.AsSpan(_used), _converter, _checksum, _hash);
         return true;
+    }
+
+    /// <summary>Each field quoted with its quotes doubled, a comma after each but the last, LF.</summary>
+    private static int CsvMaxLength(MappedRecordReader reader) => reader.FieldBytes * 2 + reader.FieldCount * 3 + 1;
+
+    /// <summary>
+    /// The record as CSV: NULL as an empty field, every other value quoted (whatever the mapped file
+    /// quoted: the values are the same, and FORCE_NULL makes only empty ones NULL). Built from the
+    /// fields, not copied from the file, because in <c>migrate run</c> the records come from the mapper.
+    /// </summary>
+    private static int WriteCsv(MappedRecordReader reader, Span<byte> destination)
+    {
+        var at = 0;
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            if (i > 0) destination[at++] = (byte)',';
+            if (reader.IsNull(i)) continue;
+            destination[at++] = (byte)'"';
+            var field = reader.Field(i);
+            for (var quote = field.IndexOf((byte)'"'); quote >= 0; quote = field.IndexOf((byte)'"'))
+            {
+                field[..(quote + 1)].CopyTo(destination[at..]);
+                at += quote + 1;
+                destination[at++] = (byte)'"';
+                field = field[(quote + 1)..];
+            }
+            field.CopyTo(destination[at..]);
+            at += field.Length;
+            destination[at++] = (byte)'"';
+        }
+        destination[at++] = (byte)'\n';
+        return at;
     }
 
     /// <summary>Appends the end of the data (binary only); false when it must wait for <see cref="Clear"/>.</summary>
@@ -77,12 +107,5 @@ internal sealed class PostgresCopyBuffer
         // A record longer than the whole buffer gets a buffer of its own size once the buffer is empty.
         if (_used == 0) Array.Resize(ref _bytes, length);
         return _used == 0;
-    }
-
-    private static int WithoutLineEnding(ReadOnlySpan<byte> record)
-    {
-        var end = record.Length;
-        while (end > 0 && record[end - 1] is (byte)'\n' or (byte)'\r') end--;
-        return end;
     }
 }

@@ -32,30 +32,26 @@ public sealed class SqliteTarget(string path) : TransactionalTarget
 
     public override string Description => "sqlite:" + _path;
 
+    /// <summary>Whether the database file existed when the load in progress started.</summary>
+    private bool _existedBeforeLoad;
+
+    protected override void LoadStarting()
+    {
+        _existedBeforeLoad = File.Exists(_path);
+        _readWhileWriting.Clear();
+    }
+
     /// <summary>
     /// Rolled back like every target; and a database file this load created is removed again, so a
     /// refused or failed load into a new file leaves nothing behind (as a load refused before it
     /// started would), not an empty database.
     /// </summary>
-    public override async Task<IReadOnlyList<TableLoad>> LoadAsync(StandardDefinition standard, IReadOnlyList<LoadInput> tables, LoadOptions options,
-        IProgress<long>? progress, CancellationToken cancellationToken)
+    protected override void LoadEnded(bool committed)
     {
-        var existed = File.Exists(_path);
         _readWhileWriting.Clear();
-        try
-        {
-            return await base.LoadAsync(standard, tables, options, progress, cancellationToken);
-        }
-        catch when (!existed)
-        {
-            foreach (var file in new[] { _path, _path + "-journal", _path + "-wal", _path + "-shm" })
-                if (File.Exists(file)) File.Delete(file);
-            throw;
-        }
-        finally
-        {
-            _readWhileWriting.Clear();
-        }
+        if (committed || _existedBeforeLoad) return;
+        foreach (var file in new[] { _path, _path + "-journal", _path + "-wal", _path + "-shm" })
+            if (File.Exists(file)) File.Delete(file);
     }
 
     protected override bool Exists => File.Exists(_path);

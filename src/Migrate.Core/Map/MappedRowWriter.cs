@@ -1,0 +1,83 @@
+using Migrate.Core.Standard;
+using Migrate.Core.Work;
+
+namespace Migrate.Core.Map;
+
+/// <summary>
+/// Where the mapper's rows go: each row is encoded to UTF-8 once (<see cref="MappedBatch"/>), the
+/// mapped file (and its hash) is written from those bytes, and in <c>migrate run</c> the same
+/// batches go on to the target (<see cref="MappedRecordHandoff"/>): two sinks of one record stream,
+/// so what is loaded is what the file holds, without the file's bytes being parsed again.
+/// </summary>
+internal sealed class MappedRowWriter : IDisposable
+{
+    private readonly Utf8CsvWriter _csv;
+    private readonly MappedRecordHandoff? _handoff;
+    private MappedBatch? _batch;
+    private long _line = 2; // the header is line 1
+    private bool _disposed;
+
+    public MappedRowWriter(Stream file, StandardTable table, MappedRecordHandoff? handoff)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        _handoff = handoff;
+        _csv = new Utf8CsvWriter(file);
+        foreach (var item in table.Items) _csv.WriteField(item.Id);
+        _csv.NextRecord();
+    }
+
+    /// <summary>Writes one row; <paramref name="quote"/> says which values the file quotes (<see cref="Utf8CsvWriter.NeedsQuotes"/>).</summary>
+    public void Write(string?[] values, bool[] quote)
+    {
+        var batch = _batch ??= _handoff?.Rent() ?? new MappedBatch(values.Length);
+        var record = batch.Count;
+        batch.Add(values, _line);
+        var lines = 1L;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var field = batch.Field(record, i);
+            _csv.WriteField(field, quote[i]);
+            // Only a quoted value can hold a line break; a reader of the file counts its lines.
+            if (quote[i]) lines += LineBreaks(field);
+        }
+        _csv.NextRecord();
+        _line += lines;
+        if (!batch.IsFull) return;
+        if (_handoff is null)
+        {
+            batch.Clear();
+            return;
+        }
+        _handoff.Pass(batch);
+        _batch = null;
+    }
+
+    /// <summary>CRLF, CR and LF each end a line, as a reader of the file counts them.</summary>
+    private static int LineBreaks(ReadOnlySpan<byte> field)
+    {
+        var count = 0;
+        for (var at = field.IndexOfAny((byte)'\r', (byte)'\n'); at >= 0; at = field.IndexOfAny((byte)'\r', (byte)'\n'))
+        {
+            count++;
+            var next = field[at] == (byte)'\r' && at + 1 < field.Length && field[at + 1] == (byte)'\n' ? at + 2 : at + 1;
+            field = field[next..];
+        }
+        return count;
+    }
+
+    /// <summary>Ends the file and, when handed on, the records (even when the file fails, so the reader is not left waiting).</summary>
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        try
+        {
+            _csv.Dispose();
+            if (_batch is { Count: > 0 } rest) _handoff?.Pass(rest);
+        }
+        finally
+        {
+            _handoff?.Complete();
+        }
+    }
+}
