@@ -7,7 +7,7 @@ namespace Migrate.Core.Authoring;
 /// names in the standard file: an exact name is a decision (男 → 1); a name contained in the value or
 /// the value in a name (男性 ~ 1 男) is only a candidate, shown to the person who decides.
 /// </summary>
-public static class CodeNames
+internal static class CodeNames
 {
     /// <summary>
     /// The code whose name is exactly the value (width and brackets folded), or null. In a chained list

@@ -7,7 +7,7 @@ namespace Migrate.Core.Authoring;
 /// Matches legacy column names to standard items by the names the standard gives each item: its ID,
 /// Japanese and English name and its <c>synonyms</c>. Nothing domain-specific lives here.
 /// </summary>
-public static class ColumnMatcher
+internal static class ColumnMatcher
 {
     /// <summary>
     /// A column whose name is one of the item's names (ignoring case, '_', '-' and spaces), or null. The

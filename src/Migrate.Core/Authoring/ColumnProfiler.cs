@@ -5,7 +5,7 @@ using Migrate.Core.Validation;
 namespace Migrate.Core.Authoring;
 
 /// <summary>Accumulates one column's profile value by value, in bounded memory.</summary>
-public sealed class ColumnProfiler(string name)
+internal sealed class ColumnProfiler(string name)
 {
     /// <summary>Distinct values are counted up to this many; beyond it only "more than" is known.</summary>
     public const int MaxDistinct = 1000;

@@ -12,7 +12,7 @@ namespace Migrate.Core.Authoring;
 /// Full-width digits are read as ASCII (the draft then adds <c>halfwidth-ascii</c> for a column whose
 /// dates have them; a 不詳 spelling with them is kept as written).
 /// </summary>
-public static partial class DatePatterns
+internal static partial class DatePatterns
 {
     public const string EraCompact = "GYYMMDD";
     public const string EraDotted = "GYY.MM.DD";

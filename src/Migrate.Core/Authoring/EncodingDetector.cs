@@ -11,7 +11,7 @@ namespace Migrate.Core.Authoring;
 /// ASCII: pure ASCII fits every legacy encoding and stays CP932), then CP932 and EUC-JP. When both of the
 /// last decode, CP932 wins if any byte is one of its lead bytes 0x81–0x9F, which EUC-JP never uses.
 /// </summary>
-public static class EncodingDetector
+internal static class EncodingDetector
 {
     private const int SampleBytes = 64 * 1024;
 

@@ -10,7 +10,7 @@ namespace Migrate.Core.Authoring;
 /// suffix fits the item's type (住定 ~ 住定日). Anything else is 0: no partial or typo matching,
 /// because a wrong match loads wrong data silently while a missed one is only a decision left open.
 /// </summary>
-public static class HeaderMatcher
+internal static class HeaderMatcher
 {
     public const double Exact = 1.0;
 

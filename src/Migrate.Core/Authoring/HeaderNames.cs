@@ -10,7 +10,7 @@ namespace Migrate.Core.Authoring;
 /// common suffix (番号/NO/コード/CD, 区分/KBN, 年月日/日/YMD/DATE, 連番/SEQ, フラグ/FLG, 漢字) so that
 /// ATENA_CD and 宛名No compare by their stem and the kind of suffix.
 /// </summary>
-public static class HeaderNames
+internal static class HeaderNames
 {
     /// <summary>What a suffix says about the column: a number or code, a category, a date, a sequence or a flag.</summary>
     public enum SuffixKind

@@ -9,7 +9,7 @@ namespace Migrate.Core.Authoring;
 /// Among exact names the item's ID wins over its Japanese and English names, and those over synonyms
 /// in their order (a file with PERSON_ID and ATENA_NO gives atena_no the ATENA_NO column).
 /// </summary>
-public sealed class ItemAssignment
+internal sealed class ItemAssignment
 {
     private readonly Dictionary<string, (string Column, double Confidence)> _assigned = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _candidates = new(StringComparer.Ordinal);

@@ -18,7 +18,7 @@ namespace Migrate.Core.Authoring;
 /// <c>check</c> reports and <c>run</c> refuses: nothing it guesses can load. Only counts, lengths and
 /// code values go into the draft.
 /// </summary>
-public sealed class MappingDrafter(StandardDefinition standard, string vendor)
+internal sealed class MappingDrafter(StandardDefinition standard, string vendor)
 {
     private const string DateFormat = "legacy";
 

@@ -9,7 +9,7 @@ namespace Migrate.Core.Authoring;
 /// so the profile sees exactly the values the map stage will see: the records extraction would stage
 /// are profiled column by column, the ones it would reject are counted as unreadable by reason.
 /// </summary>
-public static class RecordProfiler
+internal static class RecordProfiler
 {
     /// <summary>What was read: records, unreadable ones (and their reason codes, each counted per record), and the columns' profiles.</summary>
     public sealed record Result(long Records, long Unreadable, IReadOnlyDictionary<string, long> UnreadableByReason, IReadOnlyList<ColumnProfile> Columns);

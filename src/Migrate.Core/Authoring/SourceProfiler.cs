@@ -13,7 +13,7 @@ namespace Migrate.Core.Authoring;
 /// unreadable, never guessed at. Without an encoding, it is detected (<see cref="EncodingDetector"/>)
 /// and a byte order mark is never part of the first column's name.
 /// </summary>
-public static class SourceProfiler
+internal static class SourceProfiler
 {
     public static async Task<SourceProfile> ProfileAsync(string path, string? encoding, char delimiter, bool header, long? sample, CancellationToken cancellationToken)
     {

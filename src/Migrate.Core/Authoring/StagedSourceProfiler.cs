@@ -17,7 +17,7 @@ namespace Migrate.Core.Authoring;
 /// the values the map stage will see, and records extraction would reject (wrong length, split
 /// character, binary value …) are counted as unreadable.
 /// </summary>
-public static class StagedSourceProfiler
+internal static class StagedSourceProfiler
 {
     private const string LayoutOption = "--layout";
     private const string TableOption = "--source-table";

@@ -7,7 +7,7 @@ namespace Migrate.Core.Authoring;
 /// Writes a commented YAML document through YamlDotNet's emitter (the representation model cannot
 /// carry comments, and a draft for people needs its TODOs).
 /// </summary>
-public sealed class YamlDraftWriter : IDisposable
+internal sealed class YamlDraftWriter : IDisposable
 {
     private readonly StringWriter _text = new(System.Globalization.CultureInfo.InvariantCulture);
     private readonly Emitter _emitter;

@@ -18,7 +18,7 @@ namespace Migrate.Core.Check;
 /// type or length, required items left empty, unreadable records. Only codes, names and counts are
 /// reported, never a personal value.
 /// </summary>
-public static class DataChecks
+internal static class DataChecks
 {
     private static readonly string[] TypeCodes = [ErrorCodes.TypeInteger, ErrorCodes.TypeDecimal, ErrorCodes.TypeFlag, ErrorCodes.DateFormat];
     private const int MaxValuesListed = 20;

@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace Migrate.Core.Check;
 
 /// <summary>Finds where a key was written in a loaded mapping (any file of an overlay chain).</summary>
-public static class MappingPositions
+internal static class MappingPositions
 {
     /// <summary>The position of the key at <paramref name="path"/> (e.g. code_tables, zokugara), or null when it is not written.</summary>
     public static SourcePosition? Of(MappingDefinition mapping, params string[] path)

@@ -16,7 +16,7 @@ namespace Migrate.Core.Check;
 /// fails. Each is an error naming the table, its main reasons by item and a fix. A warning about one
 /// item becomes an error when that item alone would pass the threshold.
 /// </summary>
-public sealed class PredictedOutcome(RejectThreshold threshold, Manifest manifest)
+internal sealed class PredictedOutcome(RejectThreshold threshold, Manifest manifest)
 {
     private const int TopReasons = 3;
 

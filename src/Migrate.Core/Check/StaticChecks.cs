@@ -6,7 +6,7 @@ using Migrate.Core.Standard;
 namespace Migrate.Core.Check;
 
 /// <summary>Checks of a loaded mapping against its standard as a whole, without data.</summary>
-public static class StaticChecks
+internal static class StaticChecks
 {
     private static readonly string[] DateTransforms = ["wareki", "date", "constant", "default"];
 

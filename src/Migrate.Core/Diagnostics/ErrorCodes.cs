@@ -1,7 +1,7 @@
 namespace Migrate.Core.Diagnostics;
 
 /// <summary>Stable reason codes. Reports, rejects files and decisions refer to these strings.</summary>
-public static class ErrorCodes
+internal static class ErrorCodes
 {
     public const string EncodingInvalid = "encoding.invalid";
     public const string CsvColumnCount = "csv.column-count";

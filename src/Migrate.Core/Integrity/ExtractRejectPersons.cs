@@ -13,7 +13,7 @@ namespace Migrate.Core.Integrity;
 /// plain ASCII columns that are usually intact: they are recovered from the reject's raw bytes (or
 /// its values, for a database source). Reads the rejects files only, never the data again.
 /// </summary>
-public static class ExtractRejectPersons
+internal static class ExtractRejectPersons
 {
     /// <summary>What a source contributes: the column holding the person key, the critical flag columns, and which tables it feeds.</summary>
     private sealed record Roles(string? KeyColumn, List<string> FlagColumns, bool PersonTable, bool CriticalTable);

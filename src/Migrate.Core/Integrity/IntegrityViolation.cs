@@ -16,7 +16,7 @@ public sealed record IntegrityViolation(string Kind, string File, long Line, lon
 }
 
 /// <summary>The kinds of <see cref="IntegrityViolation"/>.</summary>
-public static class IntegrityKinds
+internal static class IntegrityKinds
 {
     /// <summary>A record of a protected person was rejected at extract or map.</summary>
     public const string ProtectedRejected = "protected-rejected";

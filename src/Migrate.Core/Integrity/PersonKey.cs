@@ -4,7 +4,7 @@ namespace Migrate.Core.Integrity;
 /// A person key as compared across tables and stages: trimmed, and digits without leading zeros, so
 /// the raw bytes of an extract reject ("0000123") and a mapped value ("123") name the same person.
 /// </summary>
-public static class PersonKey
+internal static class PersonKey
 {
     public static string? Normalize(string? raw)
     {

@@ -6,7 +6,7 @@ namespace Migrate.Core.Integrity;
 /// protected persons, lost records' persons and the persons named by critical tables (critical
 /// tables are mapped first, so the person table's rows are checked against them as they pass).
 /// </summary>
-public sealed class PersonLedger
+internal sealed class PersonLedger
 {
     /// <summary>Violations listed in the manifest; the count covers all of them.</summary>
     public const int MaxListed = 200;

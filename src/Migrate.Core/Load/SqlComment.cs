@@ -7,7 +7,7 @@ namespace Migrate.Core.Load;
 /// becomes a space, and the block-comment delimiters are broken up, so the text can never leave its
 /// comment in any dialect.
 /// </summary>
-public static class SqlComment
+internal static class SqlComment
 {
     public static string Text(string? text)
     {

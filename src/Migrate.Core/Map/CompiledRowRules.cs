@@ -7,7 +7,7 @@ namespace Migrate.Core.Map;
 /// A table's <see cref="RowRule"/>s resolved to output positions once, checked per mapped row
 /// without allocating unless a rule is broken.
 /// </summary>
-public sealed class CompiledRowRules
+internal sealed class CompiledRowRules
 {
     private readonly Rule[] _rules;
 

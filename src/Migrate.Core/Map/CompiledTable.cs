@@ -7,7 +7,7 @@ using Migrate.Core.Yaml;
 namespace Migrate.Core.Map;
 
 /// <summary>A table mapping with its pipelines built and its columns resolved to positions in the staging file.</summary>
-public sealed class CompiledTable
+internal sealed class CompiledTable
 {
     private CompiledTable(StandardTable table, TableMapping mapping, SourceDefinition source, IReadOnlyList<ItemPipeline> items,
         IReadOnlyList<(FilterRule Rule, int Index)> filters, IReadOnlySet<string> usedColumns, IReadOnlyDictionary<string, int> columnIndex)
@@ -101,4 +101,4 @@ public sealed class CompiledTable
 }
 
 /// <summary>A join resolved to row positions: the key's index, and where the joined source's columns start.</summary>
-public sealed record CompiledJoin(JoinDefinition Definition, SourceDefinition Source, int OnIndex, int FirstColumn);
+internal sealed record CompiledJoin(JoinDefinition Definition, SourceDefinition Source, int OnIndex, int FirstColumn);

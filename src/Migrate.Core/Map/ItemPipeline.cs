@@ -9,7 +9,7 @@ namespace Migrate.Core.Map;
 /// What the row loop needs per item (the transforms as an array, the positions of a date's 不詳
 /// companions) is worked out once here, not per row.
 /// </summary>
-public sealed record ItemPipeline(StandardItem Item, int OutputIndex, int SourceIndex, string? SourceColumn, IReadOnlyList<ITransform> Transforms, ItemValidator Validator)
+internal sealed record ItemPipeline(StandardItem Item, int OutputIndex, int SourceIndex, string? SourceColumn, IReadOnlyList<ITransform> Transforms, ItemValidator Validator)
 {
     public bool HasDerivation { get; } = SourceIndex >= 0 || Transforms.Count > 0;
 

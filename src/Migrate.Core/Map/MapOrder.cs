@@ -9,7 +9,7 @@ namespace Migrate.Core.Map;
 /// the persons they name before the person table passes lets each person row be checked against them
 /// as it goes, instead of keeping every person key of the run.
 /// </summary>
-public static class MapOrder
+internal static class MapOrder
 {
     public static IReadOnlyList<TableMapping> Tables(MappingDefinition mapping, StandardDefinition standard)
     {

@@ -13,7 +13,7 @@ namespace Migrate.Core.Map;
 /// Values are never normalized beyond what the mapping asks (no NFC/NFKC on names or addresses).
 /// </summary>
 /// <param name="handoffs">In <c>migrate run</c>: the staged records the extractor hands on, and where the mapped rows go besides their file.</param>
-public sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Observations observations, Integrity.PersonLedger? ledger = null,
+internal sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Observations observations, Integrity.PersonLedger? ledger = null,
     Standard.PersonLink? persons = null, StageHandoffs? handoffs = null)
 {
     private readonly TablePersonTracking? _persons = TablePersonTracking.For(compiled, persons, ledger);

@@ -11,7 +11,7 @@ namespace Migrate.Core.Pipeline;
 /// and records the load in the manifest. A load in progress is marked in the manifest so that
 /// <c>load --resume</c> can finish it after the process was killed.
 /// </summary>
-public sealed class LoadStep(MigrationSession session, IStageProgress progress)
+internal sealed class LoadStep(MigrationSession session, IStageProgress progress)
 {
     public async Task<Manifest> LoadAsync(Manifest manifest, ITarget target, LoadOptions options, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ namespace Migrate.Core.Pipeline;
 /// every mapped row; and the reconciliation is the one the stage counts give. A count edited by hand
 /// or damaged breaks at least one of these.
 /// </summary>
-public static class ManifestArithmetic
+internal static class ManifestArithmetic
 {
     /// <summary>One line per count that does not add up, naming the source or table and the counts; empty when all do.</summary>
     public static IReadOnlyList<string> Problems(Manifest manifest)

@@ -8,7 +8,7 @@ using Migrate.Core.Work;
 namespace Migrate.Core.Pipeline;
 
 /// <summary>Maps every table of the mapping and gathers what the report needs (column usage, code values, 外字, lossy steps).</summary>
-public static class MapStageRunner
+internal static class MapStageRunner
 {
     /// <param name="beforeTable">Awaited before each table is mapped (<c>migrate run</c> waits there for the sources the table needs).</param>
     /// <param name="ledger">Told about every record's person, for the 支援措置 integrity rules.</param>

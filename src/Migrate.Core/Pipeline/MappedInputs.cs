@@ -11,7 +11,7 @@ namespace Migrate.Core.Pipeline;
 /// counts would no longer describe it. Each file is checked (record count, SHA-256) as it is read,
 /// by the load or the checksum below, not by a read of its own (<see cref="LoadInput.Recorded"/>).
 /// </summary>
-public static class MappedInputs
+internal static class MappedInputs
 {
     /// <param name="checksums">
     /// False to leave <see cref="LoadInput.Expected"/> unset: a load checksums each mapped file while

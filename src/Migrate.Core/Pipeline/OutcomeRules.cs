@@ -19,7 +19,7 @@ namespace Migrate.Core.Pipeline;
 /// <item>no table whose sources had records loads 0 rows, and the person table is not empty.</item>
 /// </list>
 /// </summary>
-public static class OutcomeRules
+internal static class OutcomeRules
 {
     private const int Listed = 10;
 

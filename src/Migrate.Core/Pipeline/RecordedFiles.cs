@@ -4,7 +4,7 @@ using Migrate.Core.Work;
 namespace Migrate.Core.Pipeline;
 
 /// <summary>The files a stage wrote, as the manifest records them, for the stage that reads them next to check.</summary>
-public static class RecordedFiles
+internal static class RecordedFiles
 {
     /// <summary>The staging files 'migrate extract' wrote, by full path.</summary>
     public static IReadOnlyDictionary<string, RecordedFile> Staging(WorkDirectory work, ExtractStage extract)

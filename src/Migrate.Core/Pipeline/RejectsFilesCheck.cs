@@ -18,7 +18,7 @@ public sealed record FileVerification(string File, long RecordedRecords, string 
 /// in them (with its reasons), so a truncated or edited one loses the account of a rejected record.
 /// Manifests of an older migrate do not record them; those files are not checked.
 /// </summary>
-public static class RejectsFilesCheck
+internal static class RejectsFilesCheck
 {
     public static IReadOnlyList<FileVerification> Verify(WorkDirectory work, Manifest manifest, CancellationToken cancellationToken)
     {

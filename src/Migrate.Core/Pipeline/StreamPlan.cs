@@ -9,7 +9,7 @@ namespace Migrate.Core.Pipeline;
 /// and the tables that need it wait for that. Extracting each table's joined sources and then its
 /// own source, in table order, means the extractor never waits on a mapper that waits on it.
 /// </summary>
-public sealed record StreamPlan(IReadOnlyList<SourceDefinition> ExtractionOrder, IReadOnlySet<string> StreamedSources)
+internal sealed record StreamPlan(IReadOnlyList<SourceDefinition> ExtractionOrder, IReadOnlySet<string> StreamedSources)
 {
     /// <param name="tables">The tables in the order they are mapped (<see cref="Map.MapOrder"/>); the mapping's order when null.</param>
     public static StreamPlan For(MappingDefinition mapping, IReadOnlyList<TableMapping>? tables = null)

@@ -10,7 +10,7 @@ namespace Migrate.Core.Pipeline;
 /// it had rewritten the staging, mapped and rejects files of the work directory's committed run.
 /// The load still checks again inside its transaction, where nothing can change between check and write.
 /// </summary>
-public static class TargetGuard
+internal static class TargetGuard
 {
     public static async Task RefuseNonEmptyAsync(ITarget target, StandardDefinition standard, bool replace, CancellationToken cancellationToken)
     {

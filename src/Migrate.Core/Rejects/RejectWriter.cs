@@ -9,7 +9,7 @@ namespace Migrate.Core.Rejects;
 /// is checksummed as it is written, so the manifest can record it (<see cref="Complete"/>) for
 /// <c>migrate verify</c> without a second read.
 /// </summary>
-public sealed class RejectWriter : IDisposable
+internal sealed class RejectWriter : IDisposable
 {
     private readonly HashingStream _hashing;
     private readonly StreamWriter _writer;

@@ -5,7 +5,7 @@ namespace Migrate.Core.Report;
 /// Japanese wording (the workbook's drop-down offers exactly <see cref="Choices"/>) or the English
 /// keywords of the YAML format. An empty cell means not decided yet.
 /// </summary>
-public static class DispositionKeywords
+internal static class DispositionKeywords
 {
     public const string AdoptStandard = "標準に合わせる";
     public const string Justified = "理由を付けて残す";

@@ -9,7 +9,7 @@ using Migrate.Core.Work;
 namespace Migrate.Core.Report;
 
 /// <summary>Turns a run's manifest into the customization report. Reads counts only: no personal value can reach it.</summary>
-public static class ReportBuilder
+internal static class ReportBuilder
 {
     public static IReadOnlyList<string> NotChecked { get; } =
     [

@@ -7,7 +7,7 @@ namespace Migrate.Core.Standard;
 /// The standards under mappings/standard/ as embedded in this assembly at build time (resources named
 /// <c>standards/ID/standard.yaml</c>): they travel with a copied single-file binary or an installed tool.
 /// </summary>
-public static class BundledStandards
+internal static class BundledStandards
 {
     private const string Prefix = "standards/";
     private const string Suffix = "/standard.yaml";

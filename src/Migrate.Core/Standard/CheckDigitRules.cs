@@ -5,7 +5,7 @@ namespace Migrate.Core.Standard;
 /// ための番号の利用等に関する法律施行令 第8条; 地方公共団体コード — 総務省 全国地方公共団体コード仕様;
 /// 宛名番号 modulus 11 weights 2–7 (remainder 1 is unspecified, so it is accepted as check 0 here).
 /// </summary>
-public static class CheckDigitRules
+internal static class CheckDigitRules
 {
     public const string MyNumber = "my-number";
     public const string LocalGovernmentCode = "lg-code";

@@ -10,7 +10,7 @@ namespace Migrate.Core.Standard;
 /// can carry SQL or a name a database folds differently: a letter, then letters, digits, '_' or '-',
 /// at most 63 characters (PostgreSQL's identifier limit).
 /// </summary>
-public static partial class StandardIdentifier
+internal static partial class StandardIdentifier
 {
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]{0,62}$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();

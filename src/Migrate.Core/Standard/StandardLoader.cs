@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace Migrate.Core.Standard;
 
 /// <summary>Reads a standard definition file and checks it is self-consistent.</summary>
-public static class StandardLoader
+internal static class StandardLoader
 {
     public static StandardDefinition Load(string path)
     {

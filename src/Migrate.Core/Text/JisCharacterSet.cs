@@ -10,7 +10,7 @@ namespace Migrate.Core.Text;
 /// character (髙 U+9AD9 is not in JIS X 0213): the map stage counts such characters per item and code
 /// point so that the report lists them, instead of loading them unnoticed.
 /// </summary>
-public sealed class JisCharacterSet
+internal sealed class JisCharacterSet
 {
     private const string ResourceName = "tables/jis-characters.txt";
 

@@ -13,7 +13,7 @@ namespace Migrate.Core.Text;
 /// result of NFKC for every half-width kana, and for every kana followed by each mark, is taken
 /// from ICU once into tables; a run converts character by character with the same result.
 /// </remarks>
-public static class KanaNormalizer
+internal static class KanaNormalizer
 {
     private const char First = '\uFF61';
     private const char Last = '\uFF9F';

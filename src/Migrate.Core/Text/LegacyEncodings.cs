@@ -8,7 +8,7 @@ namespace Migrate.Core.Text;
 /// Shift_JIS is read as CP932 (Windows-31J, with every NEC/IBM extension code and the user-defined area
 /// 0xF040–0xF9FC → U+E000–U+E757), never as Shift_JIS-2004.
 /// </summary>
-public static class LegacyEncodings
+internal static class LegacyEncodings
 {
     public static IReadOnlyList<string> Names { get; } = ["cp932", "shift_jis", "euc-jp", "utf-8", "utf-16", "utf-16le", "utf-16be"];
 

@@ -10,7 +10,7 @@ namespace Migrate.Core.Text;
 /// (<see cref="NonCalendar"/>, 暦上日以外: 平成5年2月29日), with its notation. <see cref="EraYear"/>
 /// is the era and year as written (明治45年, 大正元年), for the items the standard keeps in 和暦.
 /// </summary>
-public readonly record struct WarekiResult(DateOnly? Date, bool Unknown, string? UnknownText, bool NonCalendar = false, string? EraYear = null);
+internal readonly record struct WarekiResult(DateOnly? Date, bool Unknown, string? UnknownText, bool NonCalendar = false, string? EraYear = null);
 
 /// <summary>
 /// Reads legacy era-coded (和暦) dates with the vendor's era table and spellings. Era boundaries
@@ -19,7 +19,7 @@ public readonly record struct WarekiResult(DateOnly? Date, bool Unknown, string?
 /// (2月29日 of a common year, 2月30日, 4月31日) is read as 暦上日以外; whether an item may hold one is
 /// the caller's decision (standard 1.1.8 allows it for 生年月日 and a few other dates only).
 /// </summary>
-public sealed class WarekiParser
+internal sealed class WarekiParser
 {
     // Arrays and span comparisons throughout: every date value of every row passes here, and the
     // LINQ lookups and substrings this had were an allocation or more per value.

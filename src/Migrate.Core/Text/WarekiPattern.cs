@@ -6,7 +6,7 @@ namespace Migrate.Core.Text;
 /// YY/MM/DD = two digits (YY also 元), Y/M/D = one or two digits (Y also 元), YYYY = Gregorian year;
 /// anything else is a literal.
 /// </summary>
-public sealed class WarekiPattern
+internal sealed class WarekiPattern
 {
     internal enum Kind { EraChar, EraCode2, EraName, Year2, Year, Month2, Month, Day2, Day, Year4, Literal }
 

@@ -7,7 +7,7 @@ namespace Migrate.Core.Text;
 /// plus <c>*</c> for any text; digits may be half- or full-width (昭和３０年頃). A matched value is kept
 /// as written; the era, year, month and day it names are checked (昭和99年頃 is not a 不詳 date).
 /// </summary>
-public sealed class WarekiUnknownForm
+internal sealed class WarekiUnknownForm
 {
     internal enum Kind { EraName, EraChar, EraCode2, Year, Month, Day, Any, Literal }
 

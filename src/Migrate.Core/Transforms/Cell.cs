@@ -5,7 +5,7 @@ namespace Migrate.Core.Transforms;
 /// <see cref="DateUnknown"/> and its notation, which the engine writes to the standard's companion items;
 /// a 和暦 date also carries its era and year as written (<see cref="EraYear"/>: 明治45年, 大正元年).
 /// </summary>
-public readonly record struct Cell(string? Value, bool DateUnknown = false, string? UnknownText = null, string? EraYear = null)
+internal readonly record struct Cell(string? Value, bool DateUnknown = false, string? UnknownText = null, string? EraYear = null)
 {
     public bool IsEmpty => string.IsNullOrEmpty(Value) && !DateUnknown;
 }

@@ -9,7 +9,7 @@ namespace Migrate.Core.Transforms;
 /// the standard item allows (<paramref name="tooDeep"/>, 続柄 1.1.11: 子の子の子の子の子) becomes the
 /// list's overflow code (縁故者), counted as a lossy conversion.
 /// </summary>
-public sealed class CodeTransform(string item, CodeTableDefinition table, Func<string, string?>? tooDeep = null) : ValueConversion<CodeTransform.Lookup>
+internal sealed class CodeTransform(string item, CodeTableDefinition table, Func<string, string?>? tooDeep = null) : ValueConversion<CodeTransform.Lookup>
 {
     /// <summary>
     /// What the table says of a legacy code: its standard code and how it converts, or that it is

@@ -6,7 +6,7 @@ namespace Migrate.Core.Transforms;
 /// <c>concat: { columns: [SEI, MEI], separator: "　" }</c>: joins the current value (if any) and the
 /// named legacy columns, skipping empty ones.
 /// </summary>
-public sealed class ConcatTransform(IReadOnlyList<string> columns, string separator) : ITransform, IReadsColumns
+internal sealed class ConcatTransform(IReadOnlyList<string> columns, string separator) : ITransform, IReadsColumns
 {
     public IReadOnlyList<string> Columns => columns;
 

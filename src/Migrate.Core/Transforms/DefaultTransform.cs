@@ -3,7 +3,7 @@ using Migrate.Core.Diagnostics;
 namespace Migrate.Core.Transforms;
 
 /// <summary><c>default: "0"</c>: fills an empty value.</summary>
-public sealed class DefaultTransform(string value) : ITransform
+internal sealed class DefaultTransform(string value) : ITransform
 {
     public bool TryApply(in Cell input, RowScope row, out Cell output, out Problem? problem)
     {

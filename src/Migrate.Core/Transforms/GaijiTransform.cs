@@ -10,7 +10,7 @@ namespace Migrate.Core.Transforms;
 /// ones by their standard character (with IVS), reduced ones by their 縮退 fallback (lossy), and
 /// unresolved ones rejected or kept as the table says. Every occurrence is counted by code point.
 /// </summary>
-public sealed class GaijiTransform(string item, GaijiTable table) : ITransform
+internal sealed class GaijiTransform(string item, GaijiTable table) : ITransform
 {
     public bool TryApply(in Cell input, RowScope row, out Cell output, out Problem? problem)
     {

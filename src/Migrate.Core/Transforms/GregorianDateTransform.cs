@@ -9,7 +9,7 @@ namespace Migrate.Core.Transforms;
 /// can carry) is 暦上日以外: kept, as the wareki transform keeps it, where the item has 不詳 companions
 /// (<paramref name="keepsUnknown"/>), else rejected naming why.
 /// </summary>
-public sealed class GregorianDateTransform(string pattern, string itemName = "this item", bool keepsUnknown = false) : ITransform
+internal sealed class GregorianDateTransform(string pattern, string itemName = "this item", bool keepsUnknown = false) : ITransform
 {
     // Where the digits of each field sit, when the pattern is fixed-width (yyyyMMdd, yyyy/MM/dd): only
     // then can a value that is not a date be read as year, month and day.

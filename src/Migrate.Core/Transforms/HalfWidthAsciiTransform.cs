@@ -7,7 +7,7 @@ namespace Migrate.Core.Transforms;
 /// <c>halfwidth-ascii</c>: full-width ASCII (Ａ１－) → ASCII, for codes, numbers and alphabet names only.
 /// Never used on kanji names or addresses.
 /// </summary>
-public sealed class HalfWidthAsciiTransform : ITransform
+internal sealed class HalfWidthAsciiTransform : ITransform
 {
     public bool TryApply(in Cell input, RowScope row, out Cell output, out Problem? problem)
     {

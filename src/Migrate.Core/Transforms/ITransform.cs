@@ -9,7 +9,7 @@ namespace Migrate.Core.Transforms;
 /// <see cref="RowScope.Observations"/>), so one instance may serve any number of row loops. Remembering
 /// the last conversion is the pipeline's (<see cref="IValueConversion.WithMemo"/>).
 /// </summary>
-public interface ITransform
+internal interface ITransform
 {
     bool TryApply(in Cell input, RowScope row, out Cell output, out Problem? problem);
 }

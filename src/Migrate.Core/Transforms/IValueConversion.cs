@@ -1,7 +1,7 @@
 namespace Migrate.Core.Transforms;
 
 /// <summary>A transform whose conversion depends on the value alone (<see cref="ValueConversion{TResult}"/>).</summary>
-public interface IValueConversion : ITransform
+internal interface IValueConversion : ITransform
 {
     /// <summary>
     /// This transform with a memo of its own, for one item of one row loop: a value equal to the one

@@ -4,7 +4,7 @@ using Migrate.Core.Text;
 namespace Migrate.Core.Transforms;
 
 /// <summary><c>kana</c>: half-width katakana → full-width with voiced marks composed (フリガナ only).</summary>
-public sealed class KanaTransform : ValueConversion<string>
+internal sealed class KanaTransform : ValueConversion<string>
 {
     protected override string Convert(string value) => KanaNormalizer.ToFullWidthKatakana(value);
 

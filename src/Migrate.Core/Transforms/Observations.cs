@@ -12,16 +12,16 @@ public enum CodeConversion
     DefaultedUnknown,
 }
 
-public readonly record struct CodeKey(string Item, string CodeTable, string Legacy, string? Standard, CodeConversion Conversion);
-public readonly record struct GaijiKey(string Item, int CodePoint, GaijiResolution Resolution);
-public readonly record struct LossyKey(string Item, string Kind);
-public readonly record struct CharacterKey(string Item, int CodePoint);
+internal readonly record struct CodeKey(string Item, string CodeTable, string Legacy, string? Standard, CodeConversion Conversion);
+internal readonly record struct GaijiKey(string Item, int CodePoint, GaijiResolution Resolution);
+internal readonly record struct LossyKey(string Item, string Kind);
+internal readonly record struct CharacterKey(string Item, int CodePoint);
 
 /// <summary>
 /// Counters the transforms fill while mapping: code values, 外字, lossy steps and characters outside JIS. They hold counts
 /// and codes only, never personal values. One instance per worker; <see cref="Merge"/> joins them.
 /// </summary>
-public sealed class Observations
+internal sealed class Observations
 {
     public Dictionary<CodeKey, long> Codes { get; } = [];
     public Dictionary<GaijiKey, long> Gaiji { get; } = [];

@@ -3,7 +3,7 @@ using Migrate.Core.Diagnostics;
 namespace Migrate.Core.Transforms;
 
 /// <summary><c>pad: { width: 10, char: "0", side: left }</c>: pads a non-empty value to a width.</summary>
-public sealed class PadTransform(int width, char padding, bool left) : ITransform
+internal sealed class PadTransform(int width, char padding, bool left) : ITransform
 {
     public bool TryApply(in Cell input, RowScope row, out Cell output, out Problem? problem)
     {

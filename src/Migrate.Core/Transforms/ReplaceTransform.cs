@@ -3,7 +3,7 @@ using Migrate.Core.Diagnostics;
 namespace Migrate.Core.Transforms;
 
 /// <summary><c>remove: "-"</c> and <c>replace: { from: "ｰ", to: "ー" }</c>: literal text substitution.</summary>
-public sealed class ReplaceTransform(string from, string to) : ValueConversion<string>
+internal sealed class ReplaceTransform(string from, string to) : ValueConversion<string>
 {
     protected override string Convert(string value) => value.Replace(from, to, StringComparison.Ordinal);
 

@@ -3,7 +3,7 @@ using Migrate.Core.Map;
 namespace Migrate.Core.Transforms;
 
 /// <summary>What a transform may see beyond its own value: the other columns of the row, and the counters.</summary>
-public sealed class RowScope(IReadOnlyDictionary<string, int> columnIndex, Observations observations)
+internal sealed class RowScope(IReadOnlyDictionary<string, int> columnIndex, Observations observations)
 {
     private string?[] _values = [];
 

@@ -6,7 +6,7 @@ namespace Migrate.Core.Transforms;
 /// <c>split: { separator: "　", index: 0, required: false }</c>: takes one part of a value. With the
 /// last index (-1) the rest after the first separator is kept whole.
 /// </summary>
-public sealed class SplitTransform(string separator, int index, bool required) : ITransform
+internal sealed class SplitTransform(string separator, int index, bool required) : ITransform
 {
     public bool TryApply(in Cell input, RowScope row, out Cell output, out Problem? problem)
     {

@@ -5,7 +5,7 @@ namespace Migrate.Core.Transforms;
 /// 3166-1 alpha-3), so no code table converts them. The value passes as it is; one outside the list is
 /// rejected by the list (<c>code.not-in-standard-list</c>), so saying this cannot load a wrong code.
 /// </summary>
-public sealed class StandardCodesTransform : ITransform
+internal sealed class StandardCodesTransform : ITransform
 {
     public bool TryApply(in Cell input, RowScope row, out Cell output, out Diagnostics.Problem? problem)
     {

@@ -6,7 +6,7 @@ using Migrate.Core.Yaml;
 namespace Migrate.Core.Transforms;
 
 /// <summary>What a transform factory needs to build one step: the mapping, the target item and the place in the file.</summary>
-public sealed record TransformContext(MappingDefinition Mapping, StandardDefinition Standard, StandardItem Item, SourceDefinition Source, TransformSpec Spec, YamlFile Yaml)
+internal sealed record TransformContext(MappingDefinition Mapping, StandardDefinition Standard, StandardItem Item, SourceDefinition Source, TransformSpec Spec, YamlFile Yaml)
 {
     public MigrateException Error(string message) =>
         MigrateException.UsageAt(Spec.Position, $"transform '{Spec.Name}' of item '{Item.Id}': {message}");

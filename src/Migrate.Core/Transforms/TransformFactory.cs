@@ -8,7 +8,7 @@ using Migrate.Core.Yaml;
 namespace Migrate.Core.Transforms;
 
 /// <summary>Builds transforms from the names users write in a mapping's <c>do:</c> lists.</summary>
-public static class TransformFactory
+internal static class TransformFactory
 {
     private static readonly Dictionary<string, Func<TransformContext, ITransform>> Builders = new(StringComparer.Ordinal)
     {

@@ -3,7 +3,7 @@ using Migrate.Core.Diagnostics;
 namespace Migrate.Core.Transforms;
 
 /// <summary><c>trim</c>: removes leading and trailing half- and full-width spaces (fixed-width padding).</summary>
-public sealed class TrimTransform : ITransform
+internal sealed class TrimTransform : ITransform
 {
     private static readonly char[] Spaces = [' ', '\u3000', '\t'];
 

@@ -3,7 +3,7 @@ using Migrate.Core.Diagnostics;
 namespace Migrate.Core.Transforms;
 
 /// <summary><c>truncate: 100</c>: cuts a value to a length, counting it as a lossy conversion.</summary>
-public sealed class TruncateTransform(string item, int length) : ITransform
+internal sealed class TruncateTransform(string item, int length) : ITransform
 {
     public bool TryApply(in Cell input, RowScope row, out Cell output, out Problem? problem)
     {

@@ -11,7 +11,7 @@ namespace Migrate.Core.Transforms;
 /// step that remembers the last conversion. The transform itself keeps nothing.
 /// </summary>
 /// <typeparam name="TResult">What <see cref="Convert"/> makes of a value (a failure included).</typeparam>
-public abstract class ValueConversion<TResult> : IValueConversion
+internal abstract class ValueConversion<TResult> : IValueConversion
 {
     /// <summary>The part that depends on <paramref name="value"/> (never empty) alone.</summary>
     protected abstract TResult Convert(string value);

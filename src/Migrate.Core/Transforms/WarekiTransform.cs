@@ -8,7 +8,7 @@ namespace Migrate.Core.Transforms;
 /// its notation. Only an item the standard gives 不詳 companions (<paramref name="keepsUnknown"/>) may
 /// hold one: elsewhere (届出年月日, 支援措置終了年月日) a 不詳 value is rejected, never left empty.
 /// </summary>
-public sealed class WarekiTransform(WarekiParser parser, string itemName, bool keepsUnknown) : ValueConversion<WarekiTransform.Converted>
+internal sealed class WarekiTransform(WarekiParser parser, string itemName, bool keepsUnknown) : ValueConversion<WarekiTransform.Converted>
 {
     /// <summary>The date a text gives, or why it gives none: consecutive history rows of one person repeat most of their dates.</summary>
     public readonly record struct Converted(Cell Output, Problem? Problem);

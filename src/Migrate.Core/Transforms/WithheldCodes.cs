@@ -10,7 +10,7 @@ namespace Migrate.Core.Transforms;
 /// at most), all of them are counted under <see cref="TooMany"/>. Either is a mapping error, reported
 /// by count and reason, never by value.
 /// </summary>
-public static class WithheldCodes
+internal static class WithheldCodes
 {
     public const int MaxCodeLength = 12;
     public const int MaxDistinctUnknown = 20;

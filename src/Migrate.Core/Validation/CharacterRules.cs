@@ -6,7 +6,7 @@ using Migrate.Core.Standard;
 namespace Migrate.Core.Validation;
 
 /// <summary>Checks a value against an item's character rule, returning the first offending position.</summary>
-public static class CharacterRules
+internal static class CharacterRules
 {
     /// <summary>Returns null when the value conforms, otherwise the problem (without the value itself).</summary>
     public static Problem? Check(CharRule rule, string value)

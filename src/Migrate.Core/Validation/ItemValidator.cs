@@ -9,7 +9,7 @@ namespace Migrate.Core.Validation;
 /// Checks a mapped value against its standard item: required, type, length, code list, character
 /// rule and check digit. Returns the value in canonical form (integers without leading zeros, dates ISO).
 /// </summary>
-public sealed class ItemValidator(StandardItem item, CodeList? codeList)
+internal sealed class ItemValidator(StandardItem item, CodeList? codeList)
 {
     public StandardItem Item { get; } = item;
 

@@ -10,7 +10,7 @@ namespace Migrate.Core.Work;
 /// Modes are explicit, whatever the umask: 0600 for files with personal data, 0644 for the manifest
 /// and the reports, which hold counts, codes and item names only.
 /// </summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     public static void Write(string path, Action<Stream> write, bool personal)
     {

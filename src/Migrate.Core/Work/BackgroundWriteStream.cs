@@ -12,7 +12,7 @@ namespace Migrate.Core.Work;
 /// disposes <paramref name="inner"/>; a failure of the writing thread is thrown by the next
 /// <see cref="Write(ReadOnlySpan{byte})"/>, or at the latest by <see cref="Dispose(bool)"/>, as it was thrown.
 /// </summary>
-public sealed class BackgroundWriteStream : WriteOnlyStream
+internal sealed class BackgroundWriteStream : WriteOnlyStream
 {
     private readonly Stream _inner;
     private readonly BlockingCollection<(byte[] Chunk, int Length)> _queue;

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Migrate.Core.Work;
 
 /// <summary>SHA-256 checksums of files and text, lower-case hex, as written to manifests.</summary>
-public static class FileHash
+internal static class FileHash
 {
     public static string Sha256(string path)
     {

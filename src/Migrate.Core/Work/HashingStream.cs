@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Migrate.Core.Work;
 
 /// <summary>A write-only stream that checksums what passes through it, so files are hashed without a second read.</summary>
-public sealed class HashingStream(Stream inner) : WriteOnlyStream
+internal sealed class HashingStream(Stream inner) : WriteOnlyStream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private string? _final;

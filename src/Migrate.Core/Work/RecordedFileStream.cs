@@ -7,7 +7,7 @@ namespace Migrate.Core.Work;
 /// it against the manifest once it has read it to the end (<see cref="Complete"/>) without a second
 /// pass over the file.
 /// </summary>
-public sealed class RecordedFileStream(Stream inner, RecordedFile recorded) : Stream
+internal sealed class RecordedFileStream(Stream inner, RecordedFile recorded) : Stream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private bool _completed;

@@ -6,7 +6,7 @@ namespace Migrate.Core.Work;
 /// target (<see cref="MappedRecordHandoff"/>). The staging and mapped files are written from the same
 /// records, as sinks beside them; running the stages one by one reads those files instead.
 /// </summary>
-public sealed class StageHandoffs(CancellationToken stop) : IDisposable
+internal sealed class StageHandoffs(CancellationToken stop) : IDisposable
 {
     private readonly Dictionary<string, RecordHandoff> _staged = new(StringComparer.Ordinal);
     private readonly Dictionary<string, MappedRecordHandoff> _mapped = new(StringComparer.Ordinal);

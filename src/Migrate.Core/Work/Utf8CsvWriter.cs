@@ -17,7 +17,7 @@ namespace Migrate.Core.Work;
 /// files of a 1M-person run hold 3.9M rows; its quoting rule, asked four times per field, took 6%
 /// of the map stage (perf). Reading CSV stays with the libraries.
 /// </remarks>
-public sealed class Utf8CsvWriter : IDisposable
+internal sealed class Utf8CsvWriter : IDisposable
 {
     private const int BufferSize = 1 << 16;
 

@@ -7,7 +7,7 @@ namespace Migrate.Core.Work;
 /// (a run used to replace an unrelated manifest.json and create tables in an unrelated standard.db),
 /// as is a file, and a folder inside --source (the run then listed its own outputs as unread export files).
 /// </summary>
-public static class WorkDirectoryGuard
+internal static class WorkDirectoryGuard
 {
     public static void Check(WorkDirectory work, string? sourceDirectory)
     {

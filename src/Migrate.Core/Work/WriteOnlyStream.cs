@@ -4,7 +4,7 @@ namespace Migrate.Core.Work;
 /// The members a forward-only, write-only stream does not support, in one place: subclasses write
 /// (<see cref="Write(ReadOnlySpan{byte})"/>) and flush.
 /// </summary>
-public abstract class WriteOnlyStream : Stream
+internal abstract class WriteOnlyStream : Stream
 {
     public override bool CanRead => false;
     public override bool CanSeek => false;

@@ -11,7 +11,7 @@ namespace Migrate.Core.Yaml;
 /// 10-level "billion laughs" never finished). A mapping is at most a few levels deep and has no use for
 /// more than a few thousand aliased nodes, so both bounds are far above any real file.
 /// </summary>
-public static class YamlBounds
+internal static class YamlBounds
 {
     public const int MaxDepth = 64;
     public const long MaxAliasedNodes = 100_000;

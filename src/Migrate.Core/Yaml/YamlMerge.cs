@@ -9,7 +9,7 @@ namespace Migrate.Core.Yaml;
 /// nodes are reused, and every node's origin (file, line, column) is kept in a side table, so an
 /// error in the merged document still points at the file and line where the node was written.
 /// </summary>
-public static class YamlMerge
+internal static class YamlMerge
 {
     /// <summary>Records the origin of every node of a document read from <paramref name="path"/>.</summary>
     public static void RecordOrigins(string path, YamlNode node, IDictionary<YamlNode, SourcePosition> origins)

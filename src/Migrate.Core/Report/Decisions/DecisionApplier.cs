@@ -4,7 +4,7 @@ namespace Migrate.Core.Report.Decisions;
 /// Puts the municipality's decisions onto the report's findings. Findings without a decision stay
 /// pending; decisions whose finding no longer exists are listed as stale, so none is silently lost.
 /// </summary>
-public static class DecisionApplier
+internal static class DecisionApplier
 {
     public static MigrationReport Apply(MigrationReport report, DecisionsFile decisions)
     {

@@ -7,7 +7,7 @@ namespace Migrate.Core.Report.Decisions;
 /// Writes a decisions file listing every current finding as pending, with its title as a comment,
 /// ready for the municipality to edit. Existing decisions in the file are kept.
 /// </summary>
-public static class DecisionsTemplate
+internal static class DecisionsTemplate
 {
     public static int Write(MigrationReport report, string path, DecisionsFile? existing)
     {

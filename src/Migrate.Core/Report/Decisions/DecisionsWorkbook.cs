@@ -14,7 +14,7 @@ namespace Migrate.Core.Report.Decisions;
 /// drop-down of <see cref="DispositionKeywords.Choices"/>), 理由, 担当 and 日付. Decisions whose
 /// finding is gone are kept on sheet 指摘なし, never dropped. Read back by <see cref="Read"/>.
 /// </summary>
-public static class DecisionsWorkbook
+internal static class DecisionsWorkbook
 {
     public const string FileName = "decisions.xlsx";
     public const string DecisionsSheet = "判断";

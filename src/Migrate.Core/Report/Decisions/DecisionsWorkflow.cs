@@ -4,7 +4,7 @@ using Migrate.Core.Mapping;
 namespace Migrate.Core.Report.Decisions;
 
 /// <summary>What the user asked about decisions: an explicit file (--decisions) and whether to write a YAML template.</summary>
-public sealed record DecisionsRequest(string? Path, bool Init = false);
+internal sealed record DecisionsRequest(string? Path, bool Init = false);
 
 /// <summary>
 /// Puts the municipality's decisions onto a report and keeps decisions.xlsx in the work directory up
@@ -12,7 +12,7 @@ public sealed record DecisionsRequest(string? Path, bool Init = false);
 /// (decisions.xlsx, then decisions.yaml) or from beside a municipality overlay, never from beside a
 /// vendor's mapping that many municipalities share.
 /// </summary>
-public static class DecisionsWorkflow
+internal static class DecisionsWorkflow
 {
     public const string YamlFileName = "decisions.yaml";
 

@@ -1,14 +1,14 @@
 namespace Migrate.Core.Report.Rendering;
 
 /// <summary>One line of the first page's "needs attention first" list.</summary>
-public sealed record AttentionItem(string Kind, string Text, long Count);
+internal sealed record AttentionItem(string Kind, string Text, long Count);
 
 /// <summary>
 /// What a CIO should look at first, ranked: tables that do not reconcile, findings in critical tables
 /// (支援措置; its items without a source as one line per table), lossy conversions, unresolved 外字, then rejects by reason (largest first). Both
 /// renderers print it on page 1, so the ranking is the same everywhere.
 /// </summary>
-public static class AttentionList
+internal static class AttentionList
 {
     public const int MaxItems = 12;
 

@@ -9,7 +9,7 @@ namespace Migrate.Core.Report.Rendering;
 /// quoting, CRLF). Every cell goes through <see cref="SpreadsheetCell.Neutralize"/>: these files are
 /// opened in Excel. The file is replaced atomically and holds no personal values (mode 0644).
 /// </summary>
-public static class CsvRows
+internal static class CsvRows
 {
     public static void WriteFile<T>(string path, IReadOnlyList<string> header, IEnumerable<T> rows, Func<T, IEnumerable<string?>> fields)
     {

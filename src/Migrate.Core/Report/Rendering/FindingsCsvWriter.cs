@@ -5,7 +5,7 @@ namespace Migrate.Core.Report.Rendering;
 /// findings.csv: every finding (no cap), one row each, in report order. UTF-8 with a BOM so Excel opens
 /// the Japanese text correctly; RFC 4180 quoting and CRLF line ends; enum values in the report's kebab-case.
 /// </summary>
-public static class FindingsCsvWriter
+internal static class FindingsCsvWriter
 {
     public static IReadOnlyList<string> Header { get; } =
     [

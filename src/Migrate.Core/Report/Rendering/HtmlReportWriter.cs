@@ -11,7 +11,7 @@ namespace Migrate.Core.Report.Rendering;
 /// printable on A4. Every data string is HTML-encoded; the same report always gives the same bytes
 /// (no clock, invariant number formatting, '\n' line ends).
 /// </summary>
-public static class HtmlReportWriter
+internal static class HtmlReportWriter
 {
     public static string Render(MigrationReport report)
     {

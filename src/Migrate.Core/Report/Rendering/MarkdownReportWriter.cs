@@ -10,7 +10,7 @@ namespace Migrate.Core.Report.Rendering;
 /// reconciliation, what was not checked). Data strings are escaped so they cannot break a table or
 /// inject markup; output is deterministic with '\n' line ends.
 /// </summary>
-public static class MarkdownReportWriter
+internal static class MarkdownReportWriter
 {
     public static string Render(MigrationReport report)
     {

@@ -4,7 +4,7 @@ namespace Migrate.Core.Report.Rendering;
 /// rejects.csv: the reject summary (counts by table, stage, reason code and standard item; never the
 /// rejected values themselves, which stay in the owner-only rejects/*.jsonl). UTF-8 with a BOM for Excel.
 /// </summary>
-public static class RejectsCsvWriter
+internal static class RejectsCsvWriter
 {
     public static IReadOnlyList<string> Header { get; } =
         ["table", "table_name", "stage", "code", "reason", "item", "item_name", "count"];

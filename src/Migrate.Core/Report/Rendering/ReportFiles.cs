@@ -8,7 +8,7 @@ namespace Migrate.Core.Report.Rendering;
 /// report.md for review threads, report.html for people, findings.csv and rejects.csv for Excel.
 /// Each file is written to a temporary name and moved into place, so a reader never sees half a file.
 /// </summary>
-public static class ReportFiles
+internal static class ReportFiles
 {
     public const string JsonName = "report.json";
     public const string MarkdownName = "report.md";

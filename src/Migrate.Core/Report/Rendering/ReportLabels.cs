@@ -5,13 +5,13 @@ using Migrate.Core.Work;
 namespace Migrate.Core.Report.Rendering;
 
 /// <summary>How one category is presented to people: fixed order, Japanese label and a plain-language explanation.</summary>
-public sealed record CategoryText(FindingCategory Category, string Key, string Label, string English, string Explanation);
+internal sealed record CategoryText(FindingCategory Category, string Key, string Label, string English, string Explanation);
 
 /// <summary>
 /// Japanese labels and explanations shared by the HTML and Markdown renderers (and usable by other
 /// views such as a cross-municipality comparison). Texts only: nothing here reads data.
 /// </summary>
-public static class ReportLabels
+internal static class ReportLabels
 {
     /// <summary>Rows per category the human-readable reports show; the full list is in findings.csv.</summary>
     public const int MaxRowsPerSection = 200;

@@ -8,7 +8,7 @@ namespace Migrate.Core.Report.Rendering;
 /// value that reads as a negative number ("-1" becomes "'-1"): the counts these files carry are
 /// never negative, and a legacy value is text, never a number to compute with.
 /// </summary>
-public static class SpreadsheetCell
+internal static class SpreadsheetCell
 {
     public static string? Neutralize(string? value) =>
         value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
