@@ -147,6 +147,17 @@ public sealed class JoinIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task A_staging_row_with_a_field_missing_is_refused_as_damaged()
+    {
+        MiniMapping.Staging(Staging, ["GROUP_CD", "NAME", "MEMO"], [["G1", "a", ""], ["G2", "b"]]);
+
+        var error = await Should.ThrowAsync<MigrateException>(() => JoinIndex.BuildAsync(Staging, "GROUP_CD", IndexPath, TestContext.Current.CancellationToken));
+
+        error.Message.ShouldBe($"{Staging}:3: 4 fields, expected 5; the staging file is damaged, run 'migrate extract' again");
+        Directory.GetFiles(_temp.Path).ShouldBe([Staging]);
+    }
+
+    [Fact]
     public async Task A_missing_staging_file_asks_for_extract()
     {
         var error = await Should.ThrowAsync<MigrateException>(() => JoinIndex.BuildAsync(Staging, "GROUP_CD", IndexPath, TestContext.Current.CancellationToken));

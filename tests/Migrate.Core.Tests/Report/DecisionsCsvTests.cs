@@ -123,4 +123,18 @@ public sealed class DecisionsCsvTests : IDisposable
         File.WriteAllText(path, "id,disposition,reason\r\n指摘,標準へ提案,様式を追加\r\n", Encoding.Unicode);
         DecisionsCsv.Read(path).Decisions.ShouldHaveSingleItem().Disposition.ShouldBe(Disposition.Feedback);
     }
+
+    [Theory]
+    [InlineData("id,disposition,reason\r\na,pending,5\" floppy\r\nb,pending,\"x\"\r\n", 2, "C")]
+    [InlineData("id,disposition,reason\na,pending,\"様式\"第3号\nb,pending,\n", 2, "C")]
+    [InlineData("id,disposition,reason\na,pending,\"一行目\n二行目\n\nb,pending,\n", 2, "C")]
+    [InlineData("id,disposition,reason\na,pending,\"一行目\n二行目\",x\"y\nb,pending,\n", 3, "D")]
+    [InlineData("\"id\",disp\"osition\na,pending\n", 1, "B")]
+    public void A_quote_that_does_not_enclose_a_whole_value_is_refused_where_it_stands(string text, int line, string column)
+    {
+        // A quote inside a value would open a quoted section up to the next quote, joining the rows between.
+        var path = Write(text);
+
+        Refused(path).Message.ShouldBe($"{path}:{line}: {column}列: 引用符（\"）が値全体を囲んでいません (line {line}, column {column}: a quote must enclose the whole value, with each quote inside it doubled, as Excel saves a CSV)");
+    }
 }
