@@ -80,6 +80,17 @@ public sealed class JoinIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task Values_with_quotes_delimiters_and_line_breaks_come_back_as_staged_and_the_index_file_holds_one_row_per_key()
+    {
+        using var index = await BuildAsync([" G2 ", "a \"b\"", "x,\r\ny"], ["G1", "", "\n"], ["G2", "second", ""]);
+
+        index.Find("G2")!.Values.ShouldBe([" G2 ", "a \"b\"", "x,\r\ny"]);
+        index.Find("G1")!.Values.ShouldBe(["G1", "", "\n"]);
+        using var file = new FileStream(IndexPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        new StreamReader(file).ReadToEnd().ShouldBe("G1,1,G1,,\"\n\"\r\nG2,2,\" G2 \",\"a \"\"b\"\"\",\"x,\r\ny\"\r\n");
+    }
+
+    [Fact]
     public async Task Non_empty_values_are_counted_per_column()
     {
         using var index = await BuildAsync(["G1", "a", ""], ["G2", "", "x"], ["G3", "c", ""]);
@@ -133,6 +144,17 @@ public sealed class JoinIndexTests : IDisposable
         var error = await Should.ThrowAsync<MigrateException>(() => JoinIndex.BuildAsync(Staging, "CODE", IndexPath, TestContext.Current.CancellationToken));
 
         error.Message.ShouldBe($"{Staging}: staging file has no column 'CODE'; run 'migrate extract' again");
+    }
+
+    [Fact]
+    public async Task A_staging_row_with_a_field_missing_is_refused_as_damaged()
+    {
+        MiniMapping.Staging(Staging, ["GROUP_CD", "NAME", "MEMO"], [["G1", "a", ""], ["G2", "b"]]);
+
+        var error = await Should.ThrowAsync<MigrateException>(() => JoinIndex.BuildAsync(Staging, "GROUP_CD", IndexPath, TestContext.Current.CancellationToken));
+
+        error.Message.ShouldBe($"{Staging}:3: 4 fields, expected 5; the staging file is damaged, run 'migrate extract' again");
+        Directory.GetFiles(_temp.Path).ShouldBe([Staging]);
     }
 
     [Fact]

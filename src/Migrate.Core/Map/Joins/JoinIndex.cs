@@ -1,10 +1,9 @@
 using System.Collections;
 using System.Globalization;
 using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Migrate.Core.Diagnostics;
 using Migrate.Core.Work;
+using nietras.SeparatedValues;
 
 namespace Migrate.Core.Map.Joins;
 
@@ -64,32 +63,34 @@ public sealed class JoinIndex : IDisposable
     {
         if (!File.Exists(stagingPath))
             throw MigrateException.Usage($"{stagingPath}: no staging file for the joined source; run 'migrate extract' first");
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = false, Mode = CsvMode.RFC4180 };
         var runs = new List<string>();
         long records = 0;
         long[] nonEmpty;
         int columnCount, keyIndex;
         var file = recorded is null ? null : RecordedFileStream.Open(recorded);
         using (var reader = new StreamReader(file ?? (Stream)File.OpenRead(stagingPath), new UTF8Encoding(false), false, 1 << 16))
-        using (var parser = new CsvParser(reader, config))
+        using (var csv = CsvReaders.Open(reader))
         {
-            if (!await parser.ReadAsync()) throw MigrateException.DataError($"{stagingPath}: staging file is empty; run 'migrate extract' again");
-            columnCount = parser.Count - 2;
-            keyIndex = Array.IndexOf(parser.Record!, keyColumn) - 2;
+            if (!await csv.MoveNextAsync(cancellationToken)) throw MigrateException.DataError($"{stagingPath}: staging file is empty; run 'migrate extract' again");
+            columnCount = csv.Current.ColCount - 2;
+            keyIndex = Array.IndexOf(csv.Current[..].ToStringsArray(), keyColumn) - 2;
             if (keyIndex < 0) throw MigrateException.DataError($"{stagingPath}: staging file has no column '{keyColumn}'; run 'migrate extract' again");
             nonEmpty = new long[columnCount];
             var chunk = new List<(string Key, long Line, string[] Values)>(ChunkRows);
-            while (await parser.ReadAsync())
+            while (await csv.MoveNextAsync(cancellationToken))
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                var row = csv.Current;
+                if (row.ColCount != columnCount + 2)
+                    throw MigrateException.DataError($"{stagingPath}:{row.LineNumberFrom}: {row.ColCount} fields, expected {columnCount + 2}; the staging file is damaged, run 'migrate extract' again");
                 records++;
                 var values = new string[columnCount];
                 for (var i = 0; i < columnCount; i++)
                 {
-                    values[i] = parser[i + 2];
+                    values[i] = row[i + 2].ToString();
                     if (values[i].Length > 0) nonEmpty[i]++;
                 }
-                chunk.Add((values[keyIndex].Trim(), long.Parse(parser[0], CultureInfo.InvariantCulture), values));
+                chunk.Add((values[keyIndex].Trim(), long.Parse(row[0].Span, CultureInfo.InvariantCulture), values));
                 if (chunk.Count == ChunkRows) runs.Add(WriteRun(chunk, indexPath, runs.Count));
             }
             if (chunk.Count > 0 || runs.Count == 0) runs.Add(WriteRun(chunk, indexPath, runs.Count));
@@ -164,13 +165,14 @@ public sealed class JoinIndex : IDisposable
         _reader.Position = start;
         _reader.ReadExactly(bytes);
         var rows = new List<(string, JoinedRecord)>(BlockRows);
-        using (var parser = new CsvParser(new StringReader(Encoding.UTF8.GetString(bytes)), new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = false, Mode = CsvMode.RFC4180 }))
+        using (var csv = CsvReaders.OpenText(Encoding.UTF8.GetString(bytes)))
         {
-            while (parser.Read())
+            while (csv.MoveNext())
             {
+                var row = csv.Current;
                 var values = new string[_columnCount];
-                for (var i = 0; i < _columnCount; i++) values[i] = parser[i + 2];
-                rows.Add((parser[0], new JoinedRecord(values, int.Parse(parser[1], CultureInfo.InvariantCulture))));
+                for (var i = 0; i < _columnCount; i++) values[i] = row[i + 2].ToString();
+                rows.Add((row[0].ToString(), new JoinedRecord(values, int.Parse(row[1].Span, CultureInfo.InvariantCulture))));
             }
         }
         if (_cache.Count >= CachedBlocks)
@@ -208,8 +210,7 @@ public sealed class JoinIndex : IDisposable
     /// </summary>
     private static async Task<(List<string> Keys, List<long> Offsets, long Distinct)> MergeAsync(List<string> runs, string indexPath, int columnCount, CancellationToken cancellationToken)
     {
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = false, Mode = CsvMode.RFC4180 };
-        var parsers = new List<(StreamReader Reader, CsvParser Parser)>();
+        var readers = new List<(StreamReader Text, SepReader Csv)>();
         var keys = new List<string>();
         var offsets = new List<long>();
         long distinct = 0;
@@ -219,10 +220,9 @@ public sealed class JoinIndex : IDisposable
                 string.CompareOrdinal(a.Key, b.Key) is var c && c != 0 ? c : a.Line.CompareTo(b.Line)));
             foreach (var run in runs)
             {
-                var reader = new StreamReader(run, new UTF8Encoding(false), false, 1 << 16);
-                var parser = new CsvParser(reader, config);
-                parsers.Add((reader, parser));
-                if (await parser.ReadAsync()) queue.Enqueue(parsers.Count - 1, (parser[0], long.Parse(parser[1], CultureInfo.InvariantCulture)));
+                var text = new StreamReader(run, new UTF8Encoding(false), false, 1 << 16);
+                readers.Add((text, CsvReaders.Open(text)));
+                if (await readers[^1].Csv.MoveNextAsync(cancellationToken)) queue.Enqueue(readers.Count - 1, Head(readers[^1].Csv));
             }
 
             var file = PrivateFiles.Create(indexPath);
@@ -250,7 +250,7 @@ public sealed class JoinIndex : IDisposable
             while (queue.TryDequeue(out var run, out var head))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var parser = parsers[run].Parser;
+                var source = readers[run].Csv;
                 if (head.Key == pendingKey)
                 {
                     pendingCount++;
@@ -261,20 +261,23 @@ public sealed class JoinIndex : IDisposable
                     pendingKey = head.Key;
                     pendingCount = 1;
                     pending = new string[columnCount];
-                    for (var i = 0; i < columnCount; i++) pending[i] = parser[i + 2];
+                    for (var i = 0; i < columnCount; i++) pending[i] = source.Current[i + 2].ToString();
                 }
-                if (await parser.ReadAsync()) queue.Enqueue(run, (parser[0], long.Parse(parser[1], CultureInfo.InvariantCulture)));
+                if (await source.MoveNextAsync(cancellationToken)) queue.Enqueue(run, Head(source));
             }
             Flush();
         }
         finally
         {
-            foreach (var (reader, parser) in parsers)
+            foreach (var (text, csv) in readers)
             {
-                parser.Dispose();
-                reader.Dispose();
+                csv.Dispose();
+                text.Dispose();
             }
         }
         return (keys, offsets, distinct);
     }
+
+    /// <summary>The sort key of a run's current row: its key and its source line.</summary>
+    private static (string Key, long Line) Head(SepReader run) => (run.Current[0].ToString(), long.Parse(run.Current[1].Span, CultureInfo.InvariantCulture));
 }
