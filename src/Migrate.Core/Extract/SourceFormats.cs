@@ -16,6 +16,12 @@ public sealed class SourceFormats
         ArgumentNullException.ThrowIfNull(formats);
         _formats = [.. formats];
         Keys = [.. _formats.SelectMany(f => f.Keys)];
+        // Two formats answering to one name would make which one reads a source depend on the order.
+        foreach (var names in new[] { Keys, _formats.Select(f => f.Name) })
+        {
+            var twice = names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+            if (twice is not null) throw new ArgumentException($"two source formats are registered as '{twice.Key}'", nameof(formats));
+        }
     }
 
     /// <summary>Every format: a new one is registered here.</summary>

@@ -50,6 +50,13 @@ public sealed class SourceFormatPluginTests : IDisposable
     }
 
     [Fact]
+    public void Two_formats_answering_to_one_format_value_are_refused_when_registered()
+    {
+        Should.Throw<ArgumentException>(() => new SourceFormats([new DelimitedFormat(), new PairsFormat(), new PairsFormat()]))
+            .Message.ShouldStartWith("two source formats are registered as 'pairs'");
+    }
+
+    [Fact]
     public void A_mistake_in_its_own_keys_names_the_line_and_column_of_the_node()
     {
         var path = Mapping("    format: pairs\n    file: PAIRS.TXT\n    separator: \"::\"\n");
