@@ -21,7 +21,7 @@ public static class InitOutputWriter
                 Sources = result.Sources.Select(s => new
                 {
                     s.File,
-                    Format = s.Format.ToString().ToLowerInvariant(),
+                    Format = s.Format.ToLowerInvariant(),
                     s.Records,
                     s.Unreadable,
                     Columns = s.Columns.Select(c => new

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Migrate.Core.Diagnostics;
+using Migrate.Core.Extract;
+using Migrate.Core.Extract.Database;
 using Migrate.Core.Mapping;
 using Migrate.Core.Standard;
 using Migrate.Core.Text;
@@ -69,7 +71,7 @@ internal sealed class MappingDrafter(StandardDefinition standard, string vendor)
         foreach (var (id, item, column, list) in _codeTables) codeTableText.Add(w => WriteCodeTable(w, id, item, column, list));
 
         using var w = new YamlDraftWriter();
-        w.Comment($" Draft mapping written by 'migrate init' from {string.Join(", ", sources.Select(s => s.Profile.Format == SourceFormat.Database ? "table " + s.Profile.File : s.Profile.File))}.");
+        w.Comment($" Draft mapping written by 'migrate init' from {string.Join(", ", sources.Select(s => s.Profile.Options is DatabaseSourceSpec ? "table " + s.Profile.File : s.Profile.File))}.");
         w.Comment(" Every 'todo:' entry is a decision init could not make: 'migrate check' lists each with its line, and 'run'");
         w.Comment(" refuses the mapping until every one is replaced by the answer. Review the other TODO comments too.");
         if (_criticalUnresolved.Count > 0)
@@ -84,27 +86,29 @@ internal sealed class MappingDrafter(StandardDefinition standard, string vendor)
         foreach (var (id, profile) in sources)
         {
             w.Scalar(id).BeginMap();
-            switch (profile.Format)
+            switch (profile.Options)
             {
-                case SourceFormat.Fixed:
-                    WriteFixedSource(w, profile);
+                case FixedLayout layout:
+                    WriteFixedSource(w, profile, layout);
                     break;
-                case SourceFormat.Database:
-                    WriteDatabaseSource(w, profile);
+                case DatabaseSourceSpec spec:
+                    WriteDatabaseSource(w, profile, spec);
                     break;
-                default:
-                    w.Pair("file", profile.File).Pair("format", profile.Delimiter == '\t' ? "tsv" : "csv").Pair("encoding", profile.Encoding);
-                    if (profile.Delimiter is not (',' or '\t')) w.Pair("delimiter", profile.Delimiter.ToString(), quoted: true);
-                    w.Pair("header", profile.Header ? "true" : "false");
+                case DelimitedOptions delimited:
+                    w.Pair("file", profile.File).Pair("format", delimited.Delimiter == '\t' ? "tsv" : "csv").Pair("encoding", profile.Encoding);
+                    if (delimited.Delimiter is not (',' or '\t')) w.Pair("delimiter", delimited.Delimiter.ToString(), quoted: true);
+                    w.Pair("header", delimited.Header ? "true" : "false");
                     w.Scalar("columns").BeginList(flow: true);
                     foreach (var c in profile.Columns) w.Scalar(c.Name);
                     w.EndList();
                     break;
+                default:
+                    throw new InvalidOperationException($"{profile.File}: init does not draft a {profile.Format} source");
             }
             w.EndMap();
             w.Comment(Invariant($" {profile.File}: {profile.Records:N0} records profiled, {profile.Unreadable:N0} unreadable"));
         }
-        if (sources.Any(s => s.Profile.Format != SourceFormat.Delimited))
+        if (sources.Any(s => s.Profile.Options is not DelimitedOptions))
             w.Comment(" init drafts one file or table at a time: to join others (e.g. a household master), add them here and list them under the table's 'joins' by hand");
         w.EndMap();
 
@@ -158,9 +162,8 @@ internal sealed class MappingDrafter(StandardDefinition standard, string vendor)
     }
 
     /// <summary>The layout exactly as the user gave it: offsets always written, types and scales where they are not the default.</summary>
-    private static void WriteFixedSource(YamlDraftWriter w, SourceProfile profile)
+    private static void WriteFixedSource(YamlDraftWriter w, SourceProfile profile, FixedLayout layout)
     {
-        var layout = profile.Layout ?? throw new InvalidOperationException($"{profile.File}: a fixed-width profile without its layout");
         w.Pair("file", profile.File).Pair("format", "fixed").Pair("encoding", profile.Encoding);
         w.Pair("separator", layout.Separator switch
         {
@@ -192,9 +195,8 @@ internal sealed class MappingDrafter(StandardDefinition standard, string vendor)
     }
 
     /// <summary>The table and its columns; never the connection, which is given on the command line.</summary>
-    private void WriteDatabaseSource(YamlDraftWriter w, SourceProfile profile)
+    private void WriteDatabaseSource(YamlDraftWriter w, SourceProfile profile, DatabaseSourceSpec spec)
     {
-        var spec = profile.Database ?? throw new InvalidOperationException($"{profile.File}: a database profile without its table");
         w.Comment(" The connection is never written here: give --source-connection sqlite:PATH, postgres:…, sqlserver:… or env:VARIABLE to run");
         w.Pair("format", "database");
         if (spec.Schema is not null) w.Pair("schema", spec.Schema);

@@ -4,15 +4,8 @@ namespace Migrate.Core.Authoring;
 
 /// <summary>
 /// A legacy source as profiled: its columns (from the header, or COL1…; a fixed-width layout's fields;
-/// a table's columns), records read and unreadable. <see cref="Format"/> says how the draft declares it.
+/// a table's columns), records read and unreadable. <see cref="Format"/> and <see cref="Options"/> are
+/// the source's as it was read (the delimiter and header, the layout the user gave, the table and its
+/// order, never the connection): they say how the draft declares it.
 /// </summary>
-public sealed record SourceProfile(string File, string Encoding, char Delimiter, bool Header, long Records, long Unreadable, IReadOnlyList<ColumnProfile> Columns)
-{
-    public SourceFormat Format { get; init; } = SourceFormat.Delimited;
-
-    /// <summary>For a fixed-width file: the layout the user gave, written into the draft as it is.</summary>
-    public FixedLayout? Layout { get; init; }
-
-    /// <summary>For a database table: where it is and the order it is read in (never the connection).</summary>
-    public DatabaseSourceSpec? Database { get; init; }
-}
+public sealed record SourceProfile(string File, string Encoding, string Format, SourceOptions Options, long Records, long Unreadable, IReadOnlyList<ColumnProfile> Columns);

@@ -26,7 +26,8 @@ internal static class SourceProfiler
         return await RecordProfiler.WithScratchAsync(async work =>
         {
             var first = await DelimitedFormat.ReadFirstRecordAsync(path, name, delimiter, work, cancellationToken);
-            if (first is null) return new SourceProfile(fileName, LegacyEncodings.Normalize(name), delimiter, header, 0, 0, []);
+            var options = new DelimitedOptions(delimiter, header);
+            if (first is null) return new SourceProfile(fileName, LegacyEncodings.Normalize(name), DelimitedFormat.FormatName, options, 0, 0, []);
             if (!first.Decodes)
                 throw MigrateException.DataError($"{fileName}: the first line is not valid {LegacyEncodings.DisplayName(name)}"
                     + (detected.Encoding != LegacyEncodings.Normalize(name) ? $"; the file looks like {LegacyEncodings.DisplayName(detected.Encoding)}: give --encoding {detected.Encoding}, or leave --encoding out to use what is detected" : "; check --encoding"));
@@ -36,10 +37,10 @@ internal static class SourceProfiler
                 ? first.Fields.Select(v => v!.Trim()).ToList()
                 : first.Fields.Select((_, i) => "COL" + (i + 1).ToString(CultureInfo.InvariantCulture)).ToList();
             var names = columns.Select(c => c.TrimStart('\uFEFF')).ToList();
-            var source = new SourceDefinition(Path.GetFileNameWithoutExtension(fileName), fileName, SourceFormat.Delimited, name, delimiter, header, columns,
-                new SourcePosition(path, 1, 1));
+            var source = new SourceDefinition(Path.GetFileNameWithoutExtension(fileName), fileName, DelimitedFormat.FormatName, name, columns,
+                new SourcePosition(path, 1, 1), options);
             var profile = await RecordProfiler.ProfileAsync(source, new FileLocation(path), names, work, sample, cancellationToken);
-            return new SourceProfile(fileName, LegacyEncodings.Normalize(name), delimiter, header, profile.Records, profile.Unreadable, profile.Columns);
+            return new SourceProfile(fileName, LegacyEncodings.Normalize(name), source.Format, options, profile.Records, profile.Unreadable, profile.Columns);
         });
     }
 }

@@ -4,7 +4,6 @@ using Migrate.Core.Diagnostics;
 using Migrate.Core.Extract;
 using Migrate.Core.Extract.Database;
 using Migrate.Core.Mapping;
-using Migrate.Core.Mapping.Loading;
 using Migrate.Core.Text;
 using Migrate.Core.Work;
 using Migrate.Core.Yaml;
@@ -46,9 +45,8 @@ internal static class StagedSourceProfiler
             throw MigrateException.Usage($"encoding {chosen}: unknown encoding{DidYouMean.Hint(chosen, LegacyEncodings.Names)}; use one of {string.Join(", ", LegacyEncodings.Names)}");
 
         var definition = FixedLayoutReader.Read(yaml, sourceId, block, chosen, fileName);
-        var profile = await ProfileAsync(definition, new FileLocation(path), sample,
+        return await ProfileAsync(definition, new FileLocation(path), sample,
             $"check the layout in {layoutPath} (record_length, separator, field lengths) and the encoding", cancellationToken);
-        return profile with { Encoding = chosen, Format = SourceFormat.Fixed, Layout = definition.Layout };
     }
 
     /// <summary>
@@ -96,13 +94,8 @@ internal static class StagedSourceProfiler
 
         var position = new SourcePosition(TableOption, 1, 1);
         var spec = new DatabaseSourceSpec(null, schema, table, null, order, columns.Select(_ => position).ToList(), position);
-        var definition = new SourceDefinition(sourceId, DatabaseSourceSpec.DisplayName(sourceId, schema, table), SourceFormat.Database, "utf-8", '\0', false, columns, position)
-        {
-            Database = spec,
-        };
-        var profile = await ProfileAsync(definition, new DatabaseLocation(connection, databases), sample,
+        return await ProfileAsync(DatabaseFormat.Definition(sourceId, columns, position, spec), new DatabaseLocation(connection, databases), sample,
             "leave binary columns out of the table (a view), or convert them", cancellationToken);
-        return profile with { Format = SourceFormat.Database, Database = spec };
     }
 
     /// <summary>A standalone layout, or the fixed-width source for <paramref name="fileName"/> of a mapping's <c>sources</c>.</summary>
@@ -129,6 +122,6 @@ internal static class StagedSourceProfiler
                 throw MigrateException.DataError(string.Create(CultureInfo.InvariantCulture,
                     $"{source.File}: {result.Unreadable:N0} of {result.Records:N0} records cannot be read ({reasons}); {hint}"));
             }
-            return new SourceProfile(source.File, source.Encoding, '\0', false, result.Records, result.Unreadable, result.Columns);
+            return new SourceProfile(source.File, source.Encoding, source.Format, source.Options, result.Records, result.Unreadable, result.Columns);
         });
 }

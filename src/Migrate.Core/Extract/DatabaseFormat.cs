@@ -7,6 +7,8 @@ using Migrate.Core.Mapping;
 using Migrate.Core.Rejects;
 using Migrate.Core.Text;
 using Migrate.Core.Work;
+using Migrate.Core.Yaml;
+using YamlDotNet.RepresentationModel;
 
 namespace Migrate.Core.Extract;
 
@@ -19,14 +21,73 @@ namespace Migrate.Core.Extract;
 /// </summary>
 public sealed class DatabaseFormat : ISourceFormat
 {
-    public SourceFormat Format => SourceFormat.Database;
+    public const string FormatName = "Database";
+
+    public string Name => FormatName;
+
+    public IReadOnlyList<string> Keys { get; } = ["database"];
 
     public bool ReadsFile => false;
+
+    /// <summary>
+    /// <c>table</c> (with optional <c>schema</c> and <c>order_by</c>) or <c>query</c>, the <c>columns</c>
+    /// the rows must have, and an optional <c>connection</c> name. A connection string in the mapping is
+    /// refused: it would end up in version control and in every copy of the mapping.
+    /// </summary>
+    public SourceDefinition ReadDefinition(YamlFile yaml, string id, string key, YamlMappingNode source)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        yaml.AllowOnly(source, "format", "connection", "schema", "table", "query", "order_by", "columns");
+        var connection = yaml.String(source, "connection");
+        if (connection is not null && (connection.Contains('=', StringComparison.Ordinal) || connection.Contains(':', StringComparison.Ordinal)))
+            throw yaml.Error(yaml.Require(source, "connection"), $"source '{id}': 'connection' is the name of a --source-connection NAME=CONNECTION, never a connection string (those stay out of the mapping)");
+        var table = yaml.String(source, "table");
+        var query = yaml.String(source, "query");
+        var schema = yaml.String(source, "schema");
+        if ((table is null) == (query is null))
+            throw yaml.Error(source, $"source '{id}': a database source reads either a 'table' or a 'query' (one of the two)");
+        if (query is not null && schema is not null)
+            throw yaml.Error(yaml.Require(source, "schema"), $"source '{id}': 'schema' applies to 'table'; qualify the tables inside the query instead");
+
+        var columnsNode = yaml.Get(source, "columns") ?? throw yaml.Error(source, $"source '{id}': list the columns the rows have under 'columns'");
+        var columnNodes = yaml.Sequence(columnsNode, $"source '{id}': 'columns'").Children;
+        var columns = columnNodes.Select(yaml.Scalar).ToList();
+        if (columns.Count == 0) throw yaml.Error(columnsNode, $"source '{id}': list its columns under 'columns'");
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (columns[i].Contains('.', StringComparison.Ordinal))
+                throw yaml.Error(columnNodes[i], $"source '{id}': column name '{columns[i]}' must not contain '.' (joined columns are written SOURCE.COLUMN)");
+            if (columns.FindIndex(c => string.Equals(c, columns[i], StringComparison.OrdinalIgnoreCase)) != i)
+                throw yaml.Error(columnNodes[i], $"source '{id}': column '{columns[i]}' is listed twice (database column names are compared without regard to case)");
+        }
+
+        var orderBy = yaml.StringList(source, "order_by");
+        if (orderBy.Count > 0 && query is not null)
+            throw yaml.Error(yaml.Require(source, "order_by"), $"source '{id}': 'order_by' applies to 'table'; write ORDER BY in the query");
+        foreach (var column in orderBy)
+        {
+            if (!columns.Contains(column, StringComparer.OrdinalIgnoreCase))
+                throw yaml.Error(yaml.Require(source, "order_by"), $"source '{id}': order_by column '{column}' is not one of its columns{DidYouMean.Hint(column, columns)}");
+        }
+
+        var spec = new DatabaseSourceSpec(connection, schema, table, query, orderBy, columnNodes.Select(yaml.Position).ToList(), yaml.Position(columnsNode));
+        return Definition(id, columns, yaml.Position(source), spec);
+    }
+
+    /// <summary>
+    /// A database source; drivers hand over Unicode text, so there is no encoding to declare: "utf-8"
+    /// keeps code that looks at every source's encoding working.
+    /// </summary>
+    public static SourceDefinition Definition(string id, IReadOnlyList<string> columns, SourcePosition position, DatabaseSourceSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return new SourceDefinition(id, DatabaseSourceSpec.DisplayName(id, spec.Schema, spec.Table), FormatName, "utf-8", columns, position, spec);
+    }
 
     public async Task<ISourceReader> OpenAsync(SourceDefinition source, SourceLocation location, WorkDirectory work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var spec = source.Database ?? throw new ArgumentException($"source '{source.Id}' is not a database source", nameof(source));
+        var spec = source.Options as DatabaseSourceSpec ?? throw new ArgumentException($"source '{source.Id}' is not a database source", nameof(source));
         var (connection, databases) = location is DatabaseLocation database
             ? (database.Connection, database.Databases)
             : throw new ArgumentException($"source '{source.Id}' is read from a database", nameof(location));

@@ -4,7 +4,9 @@ using Migrate.Core.Mapping;
 using Migrate.Core.Rejects;
 using Migrate.Core.Text;
 using Migrate.Core.Work;
+using Migrate.Core.Yaml;
 using nietras.SeparatedValues;
+using YamlDotNet.RepresentationModel;
 
 namespace Migrate.Core.Extract;
 
@@ -16,17 +18,53 @@ namespace Migrate.Core.Extract;
 /// </summary>
 public sealed class DelimitedFormat : ISourceFormat
 {
-    public SourceFormat Format => SourceFormat.Delimited;
+    public const string FormatName = "Delimited";
+
+    public string Name => FormatName;
+
+    public IReadOnlyList<string> Keys { get; } = ["csv", "tsv"];
 
     public bool ReadsFile => true;
+
+    /// <summary><c>file</c>, <c>encoding</c>, <c>columns</c>, <c>delimiter</c> (by default a comma, a tab for <c>tsv</c>), <c>header</c> and the record bounds.</summary>
+    public SourceDefinition ReadDefinition(YamlFile yaml, string id, string key, YamlMappingNode source)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        var encoding = FileSourceKeys.ReadEncoding(yaml, id, source);
+        yaml.AllowOnly(source, "file", ConfinedPath.AllowKey, "format", "encoding", "delimiter", "header", "columns", "max_record_lines", "max_record_bytes");
+        var delimiterText = yaml.String(source, "delimiter") ?? (key == "tsv" ? "\t" : ",");
+        if (delimiterText.Length != 1)
+            throw yaml.Error(yaml.Require(source, "delimiter"), $"source '{id}': the delimiter must be one character");
+        var columns = yaml.StringList(source, "columns");
+        if (columns.Count == 0) throw yaml.Error(source, $"source '{id}': list its columns under 'columns'");
+        var duplicate = columns.GroupBy(c => c).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw yaml.Error(yaml.Require(source, "columns"), $"source '{id}': column '{duplicate.Key}' is listed twice");
+        var file = yaml.RequireString(source, "file");
+        var options = new DelimitedOptions(delimiterText[0], yaml.Bool(source, "header", true))
+        {
+            MaxRecordLines = Bounded(yaml, source, id, "max_record_lines", DelimitedOptions.DefaultMaxRecordLines, DelimitedOptions.MaxMaxRecordLines),
+            MaxRecordBytes = Bounded(yaml, source, id, "max_record_bytes", DelimitedOptions.DefaultMaxRecordBytes, DelimitedOptions.MaxMaxRecordBytes),
+        };
+        return FileSourceKeys.Confined(yaml, source, new SourceDefinition(id, file, FormatName, encoding, columns, yaml.Position(source), options));
+    }
+
+    /// <summary>A record bound: a whole number from 1 to <paramref name="max"/>.</summary>
+    private static int Bounded(YamlFile yaml, YamlMappingNode source, string id, string key, int defaultValue, int max)
+    {
+        if (yaml.Int(source, key) is not { } value) return defaultValue;
+        return value >= 1 && value <= max
+            ? value
+            : throw yaml.Error(yaml.Require(source, key), $"source '{id}': '{key}' must be from 1 to {max}, not {value}");
+    }
 
     public async Task<ISourceReader> OpenAsync(SourceDefinition source, SourceLocation location, WorkDirectory work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(work);
+        var options = Options(source);
         var sourcePath = location is FileLocation file ? file.Path : throw new ArgumentException($"source '{source.Id}' is read from a file", nameof(location));
         LegacyFile.RequireRegular(sourcePath, source);
-        if (!LegacyEncodings.IsUtf16(source.Encoding)) return new Reader(source, sourcePath, sourcePath, source.Encoding, copy: null);
+        if (!LegacyEncodings.IsUtf16(source.Encoding)) return new Reader(source, options, sourcePath, sourcePath, source.Encoding, copy: null);
 
         // UTF-16 is transcoded to a UTF-8 copy first (same lines, same records); the copy's byte
         // offsets are what _offset holds for such a source.
@@ -34,7 +72,7 @@ public sealed class DelimitedFormat : ISourceFormat
         try
         {
             await Utf16Transcoder.TranscodeAsync(sourcePath, source.Encoding, copy, cancellationToken);
-            return new Reader(source, sourcePath, copy, "utf-8", copy);
+            return new Reader(source, options, sourcePath, copy, "utf-8", copy);
         }
         catch
         {
@@ -51,7 +89,7 @@ public sealed class DelimitedFormat : ISourceFormat
     public static async Task<FirstRecord?> ReadFirstRecordAsync(string path, string encoding, char delimiter, WorkDirectory work, CancellationToken cancellationToken)
     {
         // One provisional column: the reader is only asked for the first row's fields.
-        var probe = new SourceDefinition("first-record", Path.GetFileName(path), SourceFormat.Delimited, encoding, delimiter, false, [""], new SourcePosition(path, 1, 1));
+        var probe = new SourceDefinition("first-record", Path.GetFileName(path), FormatName, encoding, [""], new SourcePosition(path, 1, 1), new DelimitedOptions(delimiter, Header: false));
         await using var reader = (Reader)await new DelimitedFormat().OpenAsync(probe, new FileLocation(path), work, cancellationToken);
         return reader.FirstRecord();
     }
@@ -66,8 +104,11 @@ public sealed class DelimitedFormat : ISourceFormat
         var index = -1;
         for (var i = 0; i < source.Columns.Count; i++)
             if (source.Columns[i] == column) index = i;
-        return index >= 0 && TryField(raw, (byte)source.Delimiter, index, out var field) ? RecoveredValue.Ascii(field) : null;
+        return index >= 0 && TryField(raw, (byte)Options(source).Delimiter, index, out var field) ? RecoveredValue.Ascii(field) : null;
     }
+
+    private static DelimitedOptions Options(SourceDefinition source) =>
+        source.Options as DelimitedOptions ?? throw new ArgumentException($"source '{source.Id}' is not a delimited source", nameof(source));
 
     private static bool TryField(byte[] raw, byte delimiter, int index, out ReadOnlySpan<byte> field)
     {
@@ -102,6 +143,7 @@ public sealed class DelimitedFormat : ISourceFormat
     private sealed class Reader : ISourceReader
     {
         private readonly SourceDefinition _source;
+        private readonly DelimitedOptions _options;
         private readonly string _sourcePath;
         private readonly string _encoding;
         private readonly string? _copy;
@@ -119,9 +161,10 @@ public sealed class DelimitedFormat : ISourceFormat
 
         /// <param name="readPath">The file read: the legacy file, or its UTF-8 copy (<paramref name="copy"/>, deleted on dispose).</param>
         /// <param name="encoding">The encoding of <paramref name="readPath"/>.</param>
-        public Reader(SourceDefinition source, string sourcePath, string readPath, string encoding, string? copy)
+        public Reader(SourceDefinition source, DelimitedOptions options, string sourcePath, string readPath, string encoding, string? copy)
         {
             _source = source;
+            _options = options;
             _sourcePath = sourcePath;
             _encoding = encoding;
             _copy = copy;
@@ -136,8 +179,8 @@ public sealed class DelimitedFormat : ISourceFormat
                 var bomLength = SkipUtf8Bom(_input, encoding, Name);
                 _lineStarts = new LineStarts(readPath, bomLength);
                 var text = new StreamReader(_input, Encoding.Latin1, detectEncodingFromByteOrderMarks: false, 1 << 16);
-                _lines = new BoundedRecordReader(text, source.Delimiter, source.Columns.Count, source.MaxRecordLines, source.MaxRecordBytes);
-                _rows = Sep.New(source.Delimiter).Reader(o => o with { HasHeader = false, DisableColCountCheck = true }).From(_lines);
+                _lines = new BoundedRecordReader(text, options.Delimiter, source.Columns.Count, options.MaxRecordLines, options.MaxRecordBytes);
+                _rows = Sep.New(options.Delimiter).Reader(o => o with { HasHeader = false, DisableColCountCheck = true }).From(_lines);
             }
             catch
             {
@@ -175,7 +218,7 @@ public sealed class DelimitedFormat : ISourceFormat
                 {
                     // A line the reader took away: an unclosed quote or a line over max_record_bytes.
                     var diverted = _lines.TakeDiverted();
-                    if (_first && _source.Header)
+                    if (_first && _options.Header)
                         throw MigrateException.DataError($"{Name}:{line}: the header line cannot be read: {diverted.Detail}");
                     _first = false;
                     _records++;
@@ -185,7 +228,7 @@ public sealed class DelimitedFormat : ISourceFormat
                 }
                 if (_records == 0 && EncodingGuess.Mismatch(Latin1Bytes(row.Span), _encoding, line) is { } mismatch)
                     throw MigrateException.DataError($"{Name}: {mismatch}");
-                if (_first && _source.Header)
+                if (_first && _options.Header)
                 {
                     _first = false;
                     CheckHeader(row, line);
@@ -237,7 +280,7 @@ public sealed class DelimitedFormat : ISourceFormat
                     return true;
                 }
                 // Decoded CP932, EUC-JP and UTF-8 never yield a quote, comma, CR or LF the raw bytes lack.
-                record.Unsplittable = !quoted && _source.Delimiter == ',';
+                record.Unsplittable = !quoted && _options.Delimiter == ',';
                 return true;
             }
             return false;
@@ -245,7 +288,7 @@ public sealed class DelimitedFormat : ISourceFormat
 
         public void Finish()
         {
-            if (_first && _source.Header)
+            if (_first && _options.Header)
                 throw MigrateException.DataError($"{Name}: the file is empty, but the mapping ({_source.Position}) says it starts with a header line; is it the right file?");
             if (_sample.Open) _sample.Judge();
             Position = _bytes;
@@ -295,7 +338,7 @@ public sealed class DelimitedFormat : ISourceFormat
         private RejectReason DivertedReason(DivertedLine diverted, long line) =>
             diverted.Reason == DivertReason.UnclosedQuote
                 ? new RejectReason(ErrorCodes.CsvUnclosedQuote, $"line {line}: {diverted.Detail}; the line is rejected and reading resumes at the next line", null, null)
-                : new RejectReason(ErrorCodes.CsvRecordTooLong, $"line {line}: the line has {diverted.Length} bytes, more than max_record_bytes ({_source.MaxRecordBytes}); the line is rejected and reading resumes at the next line", null, null);
+                : new RejectReason(ErrorCodes.CsvRecordTooLong, $"line {line}: the line has {diverted.Length} bytes, more than max_record_bytes ({_options.MaxRecordBytes}); the line is rejected and reading resumes at the next line", null, null);
 
         /// <summary>The raw bytes of a record or field the reader split as Latin-1 (one char per byte).</summary>
         private static byte[] Latin1Bytes(ReadOnlySpan<char> latin1)

@@ -4,6 +4,8 @@ using Migrate.Core.Mapping;
 using Migrate.Core.Rejects;
 using Migrate.Core.Text;
 using Migrate.Core.Work;
+using Migrate.Core.Yaml;
+using YamlDotNet.RepresentationModel;
 
 namespace Migrate.Core.Extract;
 
@@ -19,14 +21,25 @@ public sealed class FixedWidthFormat : ISourceFormat
 {
     private const int BufferSize = 1 << 16;
 
-    public SourceFormat Format => SourceFormat.Fixed;
+    public const string FormatName = "Fixed";
+
+    public string Name => FormatName;
+
+    public IReadOnlyList<string> Keys { get; } = ["fixed"];
 
     public bool ReadsFile => true;
+
+    /// <summary><c>file</c>, <c>encoding</c> and the record layout (<see cref="FixedLayoutReader"/>), whose fields are the columns.</summary>
+    public SourceDefinition ReadDefinition(YamlFile yaml, string id, string key, YamlMappingNode source)
+    {
+        var encoding = FileSourceKeys.ReadEncoding(yaml, id, source);
+        return FileSourceKeys.Confined(yaml, source, FixedLayoutReader.Read(yaml, id, source, encoding));
+    }
 
     public Task<ISourceReader> OpenAsync(SourceDefinition source, SourceLocation location, WorkDirectory work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var layout = source.Layout ?? throw new ArgumentException($"source '{source.Id}' has no fixed-width layout", nameof(source));
+        var layout = source.Options as FixedLayout ?? throw new ArgumentException($"source '{source.Id}' has no fixed-width layout", nameof(source));
         var path = location is FileLocation file ? file.Path : throw new ArgumentException($"source '{source.Id}' is read from a file", nameof(location));
         LegacyFile.RequireRegular(path, source);
         return Task.FromResult<ISourceReader>(new Reader(source, layout, path));
@@ -37,7 +50,7 @@ public sealed class FixedWidthFormat : ISourceFormat
     {
         ArgumentNullException.ThrowIfNull(reject);
         ArgumentNullException.ThrowIfNull(source);
-        if (reject.RawHex is null || source.Layout?.Fields.FirstOrDefault(x => x.Name == column) is not { } field) return null;
+        if (reject.RawHex is null || (source.Options as FixedLayout)?.Fields.FirstOrDefault(x => x.Name == column) is not { } field) return null;
         var raw = Convert.FromHexString(reject.RawHex);
         return field.Offset + field.Length > raw.Length ? null : RecoveredValue.Ascii(raw.AsSpan(field.Offset, field.Length));
     }

@@ -1,20 +1,35 @@
 using Migrate.Core.Mapping;
 using Migrate.Core.Rejects;
 using Migrate.Core.Work;
+using Migrate.Core.Yaml;
+using YamlDotNet.RepresentationModel;
 
 namespace Migrate.Core.Extract;
 
 /// <summary>
-/// One legacy source format, keyed by the mapping's <c>format:</c> value (<see cref="SourceFormat"/>)
-/// and registered in <see cref="SourceFormats"/>. A format only reads records:
-/// <see cref="SourceExtractor"/> owns the staging file, the rejects file, progress and the counts.
+/// One legacy source format, keyed by the mapping's <c>format:</c> values (<see cref="Keys"/>) and
+/// registered in <see cref="SourceFormats"/>. A format reads its own keys of the mapping into a
+/// <see cref="SourceDefinition"/> (its options, a <see cref="SourceOptions"/> of its own type) and
+/// then only reads records: <see cref="SourceExtractor"/> owns the staging file, the rejects file,
+/// progress and the counts.
 /// </summary>
 public interface ISourceFormat
 {
-    SourceFormat Format { get; }
+    /// <summary>What <see cref="SourceDefinition.Format"/> holds for its sources.</summary>
+    string Name { get; }
+
+    /// <summary>The <c>format:</c> values it reads (<c>csv</c> and <c>tsv</c> are both delimited).</summary>
+    IReadOnlyList<string> Keys { get; }
 
     /// <summary>Whether the source is a file in the export folder (<c>--source</c>) rather than a database table or query.</summary>
     bool ReadsFile { get; }
+
+    /// <summary>
+    /// Reads a source of this format from its mapping node (<c>format:</c> is already read, as
+    /// <paramref name="key"/>): only the keys it allows, its columns and its options. A mistake
+    /// is a <see cref="YamlFile.Error"/> at the node that holds it.
+    /// </summary>
+    SourceDefinition ReadDefinition(YamlFile yaml, string id, string key, YamlMappingNode source);
 
     /// <summary>
     /// Checks the source and opens it for reading; a source that cannot be read (no file, wrong

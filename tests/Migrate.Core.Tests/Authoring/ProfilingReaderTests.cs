@@ -30,7 +30,7 @@ public sealed class ProfilingReaderTests : IDisposable
         await File.WriteAllBytesAsync(path, Export(), TestContext.Current.CancellationToken);
 
         var profile = await SourceProfiler.ProfileAsync(path, "cp932", ',', true, null, TestContext.Current.CancellationToken);
-        var source = new SourceDefinition("jumin", "JUMIN.CSV", SourceFormat.Delimited, "cp932", ',', true, ["ATENA_NO", "SHIMEI", "SEIBETSU"], new SourcePosition("test.yaml", 1, 1));
+        var source = new SourceDefinition("jumin", "JUMIN.CSV", DelimitedFormat.FormatName, "cp932", ["ATENA_NO", "SHIMEI", "SEIBETSU"], new SourcePosition("test.yaml", 1, 1), new DelimitedOptions(',', true));
         var work = new WorkDirectory(Path.Combine(_dir, "work"));
         work.Create();
         var extracted = await new SourceExtractor(source, new FileLocation(path), work).ExtractAsync(null, TestContext.Current.CancellationToken);

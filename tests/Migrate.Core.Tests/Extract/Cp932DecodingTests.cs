@@ -112,7 +112,7 @@ public sealed class Cp932DecodingTests : IDisposable
         var path = Path.Combine(_dir, "JUMIN.CSV");
         byte[] bytes = [.. "ID,SHIMEI\r\n1,"u8, 0xEE, 0xE0, 0x8B, 0xB4, .. "\r\n2,"u8, 0xED, 0x95, 0x8C, 0xB3, .. "\r\n3,"u8, 0xFA, 0x58, 0x87, 0x54, .. "\r\n"u8];
         await File.WriteAllBytesAsync(path, bytes, TestContext.Current.CancellationToken);
-        var source = new SourceDefinition("jumin", "JUMIN.CSV", SourceFormat.Delimited, "cp932", ',', true, ["ID", "SHIMEI"], new SourcePosition("test.yaml", 1, 1));
+        var source = new SourceDefinition("jumin", "JUMIN.CSV", DelimitedFormat.FormatName, "cp932", ["ID", "SHIMEI"], new SourcePosition("test.yaml", 1, 1), new DelimitedOptions(',', true));
         var work = new WorkDirectory(Path.Combine(_dir, "work"));
         work.Create();
 

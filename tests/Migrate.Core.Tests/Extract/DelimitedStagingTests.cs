@@ -25,7 +25,7 @@ public sealed class DelimitedStagingTests : IDisposable
     {
         var path = Path.Combine(_dir, "SRC.CSV");
         await File.WriteAllBytesAsync(path, Cp932.GetBytes(text), TestContext.Current.CancellationToken);
-        var source = new SourceDefinition("src", "SRC.CSV", SourceFormat.Delimited, "cp932", delimiter, true, ["A", "B", "C"], new SourcePosition("test.yaml", 1, 1));
+        var source = new SourceDefinition("src", "SRC.CSV", DelimitedFormat.FormatName, "cp932", ["A", "B", "C"], new SourcePosition("test.yaml", 1, 1), new DelimitedOptions(delimiter, true));
         var work = new WorkDirectory(Path.Combine(_dir, "work"));
         work.Create();
         var result = await new SourceExtractor(source, new FileLocation(path), work).ExtractAsync(null, TestContext.Current.CancellationToken);

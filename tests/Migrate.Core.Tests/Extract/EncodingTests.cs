@@ -17,7 +17,7 @@ public sealed class EncodingTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private static SourceDefinition Csv(string encoding) =>
-        new("jumin", "JUMIN.CSV", SourceFormat.Delimited, encoding, ',', true, ["ATENA_NO", "SHIMEI"], new SourcePosition("test.yaml", 3, 5));
+        new("jumin", "JUMIN.CSV", DelimitedFormat.FormatName, encoding, ["ATENA_NO", "SHIMEI"], new SourcePosition("test.yaml", 3, 5), new DelimitedOptions(',', true));
 
     private async Task<string[]> ExtractAsync(string encoding, byte[] file)
     {

@@ -33,10 +33,8 @@ public sealed class FixedWidthExtractorTests : IDisposable
             .. extra,
         ];
         var length = fields.Max(f => f.End);
-        return new SourceDefinition("kojin", "KOJIN.DAT", SourceFormat.Fixed, encoding, '\0', false, fields.Select(f => f.Name).ToList(), position)
-        {
-            Layout = new FixedLayout(fields, length, separator),
-        };
+        return new SourceDefinition("kojin", "KOJIN.DAT", FixedWidthFormat.FormatName, encoding, fields.Select(f => f.Name).ToList(), position,
+            new FixedLayout(fields, length, separator));
     }
 
     /// <summary>One record: text padded with spaces to its field's byte length.</summary>

@@ -48,7 +48,7 @@ public sealed class RepeatedFieldsTests : IDisposable
         }
         var path = Path.Combine(_dir, "JUMIN.CSV");
         await File.WriteAllBytesAsync(path, [.. bytes], TestContext.Current.CancellationToken);
-        var source = new SourceDefinition("jumin", "JUMIN.CSV", SourceFormat.Delimited, "cp932", ',', true, ["NO", "SHIMEI", "CODE"], new SourcePosition("test.yaml", 1, 1));
+        var source = new SourceDefinition("jumin", "JUMIN.CSV", DelimitedFormat.FormatName, "cp932", ["NO", "SHIMEI", "CODE"], new SourcePosition("test.yaml", 1, 1), new DelimitedOptions(',', true));
         var work = new WorkDirectory(Path.Combine(_dir, "work"));
         work.Create();
 

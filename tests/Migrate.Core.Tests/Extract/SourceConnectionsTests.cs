@@ -1,4 +1,5 @@
 using Migrate.Core.Diagnostics;
+using Migrate.Core.Extract;
 using Migrate.Core.Extract.Database;
 using Migrate.Core.Mapping;
 using Migrate.Data.Engines;
@@ -10,10 +11,8 @@ public sealed class SourceConnectionsTests
     private static readonly Func<string, string?> NoEnvironment = _ => null;
 
     private static SourceDefinition Source(string? connection) =>
-        new("s", "t", SourceFormat.Database, "utf-8", '\0', false, ["a"], new SourcePosition("m.yaml", 3, 5))
-        {
-            Database = new DatabaseSourceSpec(connection, null, "t", null, [], [new SourcePosition("m.yaml", 4, 7)], new SourcePosition("m.yaml", 4, 5)),
-        };
+        DatabaseFormat.Definition("s", ["a"], new SourcePosition("m.yaml", 3, 5),
+            new DatabaseSourceSpec(connection, null, "t", null, [], [new SourcePosition("m.yaml", 4, 7)], new SourcePosition("m.yaml", 4, 5)));
 
     [Fact]
     public void One_unnamed_connection_serves_every_source_and_hides_its_text()

@@ -17,57 +17,7 @@ public sealed class SourceExtractorTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static readonly SourceDefinition Source =
-        new("pairs", "PAIRS.TXT", SourceFormat.Delimited, "utf-8", ',', false, ["KEY", "VALUE"], new SourcePosition("test.yaml", 1, 1));
-
-    /// <summary>A format of "KEY=VALUE" lines read from memory; a line without '=' is rejected with its bytes.</summary>
-    private sealed class PairsFormat(params string[] lines) : ISourceFormat
-    {
-        public SourceFormat Format => SourceFormat.Delimited;
-
-        public bool ReadsFile => true;
-
-        public Task<ISourceReader> OpenAsync(SourceDefinition source, SourceLocation location, WorkDirectory work, CancellationToken cancellationToken) =>
-            Task.FromResult<ISourceReader>(new Reader(lines));
-
-        public string? Recover(RejectRecord reject, SourceDefinition source, string column) => null;
-
-        private sealed class Reader(string[] lines) : ISourceReader
-        {
-            public string Name => "PAIRS.TXT";
-
-            public long Position { get; private set; }
-
-            public bool MayHoldLoneSurrogates => false;
-
-            public ValueTask<bool> ReadAsync(SourceRecord record, CancellationToken cancellationToken)
-            {
-                if (Position == lines.Length) return ValueTask.FromResult(false);
-                var line = lines[Position++];
-                record.Clear();
-                record.Line = Position;
-                record.Offset = Position * 10;
-                var equals = line.IndexOf('=', StringComparison.Ordinal);
-                if (equals < 0)
-                {
-                    record.Reject(new RejectReason("pairs.no-equals", $"line {Position}: no '='", null, null), System.Text.Encoding.UTF8.GetBytes(line));
-                    return ValueTask.FromResult(true);
-                }
-                record.Values[0] = line[..equals];
-                record.Values[1] = line[(equals + 1)..];
-                return ValueTask.FromResult(true);
-            }
-
-            public void Finish()
-            {
-                // Nothing to judge at the end.
-            }
-
-            public SourceOrigin Origin() => new("PAIRS.TXT", "hash", 42, "utf-8");
-
-            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-        }
-    }
+    private static readonly SourceDefinition Source = PairsFormat.Source();
 
     private WorkDirectory Work()
     {
@@ -112,7 +62,7 @@ public sealed class SourceExtractorTests : IDisposable
     public void A_format_nobody_registered_is_a_usage_error_naming_the_source()
     {
         var formats = new SourceFormats([new PairsFormat()]);
-        var fixedSource = Source with { Format = SourceFormat.Fixed };
+        var fixedSource = Source with { Format = FixedWidthFormat.FormatName };
 
         var error = Should.Throw<MigrateException>(() => formats.For(fixedSource));
 

@@ -1,4 +1,5 @@
 using Migrate.Core.Diagnostics;
+using Migrate.Core.Extract;
 using Migrate.Core.Integrity;
 using Migrate.Core.Mapping;
 using Migrate.Core.Rejects;
@@ -64,7 +65,7 @@ public sealed class PersonLedgerTests
     [InlineData("00000\u00800019,x,1", "ATENA_NO", null)]
     public void A_column_is_recovered_from_a_rejected_records_raw_bytes_only_when_it_is_plain_ascii(string record, string column, string? expected)
     {
-        var source = new SourceDefinition("jumin", "JUMIN.CSV", SourceFormat.Delimited, "cp932", ',', true, ["ATENA_NO", "SHIMEI", "SHIEN_FLG"], new SourcePosition("m.yaml", 1, 1));
+        var source = new SourceDefinition("jumin", "JUMIN.CSV", DelimitedFormat.FormatName, "cp932", ["ATENA_NO", "SHIMEI", "SHIEN_FLG"], new SourcePosition("m.yaml", 1, 1), new DelimitedOptions(',', true));
         var raw = System.Text.Encoding.Latin1.GetBytes(record.Replace("山田, 太郎", "\u0088\u00a6, \u0091\u00be", StringComparison.Ordinal));
         var reject = new RejectRecord("extract", "jumin", "JUMIN.CSV", 2, 0, [], RawHex: Convert.ToHexString(raw));
 

@@ -1,4 +1,5 @@
 using Migrate.Core.Diagnostics;
+using Migrate.Core.Extract;
 using Migrate.Core.Mapping;
 using Migrate.Core.Mapping.Loading;
 using Migrate.Core.Standard;
@@ -44,11 +45,12 @@ public sealed class MappingLoaderTests : IDisposable
     public void Record_bounds_of_a_csv_source_default_to_10_lines_and_1_MiB_and_can_be_set()
     {
         var mapping = MappingLoader.Load(VendorA, Standard);
-        mapping.Sources["jumin"].MaxRecordLines.ShouldBe(10);
-        mapping.Sources["jumin"].MaxRecordBytes.ShouldBe(1 << 20);
+        var jumin = mapping.Sources["jumin"].Options.ShouldBeOfType<DelimitedOptions>();
+        jumin.MaxRecordLines.ShouldBe(10);
+        jumin.MaxRecordBytes.ShouldBe(1 << 20);
 
         var path = Broken("    format: csv\n    encoding: cp932\n", "    format: csv\n    max_record_lines: 3\n    max_record_bytes: 4096\n    encoding: cp932\n");
-        var set = MappingLoader.Load(path, Standard).Sources["jumin"];
+        var set = MappingLoader.Load(path, Standard).Sources["jumin"].Options.ShouldBeOfType<DelimitedOptions>();
 
         set.MaxRecordLines.ShouldBe(3);
         set.MaxRecordBytes.ShouldBe(4096);

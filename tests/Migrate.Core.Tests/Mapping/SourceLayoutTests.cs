@@ -1,4 +1,5 @@
 using Migrate.Core.Diagnostics;
+using Migrate.Core.Extract;
 using Migrate.Core.Mapping;
 using Migrate.Core.Mapping.Loading;
 using Migrate.Core.Standard;
@@ -32,11 +33,12 @@ public sealed class SourceLayoutTests : IDisposable
     {
         var mapping = MappingLoader.Load(VendorB, Standard);
         var rireki = mapping.Sources["rireki"];
-        rireki.Format.ShouldBe(SourceFormat.Fixed);
-        rireki.Layout!.RecordLength.ShouldBe(60);
-        rireki.Layout.Separator.ShouldBe(RecordSeparator.None);
-        rireki.Layout.Fields.Single(f => f.Name == "KOSHIN_CNT").Type.ShouldBe(FixedFieldType.Packed);
-        mapping.Sources["kojin"].Layout!.Fields.Single(f => f.Name == "SHIMEI").Offset.ShouldBe(20);   // sequential offsets
+        rireki.Format.ShouldBe(FixedWidthFormat.FormatName);
+        var layout = rireki.Options.ShouldBeOfType<FixedLayout>();
+        layout.RecordLength.ShouldBe(60);
+        layout.Separator.ShouldBe(RecordSeparator.None);
+        layout.Fields.Single(f => f.Name == "KOSHIN_CNT").Type.ShouldBe(FixedFieldType.Packed);
+        mapping.Sources["kojin"].Options.ShouldBeOfType<FixedLayout>().Fields.Single(f => f.Name == "SHIMEI").Offset.ShouldBe(20);   // sequential offsets
         var person = mapping.Tables.Single(t => t.TableId == "person");
         person.Joins.Select(j => (j.Source, j.On, j.To)).ShouldBe([("kojin", "ATENA_NO", "ATENA_NO"), ("setai", "kojin.SETAI_NO", "SETAI_NO")]);
         // From the file, then the inline table on top.

@@ -18,7 +18,7 @@ public sealed class RecordHandoffTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private static SourceDefinition Source =>
-        new("jumin", "JUMIN.CSV", SourceFormat.Delimited, "utf-8", ',', true, ["ATENA_NO", "SHIMEI", "MEMO"], new SourcePosition("test.yaml", 3, 5));
+        new("jumin", "JUMIN.CSV", DelimitedFormat.FormatName, "utf-8", ["ATENA_NO", "SHIMEI", "MEMO"], new SourcePosition("test.yaml", 3, 5), new DelimitedOptions(',', true));
 
     [Fact]
     public async Task Records_arrive_in_order_across_batches_as_the_staging_file_holds_them()

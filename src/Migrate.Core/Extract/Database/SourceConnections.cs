@@ -52,7 +52,7 @@ public sealed class SourceConnections
     public SourceConnection For(SourceDefinition source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var name = source.Database?.Connection;
+        var name = (source.Options as DatabaseSourceSpec)?.Connection;
         if (name is not null)
         {
             if (_named.TryGetValue(name, out var connection)) return connection;

@@ -20,7 +20,7 @@ public static partial class UnlistedTables
         var unlisted = new SortedSet<string>(StringComparer.Ordinal);
         var read = new List<(DatabaseSourceSpec Spec, SourceConnection Connection)>();
         foreach (var source in sources)
-            if (source.Database is { } spec) read.Add((spec, connectionFor(source)));
+            if (source.Options is DatabaseSourceSpec spec) read.Add((spec, connectionFor(source)));
         foreach (var group in read.GroupBy(r => (r.Connection, r.Spec.Schema)))
         {
             var named = group.Select(r => r.Spec.Table).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);

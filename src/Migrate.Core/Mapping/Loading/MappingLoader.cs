@@ -1,5 +1,6 @@
 using System.Globalization;
 using Migrate.Core.Diagnostics;
+using Migrate.Core.Extract;
 using Migrate.Core.Standard;
 using Migrate.Core.Text;
 using Migrate.Core.Work;
@@ -18,8 +19,9 @@ public static class MappingLoader
         ["mapping_version", "extends", "vendor", "municipality", "municipality_name", "standard", "standard_version", "sources", "eras", "date_formats", "code_tables", "gaiji", "tables", "declared_customizations"];
 
     /// <summary>Loads a mapping (and what it <c>extends</c>); the first mistake stops with its file, line and column.</summary>
-    public static MappingDefinition Load(string path, StandardDefinition standard) =>
-        Read(path, standard, new DiagnosticBag(stopAtFirst: true))!;
+    /// <param name="formats">The source formats its <c>format:</c> values name (<see cref="SourceFormats.Default"/> when null).</param>
+    public static MappingDefinition Load(string path, StandardDefinition standard, SourceFormats? formats = null) =>
+        Read(path, standard, new DiagnosticBag(stopAtFirst: true), formats ?? SourceFormats.Default)!;
 
     /// <summary>
     /// Loads a mapping collecting every mistake into <paramref name="diagnostics"/> instead of stopping at
@@ -29,11 +31,11 @@ public static class MappingLoader
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
         MappingDefinition? mapping = null;
-        diagnostics.Try(() => mapping = Read(path, standard, diagnostics));
+        diagnostics.Try(() => mapping = Read(path, standard, diagnostics, SourceFormats.Default));
         return mapping;
     }
 
-    private static MappingDefinition? Read(string path, StandardDefinition standard, DiagnosticBag bag)
+    private static MappingDefinition? Read(string path, StandardDefinition standard, DiagnosticBag bag, SourceFormats formats)
     {
         ArgumentNullException.ThrowIfNull(standard);
         var document = MappingDocument.Load(path);
@@ -57,7 +59,7 @@ public static class MappingLoader
         if (standardVersion != standard.Version)
             throw yaml.Error(yaml.Require(root, "standard_version"), $"this mapping was written for {standard.Id} version {standardVersion}, but the standard is version {standard.Version}");
 
-        var sources = bag.Try(() => ReadSources(yaml, yaml.Mapping(yaml.Require(root, "sources"), "sources")), new Dictionary<string, SourceDefinition>(StringComparer.Ordinal));
+        var sources = bag.Try(() => ReadSources(yaml, yaml.Mapping(yaml.Require(root, "sources"), "sources"), formats), new Dictionary<string, SourceDefinition>(StringComparer.Ordinal));
         var eras = bag.Try(() => ReadEras(yaml, yaml.Get(root, "eras")), []);
         var dateFormats = bag.Try(() => ReadDateFormats(yaml, yaml.Get(root, "date_formats")), new Dictionary<string, DateFormatDefinition>(StringComparer.Ordinal));
         var codeTables = bag.Try(() => ReadCodeTables(yaml, yaml.Get(root, "code_tables"), bag), new Dictionary<string, CodeTableDefinition>(StringComparer.Ordinal));
@@ -80,66 +82,27 @@ public static class MappingLoader
         return mapping;
     }
 
-    private static Dictionary<string, SourceDefinition> ReadSources(YamlFile yaml, YamlMappingNode map)
+    /// <summary>Each source is read by the format its <c>format:</c> value names (csv when it has none), keys and options alike.</summary>
+    private static Dictionary<string, SourceDefinition> ReadSources(YamlFile yaml, YamlMappingNode map, SourceFormats formats)
     {
         var sources = new Dictionary<string, SourceDefinition>(StringComparer.Ordinal);
         foreach (var (id, _, node) in yaml.Entries(map))
         {
             var s = yaml.Mapping(node, $"source '{id}'");
             var formatNode = yaml.Get(s, "format");
-            var format = formatNode is null ? "csv" : yaml.Scalar(formatNode);
-            if (format is not ("csv" or "tsv" or "fixed" or "database"))
-                throw yaml.Error(formatNode!, $"source '{id}': unknown format '{format}'{DidYouMean.Hint(format, ["csv", "tsv", "fixed", "database"])}; use csv, tsv, fixed or database");
+            var key = formatNode is null ? SourceFormats.DefaultKey : yaml.Scalar(formatNode);
+            var format = formats.ForKey(key)
+                ?? throw yaml.Error(formatNode ?? s, $"source '{id}': unknown format '{key}'{DidYouMean.Hint(key, formats.Keys)}; use {Either(formats.Keys)}");
             if (id.Contains('.', StringComparison.Ordinal))
                 throw yaml.Error(node, $"source '{id}': a source name must not contain '.' (joined columns are written SOURCE.COLUMN)");
-            if (format == "database")
-            {
-                sources[id] = DatabaseSourceReader.Read(yaml, id, s);
-                continue;
-            }
-            var encodingNode = yaml.Require(s, "encoding");
-            var encoding = yaml.Scalar(encodingNode);
-            if (!LegacyEncodings.IsKnown(encoding))
-                throw yaml.Error(encodingNode, $"source '{id}': unknown encoding '{encoding}'{DidYouMean.Hint(encoding, LegacyEncodings.Names)}; use one of {string.Join(", ", LegacyEncodings.Names)}");
-            if (format == "fixed")
-            {
-                sources[id] = Confined(yaml, s, FixedLayoutReader.Read(yaml, id, s, encoding));
-                continue;
-            }
-            yaml.AllowOnly(s, "file", ConfinedPath.AllowKey, "format", "encoding", "delimiter", "header", "columns", "max_record_lines", "max_record_bytes");
-            var delimiterText = yaml.String(s, "delimiter") ?? (format == "tsv" ? "\t" : ",");
-            if (delimiterText.Length != 1)
-                throw yaml.Error(yaml.Require(s, "delimiter"), $"source '{id}': the delimiter must be one character");
-            var columns = yaml.StringList(s, "columns");
-            if (columns.Count == 0) throw yaml.Error(s, $"source '{id}': list its columns under 'columns'");
-            var duplicate = columns.GroupBy(c => c).FirstOrDefault(g => g.Count() > 1);
-            if (duplicate is not null) throw yaml.Error(yaml.Require(s, "columns"), $"source '{id}': column '{duplicate.Key}' is listed twice");
-            sources[id] = Confined(yaml, s, new SourceDefinition(id, yaml.RequireString(s, "file"), SourceFormat.Delimited, encoding, delimiterText[0],
-                yaml.Bool(s, "header", true), columns, yaml.Position(s))
-            {
-                MaxRecordLines = Bounded(yaml, s, id, "max_record_lines", SourceDefinition.DefaultMaxRecordLines, SourceDefinition.MaxMaxRecordLines),
-                MaxRecordBytes = Bounded(yaml, s, id, "max_record_bytes", SourceDefinition.DefaultMaxRecordBytes, SourceDefinition.MaxMaxRecordBytes),
-            });
+            sources[id] = format.ReadDefinition(yaml, id, key, s);
         }
         return sources;
     }
 
-    /// <summary>A record bound of a delimited source: a whole number from 1 to <paramref name="max"/>.</summary>
-    private static int Bounded(YamlFile yaml, YamlMappingNode source, string id, string key, int defaultValue, int max)
-    {
-        if (yaml.Int(source, key) is not { } value) return defaultValue;
-        return value >= 1 && value <= max
-            ? value
-            : throw yaml.Error(yaml.Require(source, key), $"source '{id}': '{key}' must be from 1 to {max}, not {value}");
-    }
-
-    /// <summary>A file source whose path stays inside --source unless it says <c>allow_outside: true</c>.</summary>
-    private static SourceDefinition Confined(YamlFile yaml, YamlMappingNode s, SourceDefinition source)
-    {
-        var allow = yaml.Bool(s, ConfinedPath.AllowKey, false);
-        ConfinedPath.CheckWritten(yaml, yaml.Require(s, "file"), source.File, allow, $"source '{source.Id}': file");
-        return source with { AllowOutside = allow };
-    }
+    /// <summary><c>a, b or c</c>.</summary>
+    private static string Either(IReadOnlyList<string> names) =>
+        names.Count < 2 ? string.Join("", names) : string.Join(", ", names.Take(names.Count - 1)) + " or " + names[^1];
 
     private static List<EraDefinition> ReadEras(YamlFile yaml, YamlNode? node)
     {

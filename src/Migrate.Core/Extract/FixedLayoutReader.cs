@@ -1,8 +1,9 @@
+using Migrate.Core.Mapping;
 using Migrate.Core.Text;
 using Migrate.Core.Yaml;
 using YamlDotNet.RepresentationModel;
 
-namespace Migrate.Core.Mapping.Loading;
+namespace Migrate.Core.Extract;
 
 /// <summary>
 /// Reads a <c>format: fixed</c> source: its record layout (<c>fields</c>, each with a byte
@@ -69,10 +70,7 @@ internal static class FixedLayoutReader
             "none" => RecordSeparator.None,
             _ => throw yaml.Error(separatorNode!, $"source '{id}': unknown separator '{separatorName}'{DidYouMean.Hint(separatorName, Separators)}; use auto (CR LF or LF), crlf, lf or none (records of exactly record_length bytes)"),
         };
-        return new SourceDefinition(id, file ?? yaml.RequireString(s, "file"), SourceFormat.Fixed, encoding, '\0', false,
-            fields.Select(x => x.Name).ToList(), yaml.Position(s))
-        {
-            Layout = new FixedLayout(fields, recordLength, separator),
-        };
+        return new SourceDefinition(id, file ?? yaml.RequireString(s, "file"), FixedWidthFormat.FormatName, encoding,
+            fields.Select(x => x.Name).ToList(), yaml.Position(s), new FixedLayout(fields, recordLength, separator));
     }
 }

@@ -1,6 +1,7 @@
 using Migrate.Core.Diagnostics;
+using Migrate.Core.Mapping;
 
-namespace Migrate.Core.Mapping;
+namespace Migrate.Core.Extract;
 
 /// <summary>How a fixed-width field's bytes are read.</summary>
 public enum FixedFieldType
@@ -36,5 +37,5 @@ public enum RecordSeparator
     None,
 }
 
-/// <summary>A fixed-width record layout: its fields and the record length in bytes (separator excluded).</summary>
-public sealed record FixedLayout(IReadOnlyList<FixedField> Fields, int RecordLength, RecordSeparator Separator);
+/// <summary>A fixed-width record layout, the options of <c>format: fixed</c>: its fields and the record length in bytes (separator excluded).</summary>
+public sealed record FixedLayout(IReadOnlyList<FixedField> Fields, int RecordLength, RecordSeparator Separator) : SourceOptions;
