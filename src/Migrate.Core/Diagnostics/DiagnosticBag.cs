@@ -5,7 +5,7 @@ namespace Migrate.Core.Diagnostics;
 /// propagates unchanged; in collecting mode (what <c>check</c> uses) each failing section is recorded
 /// and the loader goes on with the next one, so the user sees every mistake at once.
 /// </summary>
-public sealed class DiagnosticBag(bool stopAtFirst)
+internal sealed class DiagnosticBag(bool stopAtFirst)
 {
     private readonly List<Diagnostic> _items = [];
 

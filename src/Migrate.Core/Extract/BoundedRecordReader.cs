@@ -19,7 +19,7 @@ namespace Migrate.Core.Extract;
 /// Most legacy records hold no quote: a stretch of text without one is released up to its last line
 /// break after one vectorized search for the quote and one for the break, with no per-record work.
 /// </remarks>
-public sealed class BoundedRecordReader : TextReader
+internal sealed class BoundedRecordReader : TextReader
 {
     public const char UnclosedQuoteMarker = '\uFFFF';
     public const char TooLongMarker = '\uFFFE';

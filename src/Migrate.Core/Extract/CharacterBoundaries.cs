@@ -5,7 +5,7 @@ namespace Migrate.Core.Extract;
 /// walking the field's bytes character by character in the source encoding, the last character must
 /// end exactly at the field's end.
 /// </summary>
-public static class CharacterBoundaries
+internal static class CharacterBoundaries
 {
     /// <summary>
     /// Bytes of the field's last character that lie beyond the field (0 when the field ends on a

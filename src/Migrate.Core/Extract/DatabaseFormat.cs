@@ -19,7 +19,7 @@ namespace Migrate.Core.Extract;
 /// whole. The reader's columns must be exactly the mapping's <c>columns</c> (by name,
 /// case-insensitive, in any order).
 /// </summary>
-public sealed class DatabaseFormat : ISourceFormat
+internal sealed class DatabaseFormat : ISourceFormat
 {
     public const string FormatName = "Database";
 

@@ -16,7 +16,7 @@ namespace Migrate.Core.Extract;
 /// whose header or first record does not decode at all stops with a message that names the likely
 /// encoding instead of rejecting every row.
 /// </summary>
-public sealed class DelimitedFormat : ISourceFormat
+internal sealed class DelimitedFormat : ISourceFormat
 {
     public const string FormatName = "Delimited";
 

@@ -3,7 +3,7 @@ using Migrate.Core.Mapping;
 namespace Migrate.Core.Extract;
 
 /// <summary>The options of a <c>format: csv</c> or <c>tsv</c> source.</summary>
-public sealed record DelimitedOptions(char Delimiter, bool Header) : SourceOptions
+internal sealed record DelimitedOptions(char Delimiter, bool Header) : SourceOptions
 {
     /// <summary>How many physical lines one record may span (quoted values holding line breaks).</summary>
     public int MaxRecordLines { get; init; } = DefaultMaxRecordLines;

@@ -1,7 +1,7 @@
 namespace Migrate.Core.Extract;
 
 /// <summary>Why <see cref="BoundedRecordReader"/> took a physical line away from the CSV reader.</summary>
-public enum DivertReason
+internal enum DivertReason
 {
     /// <summary>A quote opened on the line ran past the record bounds, or closed into a record of the wrong field count.</summary>
     UnclosedQuote,
@@ -16,4 +16,4 @@ public enum DivertReason
 /// </summary>
 /// <param name="Detail">What happened, in words, for the reject's message (no values of the line).</param>
 /// <param name="Head">The line's first bytes (at most <see cref="BoundedRecordReader.HeadLimit"/>).</param>
-public sealed record DivertedLine(DivertReason Reason, string Detail, long Length, byte[] Head);
+internal sealed record DivertedLine(DivertReason Reason, string Detail, long Length, byte[] Head);

@@ -4,7 +4,7 @@ using Migrate.Core.Text;
 namespace Migrate.Core.Extract;
 
 /// <summary>When bytes do not decode in the declared encoding, which of the usual ones would.</summary>
-public static class EncodingGuess
+internal static class EncodingGuess
 {
     /// <summary>
     /// Checks a first record that decoded without error for signs that the declared encoding is still

@@ -10,7 +10,7 @@ namespace Migrate.Core.Extract;
 /// behind a long rejects file, so the extract stops (exit 3) with the likely encoding. A file with a
 /// few bad bytes here and there is judged record by record as before.
 /// </summary>
-public sealed class EncodingSample(string fileName, string encoding)
+internal sealed class EncodingSample(string fileName, string encoding)
 {
     public const int Size = 100;
 

@@ -14,7 +14,7 @@ namespace Migrate.Core.Extract;
 /// This works because no CP932, EUC-JP or UTF-8 multi-byte sequence contains the bytes of
 /// ',', '"', CR or LF. A decoder serves one record loop at a time (it keeps a scratch buffer).
 /// </summary>
-public sealed class FieldDecoder(Encoding strict, string encodingName)
+internal sealed class FieldDecoder(Encoding strict, string encodingName)
 {
     // .NET's CP932 decodings of the unassigned bytes 0x80, 0xA0 and 0xFD-0xFF (HasUnassignedCp932).
     private static readonly SearchValues<char> Unassigned = SearchValues.Create("\u0080\uF8F0\uF8F1\uF8F2\uF8F3");

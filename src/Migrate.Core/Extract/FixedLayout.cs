@@ -4,7 +4,7 @@ using Migrate.Core.Mapping;
 namespace Migrate.Core.Extract;
 
 /// <summary>How a fixed-width field's bytes are read.</summary>
-public enum FixedFieldType
+internal enum FixedFieldType
 {
     /// <summary>Text in the source encoding; trailing half-width spaces (padding) are removed.</summary>
     Text,
@@ -20,13 +20,13 @@ public enum FixedFieldType
 }
 
 /// <summary>One field of a fixed-width record: byte offset and length in the source encoding.</summary>
-public sealed record FixedField(string Name, int Offset, int Length, FixedFieldType Type, int Scale, SourcePosition Position)
+internal sealed record FixedField(string Name, int Offset, int Length, FixedFieldType Type, int Scale, SourcePosition Position)
 {
     public int End => Offset + Length;
 }
 
 /// <summary>What ends a fixed-width record.</summary>
-public enum RecordSeparator
+internal enum RecordSeparator
 {
     /// <summary>CR LF or LF, whichever each record has.</summary>
     Auto,
@@ -38,4 +38,4 @@ public enum RecordSeparator
 }
 
 /// <summary>A fixed-width record layout, the options of <c>format: fixed</c>: its fields and the record length in bytes (separator excluded).</summary>
-public sealed record FixedLayout(IReadOnlyList<FixedField> Fields, int RecordLength, RecordSeparator Separator) : SourceOptions;
+internal sealed record FixedLayout(IReadOnlyList<FixedField> Fields, int RecordLength, RecordSeparator Separator) : SourceOptions;

@@ -8,7 +8,7 @@ namespace Migrate.Core.Extract;
 /// the field's digits (leading zeros included, so number-like keys survive), a leading '-' when
 /// negative, and a '.' before the last <c>scale</c> digits.
 /// </summary>
-public static class FixedNumbers
+internal static class FixedNumbers
 {
     /// <summary>
     /// Zoned decimal: one ASCII digit per byte; the sign may be overpunched in the last byte

@@ -17,7 +17,7 @@ namespace Migrate.Core.Extract;
 /// length (<c>fixed.record-length</c>). A first record that does not decode stops the extract with
 /// the likely encoding.
 /// </summary>
-public sealed class FixedWidthFormat : ISourceFormat
+internal sealed class FixedWidthFormat : ISourceFormat
 {
     private const int BufferSize = 1 << 16;
 

@@ -7,7 +7,7 @@ namespace Migrate.Core.Extract;
 /// another export, a system file) has data, not column names, in its first line: only a cell that
 /// reads like a plain column name is shown, never anything else of such a file.
 /// </summary>
-public static partial class HeaderText
+internal static partial class HeaderText
 {
     [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_ .-]{0,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex ColumnName();

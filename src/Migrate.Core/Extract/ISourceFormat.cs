@@ -13,7 +13,7 @@ namespace Migrate.Core.Extract;
 /// then only reads records: <see cref="SourceExtractor"/> owns the staging file, the rejects file,
 /// progress and the counts.
 /// </summary>
-public interface ISourceFormat
+internal interface ISourceFormat
 {
     /// <summary>What <see cref="SourceDefinition.Format"/> holds for its sources.</summary>
     string Name { get; }

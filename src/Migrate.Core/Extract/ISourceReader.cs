@@ -6,7 +6,7 @@ namespace Migrate.Core.Extract;
 /// Structural problems that make the whole source unreadable (a header that does not match, the
 /// wrong encoding) are thrown as <see cref="Diagnostics.MigrateException"/>.
 /// </summary>
-public interface ISourceReader : IAsyncDisposable
+internal interface ISourceReader : IAsyncDisposable
 {
     /// <summary>The source as the rejects and the manifest name it: the file's name, or the table or query:SOURCE.</summary>
     string Name { get; }

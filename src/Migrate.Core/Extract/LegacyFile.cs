@@ -10,7 +10,7 @@ namespace Migrate.Core.Extract;
 /// <c>/dev/zero</c> never ends, opening a FIFO waits for a writer, and a directory cannot be read.
 /// Each would hang the extract or end in a reader's internal error instead of a message naming it.
 /// </summary>
-public static class LegacyFile
+internal static class LegacyFile
 {
     // The PAL file type bits of System.Native's FileStatus.Mode (pal_io.h), the same on every Unix.
     private const int TypeMask = 0xF000;

@@ -8,7 +8,7 @@ namespace Migrate.Core.Extract;
 /// same pass. Lines end at CRLF, CR or LF, as the CSV reader counts them; none of those bytes occurs
 /// inside a CP932, EUC-JP or UTF-8 multi-byte character, so the raw byte scan is exact.
 /// </summary>
-public sealed class LineStarts : IDisposable
+internal sealed class LineStarts : IDisposable
 {
     private const byte Cr = (byte)'\r';
     private const byte Lf = (byte)'\n';

@@ -5,7 +5,7 @@ namespace Migrate.Core.Extract;
 /// fails on a stray quote), so every field is checked here: a legacy export with broken quoting is
 /// rejected with its reason instead of being read as something it does not say.
 /// </summary>
-public static class QuotedField
+internal static class QuotedField
 {
     /// <summary>
     /// The field's value: as is when unquoted, without the enclosing quotes and with doubled quotes

@@ -6,7 +6,7 @@ namespace Migrate.Core.Extract;
 /// A field of a rejected record's raw bytes, taken only when it is plain ASCII: a person number (宛名番号)
 /// or a flag is, so it can be read even when another field of the record cannot be decoded.
 /// </summary>
-public static class RecoveredValue
+internal static class RecoveredValue
 {
     /// <summary>The field without padding blanks and enclosing quotes, or null when any byte is not printable ASCII.</summary>
     public static string? Ascii(ReadOnlySpan<byte> field)

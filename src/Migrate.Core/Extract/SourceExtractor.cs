@@ -11,7 +11,7 @@ namespace Migrate.Core.Extract;
 /// the records (<see cref="ISourceReader"/>), this loop stages or rejects each one, counts them and
 /// reports progress. Every record read ends staged or rejected with its reasons.
 /// </summary>
-public sealed class SourceExtractor(SourceDefinition source, SourceLocation location, WorkDirectory work, SourceFormats? formats = null)
+internal sealed class SourceExtractor(SourceDefinition source, SourceLocation location, WorkDirectory work, SourceFormats? formats = null)
 {
     /// <summary>Stop after this many records (<c>migrate init --sample</c>); all when null.</summary>
     public long? MaxRecords { get; init; }

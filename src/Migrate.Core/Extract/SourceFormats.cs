@@ -4,7 +4,7 @@ using Migrate.Core.Mapping;
 namespace Migrate.Core.Extract;
 
 /// <summary>The source formats migrate reads: by the mapping's <c>format:</c> value, and by a source's <see cref="SourceDefinition.Format"/>.</summary>
-public sealed class SourceFormats
+internal sealed class SourceFormats
 {
     /// <summary>What a source without <c>format:</c> is.</summary>
     public const string DefaultKey = "csv";

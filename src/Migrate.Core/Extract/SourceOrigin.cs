@@ -7,7 +7,7 @@ namespace Migrate.Core.Extract;
 /// the query, for a database), its size in bytes and the encoding read; for a database source, the
 /// driver, table and query hash.
 /// </summary>
-public sealed record SourceOrigin(string File, string Sha256, long Bytes, string Encoding)
+internal sealed record SourceOrigin(string File, string Sha256, long Bytes, string Encoding)
 {
     public DatabaseSourceInfo? Database { get; init; }
 }

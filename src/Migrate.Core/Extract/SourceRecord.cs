@@ -7,7 +7,7 @@ namespace Migrate.Core.Extract;
 /// it is, and either its values in the mapping's column order or the reasons it cannot be read, with
 /// the evidence the rejects file keeps (raw bytes or values).
 /// </summary>
-public sealed class SourceRecord(int columns)
+internal sealed class SourceRecord(int columns)
 {
     /// <summary>The line the record starts on (delimited), its record number (fixed) or row number (database).</summary>
     public long Line { get; set; }

@@ -9,7 +9,7 @@ namespace Migrate.Core.Extract;
 /// source's columns) and its SHA-256; in <c>migrate run</c> it also hands each record on to the
 /// mapper (<see cref="RecordHandoff"/>) exactly as the file holds it.
 /// </summary>
-public sealed class StagingWriter : IDisposable
+internal sealed class StagingWriter : IDisposable
 {
     public const string LineColumn = "_line";
     public const string OffsetColumn = "_offset";

@@ -11,7 +11,7 @@ namespace Migrate.Core.Extract;
 /// (little-endian without one); a file with neither a mark nor any NUL byte early on is refused as
 /// probably not UTF-16 at all.
 /// </summary>
-public static class Utf16Transcoder
+internal static class Utf16Transcoder
 {
     public static async Task TranscodeAsync(string sourcePath, string encoding, string utf8Path, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ namespace Migrate.Core.Mapping;
 /// link that leads out of the folder is refused unless the mapping says <c>allow_outside: true</c>
 /// next to it.
 /// </summary>
-public static class ConfinedPath
+internal static class ConfinedPath
 {
     public const string AllowKey = "allow_outside";
 

@@ -4,7 +4,7 @@ namespace Migrate.Core.Mapping;
 /// The columns a table mapping can read: its own source's columns, then each joined source's
 /// columns as <c>SOURCE.COLUMN</c>, in join order.
 /// </summary>
-public static class TableSources
+internal static class TableSources
 {
     public const char Separator = '.';
 

@@ -11,7 +11,7 @@ namespace Migrate.Core.Mapping;
 /// <c>run</c> (strict loading) refuses at the first. After reporting, the marked entries are removed
 /// from the document so the rest of the mapping is still checked without errors about the markers.
 /// </summary>
-public static class UnresolvedMarkers
+internal static class UnresolvedMarkers
 {
     public const string Key = "todo";
     public const string Code = "mapping.unresolved";

@@ -1,12 +1,12 @@
 namespace Migrate.Core.Rejects;
 
-public sealed record RejectReason(string Code, string Message, string? Item, string? Column);
+internal sealed record RejectReason(string Code, string Message, string? Item, string? Column);
 
 /// <summary>
 /// A record that could not be taken, kept as it was read with where it came from and every reason
 /// found (not only the first). Rejects files hold personal data and are written owner-only.
 /// </summary>
-public sealed record RejectRecord(
+internal sealed record RejectRecord(
     string Stage,
     string Source,
     string File,

@@ -13,7 +13,7 @@ namespace Migrate.Core.Work;
 /// A batch holds its records' values in one array and goes back to the writer once read: an array
 /// per record was a quarter of the bytes a 1M-person run allocated (614 MB).
 /// </remarks>
-public sealed class RecordHandoff(CancellationToken stop, int capacity = 8) : IDisposable
+internal sealed class RecordHandoff(CancellationToken stop, int capacity = 8) : IDisposable
 {
     private const int BatchSize = 256;
     private readonly BlockingCollection<Batch> _batches = new(capacity);

@@ -9,7 +9,7 @@ namespace Migrate.Core.Extract.Database;
 /// source names a connection (<see cref="Connection"/>, or the only one given) that comes from the
 /// command line or the environment.
 /// </summary>
-public sealed record DatabaseSourceSpec(
+internal sealed record DatabaseSourceSpec(
     string? Connection,
     string? Schema,
     string? Table,

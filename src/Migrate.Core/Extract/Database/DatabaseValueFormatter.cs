@@ -10,7 +10,7 @@ namespace Migrate.Core.Extract.Database;
 /// <c>1</c>/<c>0</c> (SQLite has no boolean and stores 1/0), GUIDs lowercase. Binary values are not
 /// text and are refused (the caller rejects the record with <c>database.binary</c>).
 /// </summary>
-public static class DatabaseValueFormatter
+internal static class DatabaseValueFormatter
 {
     public static bool TryFormat(object? value, out string text)
     {

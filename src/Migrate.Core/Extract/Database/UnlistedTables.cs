@@ -9,7 +9,7 @@ namespace Migrate.Core.Extract.Database;
 /// table counts as read when a source names it under <c>table</c> or a source's <c>query</c>
 /// mentions it as a word. Each (connection, schema) the sources use is listed once.
 /// </summary>
-public static partial class UnlistedTables
+internal static partial class UnlistedTables
 {
     public static async Task<IReadOnlyList<string>> FindAsync(
         IReadOnlyCollection<SourceDefinition> sources, Func<SourceDefinition, SourceConnection> connectionFor, IDatabaseSourceReader databases, CancellationToken cancellationToken)

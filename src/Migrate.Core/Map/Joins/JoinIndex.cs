@@ -8,7 +8,7 @@ using nietras.SeparatedValues;
 namespace Migrate.Core.Map.Joins;
 
 /// <summary>One record of a joined source found by key: its column values, and how many records share the key.</summary>
-public sealed record JoinedRecord(string[] Values, int Count);
+internal sealed record JoinedRecord(string[] Values, int Count);
 
 /// <summary>
 /// An on-disk index of one staged source by one key column, so that a large joined source is never
@@ -18,7 +18,7 @@ public sealed record JoinedRecord(string[] Values, int Count);
 /// Memory is O(rows / BlockRows + ChunkRows + cached blocks); the files are owner-only and deleted
 /// on dispose.
 /// </summary>
-public sealed class JoinIndex : IDisposable
+internal sealed class JoinIndex : IDisposable
 {
     public const int BlockRows = 32;
     private const int ChunkRows = 100_000;

@@ -13,7 +13,7 @@ namespace Migrate.Core.Mapping.Loading;
 /// Reads a mapping file and checks it against its standard. Every error names the mapping file,
 /// line and column, says what is wrong and, for names, suggests the closest known one.
 /// </summary>
-public static class MappingLoader
+internal static class MappingLoader
 {
     private static readonly string[] TopLevelKeys =
         ["mapping_version", "extends", "vendor", "municipality", "municipality_name", "standard", "standard_version", "sources", "eras", "date_formats", "code_tables", "gaiji", "tables", "declared_customizations"];

@@ -6,7 +6,7 @@ namespace Migrate.Core.Report.Decisions;
 /// A municipality's decision on one finding: adopt the standard, keep it as a justified deviation
 /// (with its written reason), propose it as feedback to the standard (with a description), or pending.
 /// </summary>
-public sealed record Decision(
+internal sealed record Decision(
     string FindingId,
     Disposition Disposition,
     string? Reason,

@@ -10,7 +10,7 @@ namespace Migrate.Core.Report.Decisions;
 /// <c>decided_by</c> (担当) and <c>decided_on</c> (日付) when present. The other columns are ignored,
 /// so the file the report wrote can be edited in place and given back to <c>--decisions</c>.
 /// </summary>
-public static class DecisionsCsv
+internal static class DecisionsCsv
 {
     private static readonly string[] IdNames = ["id", "ID"];
     private static readonly string[] DispositionNames = ["disposition", DecisionsWorkbook.DispositionHeader];

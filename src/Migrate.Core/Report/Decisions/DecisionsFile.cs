@@ -16,7 +16,7 @@ namespace Migrate.Core.Report.Decisions;
 ///     decided_on: 2026-11-20
 /// </code>
 /// </summary>
-public sealed record DecisionsFile(string Path, string Sha256, string? Municipality, IReadOnlyList<Decision> Decisions)
+internal sealed record DecisionsFile(string Path, string Sha256, string? Municipality, IReadOnlyList<Decision> Decisions)
 {
     /// <summary>Reads a decisions file of any supported kind, chosen by its extension: .yaml/.yml, .xlsx or .csv.</summary>
     public static DecisionsFile LoadAny(string path)
