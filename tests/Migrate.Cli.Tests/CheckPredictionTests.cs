@@ -58,6 +58,23 @@ public sealed class CheckPredictionTests : IDisposable
     }
 
     [Fact]
+    public async Task An_export_without_residents_fails_check_as_it_fails_run()
+    {
+        var source = _temp.Combine("empty");
+        Directory.CreateDirectory(source);
+        VendorAFiles.WriteJumin(source, []);
+        VendorAFiles.WriteShien(source);
+
+        var check = await CliRunner.RunAsync("check", "--mapping", Mapping(), "--source", source);
+        var run = await CliRunner.RunAsync("run", "--mapping", Mapping(), "--source", source, "--out", _temp.Combine("work"), "--quiet");
+
+        check.ExitCode.ShouldBe(2, check.Out);
+        check.Out.ShouldContain("error: table 'person': its source JUMIN.CSV has no records, so run would fail: an export without residents is not complete");
+        run.ExitCode.ShouldBe(3, run.Error);
+        run.Error.ShouldContain("person: the source JUMIN.CSV has no records; an export without residents is not complete");
+    }
+
+    [Fact]
     public async Task An_unmapped_critical_item_is_an_error_without_data()
     {
         var mapping = Mapping(("      shien_sochi_flag: { from: SHIEN_FLG, do: [{ default: \"0\" }] }\n", ""));

@@ -13,7 +13,7 @@ namespace Migrate.Core.Check;
 /// What <c>check --source</c> predicts <c>run</c> will decide, with run's outcome rules: a table whose
 /// sources hold records but that would load none fails; a table whose rejects (at extract and map)
 /// pass the threshold (<c>--max-rejects</c>, 5% per table by default) fails; a 支援措置 person rejected
-/// fails. Each is an error naming the table, its main reasons by item and a fix. A warning about one
+/// fails; a person table without records fails. The facts are run's own (<see cref="TableOutcome"/>). Each is an error naming the table, its main reasons by item and a fix. A warning about one
 /// item becomes an error when that item alone would pass the threshold.
 /// </summary>
 internal sealed class PredictedOutcome(RejectThreshold threshold, Manifest manifest)
@@ -41,16 +41,18 @@ internal sealed class PredictedOutcome(RejectThreshold threshold, Manifest manif
     {
         ArgumentNullException.ThrowIfNull(mapping);
         ArgumentNullException.ThrowIfNull(standard);
-        var extract = (manifest.Extract?.Sources ?? []).ToDictionary(s => s.SourceId, StringComparer.Ordinal);
-        foreach (var result in manifest.Map?.Tables ?? [])
+        foreach (var outcome in TableOutcome.Of(manifest))
         {
-            var tableMapping = mapping.Tables.FirstOrDefault(t => t.TableId == result.TableId);
-            var position = tableMapping?.Position;
-            var source = extract.GetValueOrDefault(result.SourceId);
-            var records = source?.Records ?? result.Read;
-            var rejected = result.Rejected + (source?.Rejected ?? 0);
+            var (result, source, records, rejected) = outcome;
+            var position = mapping.Tables.FirstOrDefault(t => t.TableId == result.TableId)?.Position;
             var reasons = Reasons(result, source, standard.FindTable(result.TableId));
-            if (records > 0 && result.Mapped == 0)
+            if (outcome.HasNoPersons(standard))
+            {
+                yield return new Diagnostic(DiagnosticSeverity.Error, "outcome.no-residents", position,
+                    $"table '{result.TableId}': its source {source?.File ?? result.SourceId} has no records, so run would fail: an export without residents is not complete; is this the right file?");
+                continue;
+            }
+            if (outcome.LoadsNothing)
             {
                 yield return new Diagnostic(DiagnosticSeverity.Error, "outcome.loads-nothing", position,
                     Invariant($"table '{result.TableId}' would load 0 of {records:N0} records, so run would fail: {reasons}; fix the derivations named (most often a transform or code table that rejects every row, or the wrong encoding or columns for the file)"));
@@ -59,7 +61,7 @@ internal sealed class PredictedOutcome(RejectThreshold threshold, Manifest manif
             if (Exceeds(rejected, records))
                 yield return new Diagnostic(DiagnosticSeverity.Error, "outcome.reject-threshold", position,
                     Invariant($"table '{result.TableId}' would reject {rejected:N0} of {records:N0} records ({Share(rejected, records)}%), more than {Limit} allows, so run would fail: {reasons}; fix the derivations named, or if these records really are broken, run with a higher --max-rejects and report them"));
-            if (result.CriticalFailures.Count > 0)
+            if (outcome.LosesCritical)
                 yield return new Diagnostic(DiagnosticSeverity.Error, "outcome.critical", position,
                     Invariant($"table '{result.TableId}': {result.CriticalFailures.Count:N0} record(s) of persons under 支援措置 would be rejected or filtered, so run would fail: {reasons}; no protected person may be lost — fix their records or the mapping"));
         }

@@ -50,16 +50,13 @@ internal static class OutcomeRules
 
         var refusals = new List<string>();
         var threshold = options.MaxRejects ?? RejectThreshold.Default;
-        foreach (var table in map.Tables)
+        foreach (var table in TableOutcome.Of(manifest))
         {
-            var extract = manifest.Extract?.Sources.FirstOrDefault(s => s.SourceId == table.SourceId);
-            var read = extract?.Records ?? table.Read;
-            var rejected = (extract?.Rejected ?? 0) + table.Rejected;
-            if (threshold.Check(table.TableId, rejected, read) is { } line) refusals.Add(line);
-            if (read > 0 && table.Mapped == 0)
-                refusals.Add($"{table.TableId}: none of its {read} records would be loaded");
-            else if (read == 0 && table.TableId == standard.Persons?.TableId)
-                refusals.Add($"{table.TableId}: the source {extract?.File ?? table.SourceId} has no records; an export without residents is not complete");
+            if (threshold.Check(table.TableId, table.Rejected, table.Read) is { } line) refusals.Add(line);
+            if (table.LoadsNothing)
+                refusals.Add($"{table.TableId}: none of its {table.Read} records would be loaded");
+            else if (table.HasNoPersons(standard))
+                refusals.Add($"{table.TableId}: the source {table.Source?.File ?? table.Table.SourceId} has no records; an export without residents is not complete");
         }
         if (refusals.Count > 0)
             throw MigrateException.DataError("the run would not be a complete migration, so nothing was loaded: " + string.Join("; ", refusals)
