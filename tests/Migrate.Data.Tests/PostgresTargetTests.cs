@@ -196,12 +196,15 @@ public sealed class PostgresTargetTests : TargetContractTests
         await target.LoadAsync(TestStandard.Juki, [first], new LoadOptions(false, null), null, Ct);
         // Widened by hand: binary COPY would send 2 bytes to a 4-byte column, so CSV is sent instead.
         await _schema!.ExecuteAsync("ALTER TABLE juki_person ALTER COLUMN shien_sochi_flag TYPE integer");
-        var second = MappedFiles.WithExpected(MappedFiles.Write(Path.Combine(dir, "second.csv"), TestStandard.Person, Enumerable.Range(1, 30).Select(n => MappedFiles.Person(n, 2))));
+        // CSV COPY gets each value quoted from its fields: quotes, commas and line breaks must arrive as they are.
+        var second = MappedFiles.WithExpected(MappedFiles.Write(Path.Combine(dir, "second.csv"), TestStandard.Person,
+            Enumerable.Range(1, 30).Select(n => MappedFiles.Person(n, 2, ("jusho", n % 3 == 0 ? "東京都\"千代田区\", 1-1\r\n二行目" : "東京都")))));
 
         var loads = await target.LoadAsync(TestStandard.Juki, [second], new LoadOptions(true, null), null, Ct);
 
         loads.ShouldBe([second.Expected!]);
         Convert.ToInt64(await ScalarAsync("SELECT SUM(shien_sochi_flag) FROM juki_person WHERE rireki_no = 2"), CultureInfo.InvariantCulture).ShouldBe(6);
+        (await ScalarAsync("SELECT jusho FROM juki_person WHERE atena_no = (SELECT MIN(atena_no) FROM juki_person WHERE jusho <> '東京都')")).ShouldBe("東京都\"千代田区\", 1-1\r\n二行目");
         (await target.ReadBackAsync(TestStandard.Juki, Ct))![0].ShouldBe(second.Expected!);
     }
 

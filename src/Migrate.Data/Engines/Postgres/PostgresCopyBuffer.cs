@@ -1,5 +1,6 @@
 using Migrate.Core.Load;
 using Migrate.Core.Standard;
+using Migrate.Core.Work;
 
 namespace Migrate.Data.Engines.Postgres;
 
@@ -73,19 +74,7 @@ internal sealed class PostgresCopyBuffer
         for (var i = 0; i < reader.FieldCount; i++)
         {
             if (i > 0) destination[at++] = (byte)',';
-            if (reader.IsNull(i)) continue;
-            destination[at++] = (byte)'"';
-            var field = reader.Field(i);
-            for (var quote = field.IndexOf((byte)'"'); quote >= 0; quote = field.IndexOf((byte)'"'))
-            {
-                field[..(quote + 1)].CopyTo(destination[at..]);
-                at += quote + 1;
-                destination[at++] = (byte)'"';
-                field = field[(quote + 1)..];
-            }
-            field.CopyTo(destination[at..]);
-            at += field.Length;
-            destination[at++] = (byte)'"';
+            if (!reader.IsNull(i)) at += Utf8CsvWriter.Quoted(reader.Field(i), destination[at..]);
         }
         destination[at++] = (byte)'\n';
         return at;
