@@ -10,8 +10,11 @@ namespace Migrate.Core.Work;
 /// </summary>
 /// <remarks>
 /// Both ends block, like <see cref="RecordHandoff"/>; cancelling <paramref name="stop"/> unblocks them.
+/// Up to 64 batches (16,384 records, a few MB) wait: about what the byte handoff this replaced held
+/// (32 chunks of 256 KiB), so that on two cores the mapper and the target, which take turns with the
+/// extractor and the database, are not held in lock step.
 /// </remarks>
-public sealed class MappedRecordHandoff(int fieldCount, CancellationToken stop, int capacity = 8) : IDisposable
+public sealed class MappedRecordHandoff(int fieldCount, CancellationToken stop, int capacity = 64) : IDisposable
 {
     private readonly BlockingCollection<MappedBatch> _batches = new(capacity);
     private readonly ConcurrentQueue<MappedBatch> _returned = new();
