@@ -63,8 +63,20 @@ internal sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Ob
             foreach (var join in compiled.Joins)
             {
                 PrivateFiles.CreateDirectory(work.JoinIndexDirectory);
-                var index = await JoinIndex.BuildAsync(work.StagingFile(join.Source.Id), join.Definition.To,
-                    Path.Combine(work.JoinIndexDirectory, $"{table.Id}.{join.Source.Id}.idx"), cancellationToken, work.RecordOf(work.StagingFile(join.Source.Id)));
+                var indexPath = Path.Combine(work.JoinIndexDirectory, $"{table.Id}.{join.Source.Id}.idx");
+                var joinedPath = work.StagingFile(join.Source.Id);
+                JoinIndex index;
+                if (handoffs?.Staged(join.Source.Id) is { } joined)
+                {
+                    // In run, a source only this join reads is indexed from the extractor's records as they come.
+                    using var joinedRows = StagedRows.Take(joined);
+                    var key = join.Source.Columns.ToList().IndexOf(join.Definition.To);
+                    index = await JoinIndex.BuildAsync(joinedRows, join.Source.Columns.Count, key, indexPath, cancellationToken);
+                }
+                else
+                {
+                    index = await JoinIndex.BuildAsync(joinedPath, join.Definition.To, indexPath, cancellationToken, work.RecordOf(joinedPath));
+                }
                 joins.Add((join, index));
             }
             return Map(rows, joins, clock, progress, cancellationToken);

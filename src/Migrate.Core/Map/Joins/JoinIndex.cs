@@ -63,47 +63,46 @@ internal sealed class JoinIndex : IDisposable
     {
         if (!File.Exists(stagingPath))
             throw MigrateException.Usage($"{stagingPath}: no staging file for the joined source; run 'migrate extract' first");
+        using var rows = StagedRows.Open(recorded is null ? File.OpenRead(stagingPath) : RecordedFileStream.Open(recorded), stagingPath);
+        var keyIndex = rows.Header.ToList().IndexOf(keyColumn);
+        if (keyIndex < 0) throw MigrateException.DataError($"{stagingPath}: staging file has no column '{keyColumn}'; run 'migrate extract' again");
+        return await BuildAsync(rows, rows.Header.Count, keyIndex, indexPath, cancellationToken);
+    }
+
+    /// <summary>
+    /// Builds the index of a staged source's records by its column <paramref name="keyIndex"/>: records
+    /// read back from the staging file, or handed on by the extractor while it writes the file (<c>migrate run</c>).
+    /// </summary>
+    public static async Task<JoinIndex> BuildAsync(StagedRows rows, int columnCount, int keyIndex, string indexPath, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
         var runs = new List<string>();
         long records = 0;
-        long[] nonEmpty;
-        int columnCount, keyIndex;
-        var file = recorded is null ? null : RecordedFileStream.Open(recorded);
-        using (var reader = new StreamReader(file ?? (Stream)File.OpenRead(stagingPath), new UTF8Encoding(false), false, 1 << 16))
-        using (var csv = CsvReaders.Open(reader))
+        var nonEmpty = new long[columnCount];
+        try
         {
-            if (!await csv.MoveNextAsync(cancellationToken)) throw MigrateException.DataError($"{stagingPath}: staging file is empty; run 'migrate extract' again");
-            columnCount = csv.Current.ColCount - 2;
-            keyIndex = Array.IndexOf(csv.Current[..].ToStringsArray(), keyColumn) - 2;
-            if (keyIndex < 0) throw MigrateException.DataError($"{stagingPath}: staging file has no column '{keyColumn}'; run 'migrate extract' again");
-            nonEmpty = new long[columnCount];
             var chunk = new List<(string Key, long Line, string[] Values)>(ChunkRows);
-            while (await csv.MoveNextAsync(cancellationToken))
+            var read = new string?[columnCount];
+            while (rows.MoveNext(read))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var row = csv.Current;
-                if (row.ColCount != columnCount + 2)
-                    throw MigrateException.DataError($"{stagingPath}:{row.LineNumberFrom}: {row.ColCount} fields, expected {columnCount + 2}; the staging file is damaged, run 'migrate extract' again");
                 records++;
                 var values = new string[columnCount];
                 for (var i = 0; i < columnCount; i++)
                 {
-                    values[i] = row[i + 2].ToString();
+                    values[i] = read[i]!;
                     if (values[i].Length > 0) nonEmpty[i]++;
                 }
-                chunk.Add((values[keyIndex].Trim(), long.Parse(row[0].Span, CultureInfo.InvariantCulture), values));
+                chunk.Add((values[keyIndex].Trim(), rows.Position.Line, values));
                 if (chunk.Count == ChunkRows) runs.Add(WriteRun(chunk, indexPath, runs.Count));
             }
             if (chunk.Count > 0 || runs.Count == 0) runs.Add(WriteRun(chunk, indexPath, runs.Count));
-            try
-            {
-                file?.Complete(records);
-            }
-            catch
-            {
-                // The sorted copies hold the source's personal data: not left behind by a refused file.
-                foreach (var run in runs) File.Delete(run);
-                throw;
-            }
+        }
+        catch
+        {
+            // The sorted copies hold the source's personal data: not left behind by a refused or damaged file.
+            foreach (var run in runs) File.Delete(run);
+            throw;
         }
 
         var (blockKeys, blockOffsets, distinct) = await MergeAsync(runs, indexPath, columnCount, cancellationToken);

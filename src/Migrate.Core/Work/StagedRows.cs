@@ -4,7 +4,7 @@ using Migrate.Core.Diagnostics;
 using Migrate.Core.Work;
 using nietras.SeparatedValues;
 
-namespace Migrate.Core.Map;
+namespace Migrate.Core.Work;
 
 /// <summary>
 /// The records of one staging file for the mapper's row loop: read from the file, or taken as the
@@ -19,11 +19,20 @@ internal abstract class StagedRows : IDisposable
     public static StagedRows Open(WorkDirectory work, string stagingPath, int columnCount)
     {
         ArgumentNullException.ThrowIfNull(work);
-        return new FromFile(work.OpenStaged(stagingPath), stagingPath, columnCount);
+        return Open(work.OpenStaged(stagingPath), stagingPath, columnCount);
     }
+
+    /// <summary>
+    /// The records of a staging file read from <paramref name="stream"/>, with as many columns as its
+    /// header names (<see cref="Header"/>) when <paramref name="columnCount"/> is not given.
+    /// </summary>
+    public static StagedRows Open(Stream stream, string stagingPath, int? columnCount = null) => new FromFile(stream, stagingPath, columnCount);
 
     /// <summary>The records the extractor hands on while it writes the staging file (<c>migrate run</c>).</summary>
     public static StagedRows Take(RecordHandoff handed) => new Handed(handed);
+
+    /// <summary>The source's columns as the staging file's header names them; empty for handed-on records, whose columns are the source's.</summary>
+    public virtual IReadOnlyList<string> Header => [];
 
     /// <summary>Advances to the next record and puts its values into the first columns of <paramref name="values"/>; false at the end.</summary>
     public abstract bool MoveNext(string?[] values);
@@ -40,12 +49,12 @@ internal abstract class StagedRows : IDisposable
         private readonly string _path;
         private readonly int _columnCount;
         private readonly RecordedFileStream? _recorded;
+        private readonly string[] _header = [];
         private long _records;
 
-        public FromFile(Stream stream, string path, int columnCount)
+        public FromFile(Stream stream, string path, int? columnCount)
         {
             _path = path;
-            _columnCount = columnCount;
             _recorded = stream as RecordedFileStream;
             _text = new StreamReader(stream, new UTF8Encoding(false), false, 1 << 16);
             try
@@ -59,6 +68,9 @@ internal abstract class StagedRows : IDisposable
                     DisableColCountCheck = true,
                 }).From(_text);
                 if (!_reader.MoveNext()) throw MigrateException.DataError($"{path}: staging file is empty; run 'migrate extract' again");
+                // _line and _offset first, then the source's columns.
+                _header = [.. Enumerable.Range(2, Math.Max(0, _reader.Current.ColCount - 2)).Select(i => _reader.Current[i].ToString())];
+                _columnCount = columnCount ?? _header.Length;
             }
             catch
             {
@@ -66,6 +78,8 @@ internal abstract class StagedRows : IDisposable
                 throw;
             }
         }
+
+        public override IReadOnlyList<string> Header => _header;
 
         public override bool MoveNext(string?[] values)
         {
