@@ -12,8 +12,17 @@ namespace Migrate.Core.Load;
 /// Streams the records of a standard-layout (RFC 4180, UTF-8) mapped file as UTF-8 byte spans,
 /// without creating a string per value: the load's hot path (bulk writes, checksums). Checks the
 /// header against the standard table, the field count and the UTF-8 of every record. Empty fields
-/// (quoted or not) are NULL, as in <see cref="MappedFileReader"/>; blank lines are skipped.
+/// (quoted or not) are NULL, as in <see cref="MappedFileReader"/>; blank lines are skipped. In
+/// <c>migrate run</c> the records come from the mapper instead (<see cref="MappedRecordHandoff"/>), unparsed.
 /// </summary>
+/// <remarks>
+/// Splitting by hand rather than with Sep, which reads every other CSV: the targets bind UTF-8, and
+/// Sep gives chars. Measured on the 1.95M rows (809 MB) of a 1M-person mapped person file, Sep with
+/// each field encoded back to UTF-8 (branch mapped-reader-sep, 2026-12-05) read them in 2.05 s of CPU
+/// against 1.62 s here, and <c>migrate load</c> → PostgreSQL used 6.8 s of client CPU against 6.4 s
+/// (medians of 10-15 alternating runs); it also could name the line of invalid UTF-8 only by
+/// guessing from U+FFFD, which a value may legitimately hold.
+/// </remarks>
 public sealed class MappedRecordReader : IDisposable
 {
     private const int MinBuffer = 1 << 16;

@@ -61,12 +61,7 @@ internal abstract class StagedRows : IDisposable
             {
                 // Staging files are ours (RFC 4180, UTF-8), so the fast reader unescapes them as it goes.
                 // (A per-column string pool for repeated values was measured slower than a string each.)
-                _reader = Sep.New(',').Reader(o => o with
-                {
-                    HasHeader = false,
-                    Unescape = true,
-                    DisableColCountCheck = true,
-                }).From(_text);
+                _reader = CsvReaders.Open(_text);
                 if (!_reader.MoveNext()) throw MigrateException.DataError($"{path}: staging file is empty; run 'migrate extract' again");
                 // _line and _offset first, then the source's columns.
                 _header = [.. Enumerable.Range(2, Math.Max(0, _reader.Current.ColCount - 2)).Select(i => _reader.Current[i].ToString())];
