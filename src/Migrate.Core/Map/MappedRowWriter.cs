@@ -32,16 +32,14 @@ internal sealed class MappedRowWriter : IDisposable
         var batch = _batch ??= _handoff?.Rent() ?? new MappedBatch(values.Length);
         var record = batch.Count;
         batch.Add(values, _line);
-        var lines = 1L;
-        for (var i = 0; i < values.Length; i++)
+        var (data, starts, lengths) = batch.Record(record);
+        _csv.WriteRecord(data.Span, starts.Span, lengths.Span, quote);
+        _line++;
+        for (var i = 0; i < quote.Length; i++)
         {
-            var field = batch.Field(record, i);
-            _csv.WriteField(field, quote[i]);
             // Only a quoted value can hold a line break; a reader of the file counts its lines.
-            if (quote[i]) lines += LineBreaks(field);
+            if (quote[i]) _line += LineBreaks(batch.Field(record, i));
         }
-        _csv.NextRecord();
-        _line += lines;
         if (!batch.IsFull) return;
         if (_handoff is null)
         {

@@ -52,6 +52,10 @@ public sealed class MappedBatch
     /// <summary>The bytes of field <paramref name="field"/> of record <paramref name="record"/>; empty for NULL.</summary>
     public ReadOnlySpan<byte> Field(int record, int field) => _data.AsSpan(_starts[record * FieldCount + field], _lengths[record * FieldCount + field]);
 
+    /// <summary>The bytes record <paramref name="record"/>'s fields index, and where each field of it starts and how long it is.</summary>
+    public (ReadOnlyMemory<byte> Data, ReadOnlyMemory<int> Starts, ReadOnlyMemory<int> Lengths) Record(int record) =>
+        (_data.AsMemory(0, _used), _starts.AsMemory(record * FieldCount, FieldCount), _lengths.AsMemory(record * FieldCount, FieldCount));
+
     /// <summary>The mapped file's line record <paramref name="record"/> starts on (the header is line 1).</summary>
     public long Line(int record) => _lines[record];
 

@@ -110,6 +110,45 @@ public sealed class Utf8CsvWriter : IDisposable
         _length += Quoted(utf8, _buffer.AsSpan(_length));
     }
 
+    /// <summary>
+    /// Writes a whole record of fields already encoded as UTF-8 (field i is <paramref name="data"/> at
+    /// <paramref name="starts"/>[i], <paramref name="lengths"/>[i] bytes), each quoted when
+    /// <paramref name="quote"/> says so, and ends it: the bytes of <see cref="WriteField(ReadOnlySpan{byte}, bool)"/>
+    /// per field and <see cref="NextRecord"/>, with one check of the buffer's room for the record.
+    /// </summary>
+    public void WriteRecord(ReadOnlySpan<byte> data, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, ReadOnlySpan<bool> quote)
+    {
+        long most = 2;
+        for (var i = 0; i < lengths.Length; i++) most += quote[i] ? lengths[i] * 2L + 3 : lengths[i] + 1L;
+        if (most > BufferSize - _length) Flush();
+        if (_inRecord || most > BufferSize - _length)
+        {
+            // A record longer than the buffer (or one already begun): field by field.
+            for (var i = 0; i < lengths.Length; i++) WriteField(data.Slice(starts[i], lengths[i]), quote[i]);
+            NextRecord();
+            return;
+        }
+        var buffer = _buffer.AsSpan();
+        var at = _length;
+        for (var i = 0; i < lengths.Length; i++)
+        {
+            if (i > 0) buffer[at++] = (byte)',';
+            var field = data.Slice(starts[i], lengths[i]);
+            if (quote[i])
+            {
+                at += Quoted(field, buffer[at..]);
+            }
+            else
+            {
+                field.CopyTo(buffer[at..]);
+                at += field.Length;
+            }
+        }
+        buffer[at++] = (byte)'\r';
+        buffer[at++] = (byte)'\n';
+        _length = at;
+    }
+
     /// <summary>Writes an integer field (its invariant digits: never quoted).</summary>
     public void WriteField(long number)
     {
