@@ -206,7 +206,7 @@ public sealed class MappedRecordReader : IDisposable
             _next = 0;
             if (_batch is null) return false;
         }
-        _buffer = _batch.Locate(_next, _starts, _lengths);
+        _buffer = _batch.Locate(_next, _starts, _lengths, _inScratch, out _scratch);
         Line = _batch.Line(_next++);
         Records++;
         return true;

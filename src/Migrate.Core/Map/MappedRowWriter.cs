@@ -4,14 +4,15 @@ using Migrate.Core.Work;
 namespace Migrate.Core.Map;
 
 /// <summary>
-/// Where the mapper's rows go: each row is encoded to UTF-8 once (<see cref="MappedBatch"/>), the
-/// mapped file (and its hash) is written from those bytes, and in <c>migrate run</c> the same
-/// batches go on to the target (<see cref="MappedRecordHandoff"/>): two sinks of one record stream,
-/// so what is loaded is what the file holds, without the file's bytes being parsed again.
+/// Where the mapper's rows go: each row is encoded once into a <see cref="MappedBatch"/>, as the bytes
+/// the mapped file holds with every value located inside them; the file (and its hash) gets the
+/// batch's bytes in one piece, and in <c>migrate run</c> the same batch goes on to the target
+/// (<see cref="MappedRecordHandoff"/>): two sinks of one record stream, so what is loaded is what the
+/// file holds, without the file's bytes being parsed again.
 /// </summary>
 internal sealed class MappedRowWriter : IDisposable
 {
-    private readonly Utf8CsvWriter _csv;
+    private readonly Stream _file;
     private readonly MappedRecordHandoff? _handoff;
     private MappedBatch? _batch;
     private long _line = 2; // the header is line 1
@@ -19,11 +20,13 @@ internal sealed class MappedRowWriter : IDisposable
 
     public MappedRowWriter(Stream file, StandardTable table, MappedRecordHandoff? handoff)
     {
+        ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(table);
+        _file = file;
         _handoff = handoff;
-        _csv = new Utf8CsvWriter(file);
-        foreach (var item in table.Items) _csv.WriteField(item.Id);
-        _csv.NextRecord();
+        using var header = new Utf8CsvWriter(file, leaveOpen: true);
+        foreach (var item in table.Items) header.WriteField(item.Id);
+        header.NextRecord();
     }
 
     /// <summary>Writes one row; <paramref name="quote"/> says which values the file quotes (<see cref="Utf8CsvWriter.NeedsQuotes"/>).</summary>
@@ -31,9 +34,7 @@ internal sealed class MappedRowWriter : IDisposable
     {
         var batch = _batch ??= _handoff?.Rent() ?? new MappedBatch(values.Length);
         var record = batch.Count;
-        batch.Add(values, _line);
-        var (data, starts, lengths) = batch.Record(record);
-        _csv.WriteRecord(data.Span, starts.Span, lengths.Span, quote);
+        batch.Add(values, quote, _line);
         _line++;
         for (var i = 0; i < quote.Length; i++)
         {
@@ -41,6 +42,7 @@ internal sealed class MappedRowWriter : IDisposable
             if (quote[i]) _line += LineBreaks(batch.Field(record, i));
         }
         if (!batch.IsFull) return;
+        _file.Write(batch.Csv);
         if (_handoff is null)
         {
             batch.Clear();
@@ -70,7 +72,14 @@ internal sealed class MappedRowWriter : IDisposable
         _disposed = true;
         try
         {
-            _csv.Dispose();
+            try
+            {
+                if (_batch is { Count: > 0 } last) _file.Write(last.Csv);
+            }
+            finally
+            {
+                _file.Dispose();
+            }
             if (_batch is { Count: > 0 } rest) _handoff?.Pass(rest);
         }
         finally

@@ -3,9 +3,10 @@ using System.Text.Unicode;
 namespace Migrate.Core.Work;
 
 /// <summary>
-/// Up to <see cref="Capacity"/> mapped records of one table as the UTF-8 bytes of their fields, in
-/// one array: the mapper encodes each value once, into here, and both the mapped file and the target
-/// take the bytes from it. An empty field is NULL, as it is in the mapped file.
+/// Up to <see cref="Capacity"/> mapped records of one table, encoded once: as the bytes the mapped
+/// file holds (RFC 4180, <see cref="Utf8CsvWriter"/>'s quoting), which the file is written from in one
+/// piece, with each field's UTF-8 value located inside them for the target; a value holding a quote
+/// (doubled in the file) is located in a copy of its own. An empty field is NULL, as in the file.
 /// </summary>
 public sealed class MappedBatch
 {
@@ -13,9 +14,12 @@ public sealed class MappedBatch
 
     private readonly int[] _starts;
     private readonly int[] _lengths;
+    private readonly bool[] _unescaped;
     private readonly long[] _lines = new long[Capacity];
-    private byte[] _data = new byte[1 << 16];
+    private byte[] _csv = new byte[1 << 17];
     private int _used;
+    private byte[] _values = new byte[256];
+    private int _valuesUsed;
 
     public MappedBatch(int fieldCount)
     {
@@ -23,6 +27,7 @@ public sealed class MappedBatch
         FieldCount = fieldCount;
         _starts = new int[Capacity * fieldCount];
         _lengths = new int[Capacity * fieldCount];
+        _unescaped = new bool[Capacity * fieldCount];
     }
 
     public int FieldCount { get; }
@@ -31,45 +36,86 @@ public sealed class MappedBatch
 
     public bool IsFull => Count == Capacity;
 
-    /// <summary>Appends a record starting on <paramref name="line"/> of the mapped file; a lone surrogate becomes U+FFFD, as in the file.</summary>
-    public void Add(ReadOnlySpan<string?> values, long line)
+    /// <summary>The records as the mapped file holds them, each ended by CRLF.</summary>
+    public ReadOnlySpan<byte> Csv => _csv.AsSpan(0, _used);
+
+    /// <summary>
+    /// Appends a record starting on <paramref name="line"/> of the mapped file, each value quoted when
+    /// <paramref name="quote"/> says so (<see cref="Utf8CsvWriter.NeedsQuotes"/>); a lone surrogate becomes U+FFFD, as in the file.
+    /// </summary>
+    public void Add(ReadOnlySpan<string?> values, ReadOnlySpan<bool> quote, long line)
     {
         if (values.Length != FieldCount) throw new ArgumentException($"{values.Length} values for {FieldCount} fields", nameof(values));
         var first = Count * FieldCount;
         for (var i = 0; i < values.Length; i++)
         {
             var chars = values[i].AsSpan();
-            // At most 3 bytes per UTF-16 unit.
-            if (chars.Length * 3 > _data.Length - _used) Array.Resize(ref _data, Math.Max(_data.Length * 2, _used + chars.Length * 3));
-            Utf8.FromUtf16(chars, _data.AsSpan(_used), out _, out var written);
-            _starts[first + i] = _used;
-            _lengths[first + i] = written;
-            _used += written;
+            // At most 3 bytes per UTF-16 unit (a doubled quote takes 2), the quotes, a comma and the record's CRLF.
+            Ensure(ref _csv, _used, chars.Length * 3 + 5);
+            if (i > 0) _csv[_used++] = (byte)',';
+            var k = first + i;
+            _unescaped[k] = false;
+            if (quote[i] && chars.Contains('"'))
+            {
+                _used += Utf8CsvWriter.Quoted(chars, _csv.AsSpan(_used));
+                Ensure(ref _values, _valuesUsed, chars.Length * 3);
+                _starts[k] = _valuesUsed;
+                _lengths[k] = Encode(chars, _values.AsSpan(_valuesUsed));
+                _valuesUsed += _lengths[k];
+                _unescaped[k] = true;
+                continue;
+            }
+            if (quote[i]) _csv[_used++] = (byte)'"';
+            _starts[k] = _used;
+            _lengths[k] = Encode(chars, _csv.AsSpan(_used));
+            _used += _lengths[k];
+            if (quote[i]) _csv[_used++] = (byte)'"';
         }
+        _csv[_used++] = (byte)'\r';
+        _csv[_used++] = (byte)'\n';
         _lines[Count++] = line;
     }
 
-    /// <summary>The bytes of field <paramref name="field"/> of record <paramref name="record"/>; empty for NULL.</summary>
-    public ReadOnlySpan<byte> Field(int record, int field) => _data.AsSpan(_starts[record * FieldCount + field], _lengths[record * FieldCount + field]);
-
-    /// <summary>The bytes record <paramref name="record"/>'s fields index, and where each field of it starts and how long it is.</summary>
-    public (ReadOnlyMemory<byte> Data, ReadOnlyMemory<int> Starts, ReadOnlyMemory<int> Lengths) Record(int record) =>
-        (_data.AsMemory(0, _used), _starts.AsMemory(record * FieldCount, FieldCount), _lengths.AsMemory(record * FieldCount, FieldCount));
+    /// <summary>The bytes of field <paramref name="field"/> of record <paramref name="record"/>, unquoted; empty for NULL.</summary>
+    public ReadOnlySpan<byte> Field(int record, int field)
+    {
+        var k = record * FieldCount + field;
+        return (_unescaped[k] ? _values : _csv).AsSpan(_starts[k], _lengths[k]);
+    }
 
     /// <summary>The mapped file's line record <paramref name="record"/> starts on (the header is line 1).</summary>
     public long Line(int record) => _lines[record];
 
-    /// <summary>Copies the field positions of record <paramref name="record"/> into <paramref name="starts"/> and <paramref name="lengths"/> and returns the bytes they index.</summary>
-    public byte[] Locate(int record, Span<int> starts, Span<int> lengths)
+    /// <summary>
+    /// Copies where each field of record <paramref name="record"/> is into <paramref name="starts"/>,
+    /// <paramref name="lengths"/> and <paramref name="unescaped"/> (true: in <paramref name="values"/>,
+    /// not in the returned file bytes).
+    /// </summary>
+    public byte[] Locate(int record, Span<int> starts, Span<int> lengths, Span<bool> unescaped, out byte[] values)
     {
         _starts.AsSpan(record * FieldCount, FieldCount).CopyTo(starts);
         _lengths.AsSpan(record * FieldCount, FieldCount).CopyTo(lengths);
-        return _data;
+        _unescaped.AsSpan(record * FieldCount, FieldCount).CopyTo(unescaped);
+        values = _values;
+        return _csv;
     }
 
     public void Clear()
     {
         Count = 0;
         _used = 0;
+        _valuesUsed = 0;
+    }
+
+    private static void Ensure(ref byte[] buffer, int used, int more)
+    {
+        if (more > buffer.Length - used) Array.Resize(ref buffer, Math.Max(buffer.Length * 2, used + more));
+    }
+
+    /// <summary>UTF-8 of <paramref name="chars"/>, a lone surrogate as U+FFFD (as the file's writer encodes it).</summary>
+    private static int Encode(ReadOnlySpan<char> chars, Span<byte> destination)
+    {
+        Utf8.FromUtf16(chars, destination, out _, out var written);
+        return written;
     }
 }

@@ -83,72 +83,6 @@ public sealed class Utf8CsvWriter : IDisposable
         _length += Quoted(chars, _buffer.AsSpan(_length));
     }
 
-    /// <summary>
-    /// Writes a field already encoded as UTF-8 (<see cref="MappedBatch"/>), quoted when <paramref name="quote"/>
-    /// says so: the same bytes as <see cref="WriteField(string?, bool)"/> writes for the string it was encoded from.
-    /// </summary>
-    public void WriteField(ReadOnlySpan<byte> utf8, bool quote)
-    {
-        // One more byte for each doubled quote, the quotes and a comma.
-        var most = quote ? utf8.Length * 2L + 3 : utf8.Length + 1L;
-        if (most > BufferSize - _length)
-        {
-            Flush();
-            if (most > BufferSize)
-            {
-                WriteLong(utf8, quote);
-                return;
-            }
-        }
-        Separate();
-        if (!quote)
-        {
-            utf8.CopyTo(_buffer.AsSpan(_length));
-            _length += utf8.Length;
-            return;
-        }
-        _length += Quoted(utf8, _buffer.AsSpan(_length));
-    }
-
-    /// <summary>
-    /// Writes a whole record of fields already encoded as UTF-8 (field i is <paramref name="data"/> at
-    /// <paramref name="starts"/>[i], <paramref name="lengths"/>[i] bytes), each quoted when
-    /// <paramref name="quote"/> says so, and ends it: the bytes of <see cref="WriteField(ReadOnlySpan{byte}, bool)"/>
-    /// per field and <see cref="NextRecord"/>, with one check of the buffer's room for the record.
-    /// </summary>
-    public void WriteRecord(ReadOnlySpan<byte> data, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, ReadOnlySpan<bool> quote)
-    {
-        long most = 2;
-        for (var i = 0; i < lengths.Length; i++) most += quote[i] ? lengths[i] * 2L + 3 : lengths[i] + 1L;
-        if (most > BufferSize - _length) Flush();
-        if (_inRecord || most > BufferSize - _length)
-        {
-            // A record longer than the buffer (or one already begun): field by field.
-            for (var i = 0; i < lengths.Length; i++) WriteField(data.Slice(starts[i], lengths[i]), quote[i]);
-            NextRecord();
-            return;
-        }
-        var buffer = _buffer.AsSpan();
-        var at = _length;
-        for (var i = 0; i < lengths.Length; i++)
-        {
-            if (i > 0) buffer[at++] = (byte)',';
-            var field = data.Slice(starts[i], lengths[i]);
-            if (quote[i])
-            {
-                at += Quoted(field, buffer[at..]);
-            }
-            else
-            {
-                field.CopyTo(buffer[at..]);
-                at += field.Length;
-            }
-        }
-        buffer[at++] = (byte)'\r';
-        buffer[at++] = (byte)'\n';
-        _length = at;
-    }
-
     /// <summary>Writes an integer field (its invariant digits: never quoted).</summary>
     public void WriteField(long number)
     {
@@ -197,8 +131,8 @@ public sealed class Utf8CsvWriter : IDisposable
         _inRecord = true;
     }
 
-    /// <summary>The field between quotes, each quote in it doubled; returns the bytes written.</summary>
-    private static int Quoted(ReadOnlySpan<char> chars, Span<byte> destination)
+    /// <summary>The field between quotes, each quote in it doubled, a lone surrogate as U+FFFD; returns the bytes written.</summary>
+    internal static int Quoted(ReadOnlySpan<char> chars, Span<byte> destination)
     {
         destination[0] = (byte)'"';
         var at = 1;
@@ -251,27 +185,6 @@ public sealed class Utf8CsvWriter : IDisposable
     {
         Utf8.FromUtf16(chars, destination, out _, out var written);
         return written;
-    }
-
-    /// <summary>A UTF-8 field too long for the buffer (the buffer is empty): quoted into a buffer of its own, or written as it is.</summary>
-    private void WriteLong(ReadOnlySpan<byte> utf8, bool quote)
-    {
-        if (_inRecord) _stream.WriteByte((byte)',');
-        _inRecord = true;
-        if (!quote)
-        {
-            _stream.Write(utf8);
-            return;
-        }
-        var bytes = ArrayPool<byte>.Shared.Rent(utf8.Length * 2 + 2);
-        try
-        {
-            _stream.Write(bytes, 0, Quoted(utf8, bytes));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(bytes);
-        }
     }
 
     /// <summary>A field too long for the buffer (the buffer is empty): encoded into a buffer of its own.</summary>
