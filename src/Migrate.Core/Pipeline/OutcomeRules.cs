@@ -93,11 +93,10 @@ internal static class OutcomeRules
     private static List<string> CriticalLines(Manifest manifest, StandardDefinition standard)
     {
         var lines = new List<string>();
-        foreach (var table in manifest.Map?.Tables ?? [])
+        foreach (var (table, extract, _, _) in TableOutcome.Of(manifest))
         {
             if (table.CriticalFailures.Count > 0)
                 lines.Add($"  {table.TableId}: rejected at map: {string.Join("; ", table.CriticalFailures.Take(Listed))}{(table.CriticalFailures.Count > Listed ? " …" : "")}");
-            var extract = manifest.Extract?.Sources.FirstOrDefault(s => s.SourceId == table.SourceId);
             if (standard.FindTable(table.TableId)?.Critical == true && extract is { Rejected: > 0 })
                 lines.Add($"  {table.TableId}: {extract.Rejected} record(s) of {extract.File} could not be read (see rejects/{extract.SourceId}.extract.jsonl)");
         }

@@ -1,5 +1,3 @@
-using System.Text.Unicode;
-
 namespace Migrate.Core.Work;
 
 /// <summary>
@@ -60,14 +58,14 @@ public sealed class MappedBatch
                 _used += Utf8CsvWriter.Quoted(chars, _csv.AsSpan(_used));
                 Ensure(ref _values, _valuesUsed, chars.Length * 3);
                 _starts[k] = _valuesUsed;
-                _lengths[k] = Encode(chars, _values.AsSpan(_valuesUsed));
+                _lengths[k] = Utf8CsvWriter.Encode(chars, _values.AsSpan(_valuesUsed));
                 _valuesUsed += _lengths[k];
                 _unescaped[k] = true;
                 continue;
             }
             if (quote[i]) _csv[_used++] = (byte)'"';
             _starts[k] = _used;
-            _lengths[k] = Encode(chars, _csv.AsSpan(_used));
+            _lengths[k] = Utf8CsvWriter.Encode(chars, _csv.AsSpan(_used));
             _used += _lengths[k];
             if (quote[i]) _csv[_used++] = (byte)'"';
         }
@@ -110,12 +108,5 @@ public sealed class MappedBatch
     private static void Ensure(ref byte[] buffer, int used, int more)
     {
         if (more > buffer.Length - used) Array.Resize(ref buffer, Math.Max(buffer.Length * 2, used + more));
-    }
-
-    /// <summary>UTF-8 of <paramref name="chars"/>, a lone surrogate as U+FFFD (as the file's writer encodes it).</summary>
-    private static int Encode(ReadOnlySpan<char> chars, Span<byte> destination)
-    {
-        Utf8.FromUtf16(chars, destination, out _, out var written);
-        return written;
     }
 }

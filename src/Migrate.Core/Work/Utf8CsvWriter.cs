@@ -181,7 +181,7 @@ public sealed class Utf8CsvWriter : IDisposable
     }
 
     /// <summary>UTF-8 of <paramref name="chars"/>, a lone surrogate as U+FFFD (as UTF8Encoding gives it, without its per-call checks).</summary>
-    private static int Encode(ReadOnlySpan<char> chars, Span<byte> destination)
+    internal static int Encode(ReadOnlySpan<char> chars, Span<byte> destination)
     {
         Utf8.FromUtf16(chars, destination, out _, out var written);
         return written;

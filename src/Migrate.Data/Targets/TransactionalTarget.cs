@@ -181,7 +181,7 @@ public abstract class TransactionalTarget : ITarget
         }
         catch (DbException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw Translate(e, current) ?? MigrateException.Environment($"{Description}: database error: {e.Message} (nothing was changed)", e);
+            throw LoadFailure(e, current);
         }
         finally
         {
@@ -189,6 +189,10 @@ public abstract class TransactionalTarget : ITarget
             if (!prepared) await EndAsync(connection, transaction, committed: false);
         }
     }
+
+    /// <summary>A driver error during a load (<paramref name="tableName"/> being written, if any): nothing was committed.</summary>
+    private MigrateException LoadFailure(DbException e, string? tableName) =>
+        Translate(e, tableName) ?? MigrateException.Environment($"{Description}: database error: {e.Message} (nothing was changed)", e);
 
     /// <summary>Called as a load starts, before the target is opened.</summary>
     protected virtual void LoadStarting()
@@ -233,7 +237,7 @@ public abstract class TransactionalTarget : ITarget
             }
             catch (DbException e)
             {
-                throw target.Translate(e, null) ?? MigrateException.Environment($"{target.Description}: database error: {e.Message} (nothing was changed)", e);
+                throw target.LoadFailure(e, null);
             }
             _committed = true;
         }
