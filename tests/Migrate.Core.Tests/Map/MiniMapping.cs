@@ -36,7 +36,7 @@ internal sealed class MiniMapping : IDisposable
           status: { name: 状態, values: { "1": 在籍, "2": 退会 } }
         """;
 
-    /// <summary>The mapping with <c>{SEX_UNKNOWN}</c>, <c>{ORPHANS}</c> and <c>{EXTRA}</c> to fill in.</summary>
+    /// <summary>The mapping with <c>{SEX_UNKNOWN}</c>, <c>{ORPHANS}</c>, <c>{EXTRA}</c> and <c>{ITEMS}</c> (group_name and status) to fill in.</summary>
     private const string MappingTemplate = """
         mapping_version: 1
         vendor: test
@@ -58,18 +58,24 @@ internal sealed class MiniMapping : IDisposable
             items:
               member_no: NO
               sex: { from: SEX, do: [{ code: sex }] }
+        {ITEMS}
+        """;
+
+    private const string DefaultItems = """
               group_name: groups.NAME
               status: { from: STATUS, do: [trim, { default: "1" }] }
         """;
 
     private readonly TempDirectory _temp = new();
 
-    public MiniMapping(string sexUnknown = "reject", string orphans = "reject", string extra = "")
+    /// <param name="items">The mapping lines of group_name and status, indented as items; null: both mapped as usual.</param>
+    public MiniMapping(string sexUnknown = "reject", string orphans = "reject", string extra = "", string? items = null)
     {
         File.WriteAllText(_temp.Combine("standard.yaml"), Standard);
         var standard = StandardLoader.Load(_temp.Combine("standard.yaml"));
         var mapping = MappingTemplate.Replace("{SEX_UNKNOWN}", sexUnknown, StringComparison.Ordinal)
-            .Replace("{ORPHANS}", orphans, StringComparison.Ordinal).Replace("{EXTRA}", extra, StringComparison.Ordinal);
+            .Replace("{ORPHANS}", orphans, StringComparison.Ordinal).Replace("{EXTRA}", extra, StringComparison.Ordinal)
+            .Replace("{ITEMS}", items ?? DefaultItems, StringComparison.Ordinal);
         File.WriteAllText(_temp.Combine("mapping.yaml"), mapping);
         Definition = MappingLoader.Load(_temp.Combine("mapping.yaml"), standard);
         Compiled = CompiledTable.Compile(Definition, standard, Definition.Tables.Single());

@@ -107,6 +107,30 @@ public sealed class TableMapperTests : IDisposable
     }
 
     [Fact]
+    public async Task An_item_the_mapping_leaves_out_is_empty_in_every_row_or_rejects_every_record_when_it_is_required()
+    {
+        // group_name (optional) is left out: every row maps with it empty.
+        Use(new MiniMapping(items: "      status: STATUS\n"));
+        TwoGroups();
+        _m.Members(["0000000001", "M", "G1", "1"], ["0000000002", "F", "G2", "2"]);
+
+        var (result, _) = await _m.MapAsync();
+
+        _m.MappedLines().ShouldBe(["member_no,sex,group_name,status", "0000000001,1,,1", "0000000002,2,,2"]);
+        result.Rejected.ShouldBe(0);
+
+        // status (required) is left out: every record is rejected for it, each naming it.
+        Use(new MiniMapping(items: "      group_name: groups.NAME\n"));
+        TwoGroups();
+        _m.Members(["0000000001", "M", "G1", "1"], ["0000000002", "F", "G2", "2"]);
+
+        (result, _) = await _m.MapAsync();
+
+        (result.Mapped, result.Rejected).ShouldBe((0L, 2L));
+        _m.Rejects().Select(r => MiniMapping.Reasons(r).ShouldHaveSingleItem()).ShouldAllBe(r => r.Code == ErrorCodes.RequiredMissing && r.Item == "status");
+    }
+
+    [Fact]
     public async Task A_record_whose_join_key_has_no_match_is_rejected_once_as_an_orphan_not_for_every_joined_item()
     {
         TwoGroups();
