@@ -53,10 +53,10 @@ public sealed class MappedBatch
             if (i > 0) _csv[_used++] = (byte)',';
             var k = first + i;
             _unescaped[k] = false;
-            _starts[k] = _used;
             // NULL: about half of a person row's fields in the grown standard, spared the encoder's call.
             if (chars.IsEmpty && !quote[i])
             {
+                _starts[k] = _used;
                 _lengths[k] = 0;
                 continue;
             }
