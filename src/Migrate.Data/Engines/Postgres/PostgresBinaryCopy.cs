@@ -122,6 +122,7 @@ public sealed class PostgresBinaryCopy
             var (value, fieldHash) = known;
             checksum.AddField(field);
             row ^= fieldHash;
+            hash.Valued(i);
             var bytes = destination[(at + 4)..];
             int length;
             switch (_wires[i])

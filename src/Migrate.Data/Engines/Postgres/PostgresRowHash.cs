@@ -19,16 +19,23 @@ namespace Migrate.Data.Engines.Postgres;
 /// The server evaluates one hash call per column: 1.95M person rows in 2.3-2.7 s of its time, against
 /// 3.4-4.9 s for <c>hash_record_extended</c> of the whole row, which first builds the row as a
 /// composite value and looks up each column's hash function. The sum (checked exactly) catches what
-/// the XOR alone would miss, such as one column's values traded between two rows.
+/// the XOR alone would miss, such as one column's values traded between two rows. A column every row
+/// was sent empty in (32 of the person table's 73 in the vendor-a sample, items its mapping leaves
+/// out) is not hashed: one <c>num_nonnulls</c> over all of them must count 0, which proves as much
+/// with fewer steps per row (the query on 1.95M rows: 2.74-2.96 s before, 2.05 s after).
 /// </remarks>
 public sealed class PostgresRowHash
 {
     private readonly ItemType[] _types;
 
+    // Per column, whether some row was sent a value in it.
+    private readonly bool[] _valued;
+
     public PostgresRowHash(IReadOnlyList<ItemType> types)
     {
         ArgumentNullException.ThrowIfNull(types);
         _types = [.. types];
+        _valued = new bool[_types.Length];
         Usable = !_types.Contains(ItemType.Decimal);
     }
 
@@ -50,6 +57,7 @@ public sealed class PostgresRowHash
         for (var i = 0; i < _types.Length; i++)
         {
             if (reader.IsNull(i)) continue;
+            _valued[i] = true;
             if (!TryHash(_types[i], reader.Field(i), (ulong)i, out var column))
             {
                 Usable = false;
@@ -60,7 +68,13 @@ public sealed class PostgresRowHash
         AddRow(row);
     }
 
-    /// <summary>Adds one row's hash, computed by a writer that hashes each column as it encodes it (the XOR of the seeded column hashes).</summary>
+    /// <summary>Notes that a row was sent a value in <paramref name="column"/>, for a writer that hashes the row itself (<see cref="AddRow"/>).</summary>
+    public void Valued(int column) => _valued[column] = true;
+
+    /// <summary>
+    /// Adds one row's hash, computed by a writer that hashes each column as it encodes it (the XOR of
+    /// the seeded column hashes) and tells <see cref="Valued"/> which columns it sent a value in.
+    /// </summary>
     public void AddRow(ulong row)
     {
         var signed = unchecked((long)row);
@@ -72,15 +86,18 @@ public sealed class PostgresRowHash
     /// <summary>
     /// The query that has the server compute, for every row of <paramref name="quotedTable"/>, the row
     /// hash <see cref="Add"/> computes for a record, and return the count, sum (as text: it exceeds
-    /// 64 bits) and XOR. Each column goes to the hash function of the type this tool's DDL gives its
+    /// 64 bits) and XOR of the rows' hashes and how many values the columns sent empty in every row
+    /// hold (to be 0; those columns are not hashed). Each column goes to the hash function of the type this tool's DDL gives its
     /// item; a column of another type fails the query or the comparison, and the table is read back.
     /// </summary>
-    public static string Query(StandardTable table, SqlDialect dialect, string quotedTable)
+    public string Query(StandardTable table, SqlDialect dialect, string quotedTable)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(dialect);
-        var columns = table.Items.Select((item, i) =>
+        var empty = table.Items.Where((_, i) => !_valued[i]).Select(item => "t." + dialect.Quote(item.Id)).ToList();
+        var columns = table.Items.Select((item, i) => (item, i)).Where(x => _valued[x.i]).Select(x =>
         {
+            var (item, i) = x;
             var column = "t." + dialect.Quote(item.Id);
             var call = item.Type switch
             {
@@ -95,8 +112,11 @@ public sealed class PostgresRowHash
                 _ => $"hashtextextended({column} COLLATE \"C\", {i})",
             };
             return $"coalesce({call}, 0)";
-        });
-        return $"SELECT count(*), coalesce(sum(h), 0)::text, coalesce(bit_xor(h), 0) FROM (SELECT {string.Join(" # ", columns)} AS h FROM {quotedTable} AS t) AS hashed";
+        }).ToList();
+        var hash = columns.Count > 0 ? string.Join(" # ", columns) : "0::bigint";
+        // A function takes at most 100 arguments.
+        var nonNulls = empty.Count > 0 ? string.Join(" + ", empty.Chunk(100).Select(part => $"num_nonnulls({string.Join(", ", part)})")) : "0";
+        return $"SELECT count(*), coalesce(sum(h), 0)::text, coalesce(bit_xor(h), 0), coalesce(sum(n), 0)::bigint FROM (SELECT {hash} AS h, {nonNulls} AS n FROM {quotedTable} AS t) AS hashed";
     }
 
     private static bool TryHash(ItemType type, ReadOnlySpan<byte> value, ulong seed, out ulong hash)

@@ -189,7 +189,7 @@ public sealed partial class PostgresTarget(string connectionString) : Transactio
     private async Task<bool> ServerHashMatchesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string tableName, StandardTable table,
         PostgresRowHash hash, CancellationToken cancellationToken)
     {
-        var sql = PostgresRowHash.Query(table, Dialect, Dialect.Quote(tableName));
+        var sql = hash.Query(table, Dialect, Dialect.Quote(tableName));
         return await UnderSavepointAsync(transaction, "migrate_verify", async () =>
             {
                 // One expression per column over every row: where the server compiles it (JIT, large
@@ -202,7 +202,8 @@ public sealed partial class PostgresTarget(string connectionString) : Transactio
                 await reader.ReadAsync(cancellationToken);
                 return reader.GetInt64(0) == hash.Rows
                     && reader.GetString(1) == hash.Sum.ToString(CultureInfo.InvariantCulture)
-                    && reader.GetInt64(2) == hash.Xor;
+                    && reader.GetInt64(2) == hash.Xor
+                    && reader.GetInt64(3) == 0;
             },
             _ => !cancellationToken.IsCancellationRequested, cancellationToken) ?? false;
     }
