@@ -87,8 +87,9 @@ public sealed class PostgresRowHash
     /// The query that has the server compute, for every row of <paramref name="quotedTable"/>, the row
     /// hash <see cref="Add"/> computes for a record, and return the count, sum (as text: it exceeds
     /// 64 bits) and XOR of the rows' hashes and how many values the columns sent empty in every row
-    /// hold (to be 0; those columns are not hashed). Each column goes to the hash function of the type this tool's DDL gives its
-    /// item; a column of another type fails the query or the comparison, and the table is read back.
+    /// hold (to be 0; those columns are not hashed, whatever their type). Each hashed column goes to the
+    /// hash function of the type this tool's DDL gives its item; a hashed column of another type fails
+    /// the query or the comparison, and the table is read back.
     /// </summary>
     public string Query(StandardTable table, SqlDialect dialect, string quotedTable)
     {
