@@ -17,7 +17,7 @@ public sealed class LoadValueConverter
     private readonly object?[] _values;
 
     // Per column, whether it refuses NULL: asked for every empty field (half of a person row's), so
-    // worked out once instead of through the item per field.
+    // worked out once instead of through the item per field, by Convert and CheckField alike.
     private readonly bool[] _notNull;
 
     public LoadValueConverter(StandardTable table, SqlDialect dialect, string file)
@@ -43,7 +43,7 @@ public sealed class LoadValueConverter
             var text = row[i];
             if (text is null)
             {
-                if (SqlDialect.IsNotNull(item)) throw Fail(line, item, "is required but empty");
+                if (_notNull[i]) throw Fail(line, item, "is required but empty");
                 _values[i] = null;
                 continue;
             }

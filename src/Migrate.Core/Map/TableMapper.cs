@@ -29,8 +29,9 @@ internal sealed class TableMapper(CompiledTable compiled, WorkDirectory work, Ob
     // Positions of the items the row loop derives, and of those it validates. An item with no
     // derivation that no date fills (its 不詳 flag and notation, its 和暦 era) and that may be empty
     // is NULL in every row, with nothing to check: the grown standard has about 30 such items in a
-    // vendor's person table, and visiting each twice per row was a fifth of the row's own time.
-    private readonly int[] _derived = [.. compiled.Items.Select((p, i) => (p, i)).Where(x => x.p.HasDerivation).Select(x => x.i)];
+    // vendor's person table, and not visiting them (nor validating empty optional values) took 11% off
+    // the CPU of map alone (1M persons).
+    private readonly int[] _derived = [.. Enumerable.Range(0, compiled.Items.Count).Where(i => compiled.Items[i].HasDerivation)];
     private readonly int[] _validatedItems = [.. ValidatedItems(compiled.Items)];
 
     // Per item, its steps for this row loop: a conversion of the value alone with a memo of its own.

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Migrate.Core.Diagnostics;
-using Migrate.Core.Work;
 using nietras.SeparatedValues;
 
 namespace Migrate.Core.Work;
