@@ -177,34 +177,23 @@ public sealed class PostgresTargetTests : TargetContractTests
         error.Message.ShouldContain("person: same row count (20) but the rows differ");
     }
 
-    [Fact]
-    public async Task A_trigger_that_changes_rows_as_they_are_copied_is_caught_and_nothing_is_replaced()
+    // Same count, same keys, one value changed on the way in: only a check of every value sees it.
+    // 〒 has a value in every row sent (hashed by the server); 方書 is empty in every row sent, so the
+    // server's hash leaves it out and its count of values must still be 0.
+    [Theory]
+    [InlineData("yubin_no", "0000000013", "1000002")]
+    [InlineData("katagaki", "0000000011", "２階")]
+    public async Task A_trigger_that_changes_a_value_as_rows_are_copied_is_caught_and_nothing_is_replaced(string column, string atena, string value)
     {
-        // Same count, same keys, one value changed on the way in: only a check of every value sees it.
-        var error = await ReplaceThroughTriggerAsync("trigger", """
+        var error = await ReplaceThroughTriggerAsync("trigger-" + column, $"""
             CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN IF NEW.atena_no = '0000000013' THEN NEW.yubin_no := '1000002'; END IF; RETURN NEW; END $$;
+            BEGIN IF NEW.atena_no = '{atena}' THEN NEW.{column} := '{value}'; END IF; RETURN NEW; END $$;
             CREATE TRIGGER touch BEFORE INSERT ON juki_person FOR EACH ROW EXECUTE FUNCTION touch();
             """);
 
         error.Kind.ShouldBe(FailureKind.Data);
         error.Message.ShouldContain("person: same row count (20) but the rows differ");
-        error.Message.ShouldNotContain("1000002");
-    }
-
-    [Fact]
-    public async Task A_trigger_that_fills_a_column_every_row_was_sent_empty_in_is_caught()
-    {
-        // 方書 is empty in every row sent, so the server's hash leaves it out: its count of values must still be 0.
-        var error = await ReplaceThroughTriggerAsync("filled", """
-            CREATE FUNCTION fill() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN IF NEW.atena_no = '0000000011' THEN NEW.katagaki := '２階'; END IF; RETURN NEW; END $$;
-            CREATE TRIGGER fill BEFORE INSERT ON juki_person FOR EACH ROW EXECUTE FUNCTION fill();
-            """);
-
-        error.Kind.ShouldBe(FailureKind.Data);
-        error.Message.ShouldContain("person: same row count (20) but the rows differ");
-        error.Message.ShouldNotContain("２階");
+        error.Message.ShouldNotContain(value);
     }
 
     [Fact]
